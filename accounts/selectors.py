@@ -1,0 +1,59 @@
+"""Reads of the accounts domain, including who may touch which project."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import ApiKey, Project, hash_api_key
+
+# Checking a key is one SHA-256 and one Redis GET; the database is read at most once a minute per
+# key (and per unknown key, so guessing cannot hammer it). Revoking or editing a key drops its entry.
+API_KEY_CACHE_SECONDS = 60
+_API_KEY_FIELDS = ("id", "project_id", "name", "prefix", "hashed_key", "expires_at", "revoked_at", "last_used_at")
+
+
+def api_key_cache_key(hashed_key: str) -> str:
+    return f"accounts:apikey:{hashed_key}"
+
+
+def api_key_get_active(*, raw_key: str) -> ApiKey | None:
+    """The active key for a raw secret, or None if unknown, revoked or expired."""
+    hashed = hash_api_key(raw_key)
+    row = cache.get(api_key_cache_key(hashed))
+    if row is None:
+        row = ApiKey.objects.filter(hashed_key=hashed).order_by().values(*_API_KEY_FIELDS).first() or {}
+        if row:
+            from accounts.services import api_key_touch  # a cache miss is when a use gets recorded
+
+            row["last_used_at"] = api_key_touch(api_key_id=row["id"])
+        cache.set(api_key_cache_key(hashed), row, API_KEY_CACHE_SECONDS)
+    if not row or row["revoked_at"] is not None:
+        return None
+    if row["expires_at"] is not None and row["expires_at"] <= timezone.now():
+        return None
+    return ApiKey(**row)
+
+
+def project_ids_for(*, user, auth) -> set[int] | None:
+    """Projects a request may act on: the key's project, a member's teams' projects, or None for
+    staff (all projects)."""
+    if isinstance(auth, ApiKey):
+        return {auth.project_id}
+    if user is None or not user.is_authenticated:
+        return set()
+    if user.is_staff:
+        return None
+    return set(Project.objects.filter(team__members=user).values_list("id", flat=True))
+
+
+def project_is_accessible(*, user, auth, project_id: int) -> bool:
+    allowed = project_ids_for(user=user, auth=auth)
+    return allowed is None or int(project_id) in allowed
+
+
+def project_list_accessible(*, user, auth) -> QuerySet[Project]:
+    allowed = project_ids_for(user=user, auth=auth)
+    projects = Project.objects.select_related("team")
+    return projects if allowed is None else projects.filter(id__in=allowed)

@@ -1,0 +1,23 @@
+"""Root URLs. Each app's `urls.py` carries its full paths (`api/...`, pages), included at the root."""
+
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("", include("core.urls")),
+    path("", include("accounts.urls")),
+    path("", include("fleet.urls")),
+    path("", include("revenue.urls")),
+    path("", include("search.urls")),
+    path("", include("clicks.urls")),
+    path("", include("vectordb.urls")),
+    path("", include("threads.urls")),
+]
+
+handler404 = "core.views.not_found"
+handler500 = "core.views.server_error"

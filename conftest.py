@@ -1,0 +1,66 @@
+"""Fixtures shared by every app's tests: API clients, keys, a clean Redis."""
+
+from __future__ import annotations
+
+import pytest
+import redis as redis_lib
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from accounts.tests.factories import ApiKeyFactory, ProjectFactory, UserFactory
+
+
+@pytest.fixture
+def redis_client() -> redis_lib.Redis:
+    """The platform's Redis, emptied before the test (tests own their Redis database)."""
+    client = redis_lib.Redis.from_url(settings.REDIS_URL, decode_responses=True)
+    client.flushdb()
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def project(db):
+    return ProjectFactory()
+
+
+@pytest.fixture
+def api_key_for():
+    """`api_key_for(project) -> raw key`."""
+
+    def make(project) -> str:
+        _, raw = ApiKeyFactory.create_with_secret(project=project)
+        return raw
+
+    return make
+
+
+@pytest.fixture
+def key_client(project, api_key_for) -> APIClient:
+    """An API client authenticated with a key of `project`."""
+    client = APIClient()
+    client.credentials(HTTP_X_API_KEY=api_key_for(project))
+    return client
+
+
+@pytest.fixture
+def staff_user(db):
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def staff_client(staff_user) -> APIClient:
+    client = APIClient()
+    client.force_login(staff_user)
+    return client

@@ -1,0 +1,40 @@
+"""Health of the services the platform depends on."""
+
+from __future__ import annotations
+
+import time
+
+import redis
+from django.conf import settings
+from django.db import connection
+from kombu import Connection
+
+
+def _timed(check) -> dict:
+    started = time.perf_counter()
+    try:
+        check()
+    except Exception as exc:
+        return {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:300]}
+    return {"ok": True, "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+
+
+def _database() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _redis() -> None:
+    redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()
+
+
+def _broker() -> None:
+    with Connection(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+
+
+def health_status() -> dict:
+    """`{"status": "ok"|"degraded", "checks": {name: {ok, latency_ms|error}}, "down": [names]}`."""
+    checks = {"database": _timed(_database), "redis": _timed(_redis), "broker": _timed(_broker)}
+    down = [name for name, result in checks.items() if not result["ok"]]
+    return {"status": "degraded" if down else "ok", "checks": checks, "down": down}

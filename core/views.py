@@ -1,0 +1,41 @@
+"""Pages and the JSON 404/500 handlers."""
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views import defaults
+
+API_PREFIXES = ("/api/", "/query/", "/ws/")
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIXES) or "application/json" in request.headers.get("Accept", "")
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    links = []
+    for label, url_name, description in settings.PLATFORM_LINKS:
+        try:
+            links.append({"label": label, "url": reverse(url_name), "description": description})
+        except NoReverseMatch:
+            continue  # that app has not shipped its page yet
+    return render(request, "core/landing.html", {"links": links})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": f"No endpoint at {request.path}. See /api/docs/ for the API.", "code": "not_found"},
+            status=404,
+        )
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": "Internal error; it has been logged. Try again or contact the operators.", "code": "error"},
+            status=500,
+        )
+    return defaults.server_error(request)
