@@ -10,6 +10,21 @@ from rest_framework.test import APIClient
 from accounts.tests.factories import ApiKeyFactory, ProjectFactory, UserFactory
 
 
+def pytest_collection_modifyitems(config, items) -> None:
+    """`postgres` tests skip on the embedded SQLite default; `browser` tests skip without Chromium."""
+    import shutil
+
+    from django.db import connection
+
+    no_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    no_browser = pytest.mark.skip(reason="needs Chromium at /usr/bin/chromium (apt-get install chromium)")
+    for item in items:
+        if "postgres" in item.keywords and connection.vendor != "postgresql":
+            item.add_marker(no_pg)
+        if "browser" in item.keywords and not shutil.which("chromium"):
+            item.add_marker(no_browser)
+
+
 @pytest.fixture
 def redis_client() -> redis_lib.Redis:
     """The platform's Redis, emptied before the test (tests own their Redis database)."""
