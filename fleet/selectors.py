@@ -1,0 +1,157 @@
+"""Reads of the fleet. Other apps (search, revenue) use these, never the models' tables directly."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from fleet.catalog import SORTED_PRODUCT_NAMES
+from fleet.models import InventoryItem, Machine, MachineStatus, Product, ServiceLog
+
+RECENT_SERVICE_LOGS = 10
+
+
+def stock_rows(*, machine_ids: list | None = None) -> Iterator[tuple[uuid.UUID, str, int, str, float, float]]:
+    """(machine_id, product_name, quantity, status, latitude, longitude) for every inventory row, streamed."""
+    rows = InventoryItem.objects.all()
+    if machine_ids is not None:
+        rows = rows.filter(machine_id__in=list(machine_ids))
+    yield from rows.values_list(
+        "machine_id", "product__name", "quantity", "machine__status", "machine__latitude", "machine__longitude"
+    ).iterator(chunk_size=5000)
+
+
+def machines_by_ids(*, ids: Iterable) -> dict[uuid.UUID, Machine]:
+    wanted = list(ids)
+    result: dict[uuid.UUID, Machine] = {}
+    for start in range(0, len(wanted), 5000):
+        for machine in Machine.objects.filter(pk__in=wanted[start : start + 5000]):
+            result[machine.id] = machine
+    return result
+
+
+def existing_machine_ids(*, ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    wanted = list(ids)
+    found: set[uuid.UUID] = set()
+    for start in range(0, len(wanted), 5000):
+        found.update(Machine.objects.filter(pk__in=wanted[start : start + 5000]).values_list("id", flat=True))
+    return found
+
+
+def product_names() -> list[str]:
+    """The sorted canonical product names (the catalog table once seeded, the reference list before)."""
+    names = list(Product.objects.order_by("name").values_list("name", flat=True))
+    return names or list(SORTED_PRODUCT_NAMES)
+
+
+def product_list() -> QuerySet[Product]:
+    return Product.objects.order_by("name")
+
+
+def machine_list(*, status: str | None = None, region: str | None = None, q: str | None = None) -> QuerySet[Machine]:
+    machines = Machine.objects.all()
+    if status:
+        machines = machines.filter(status=status)
+    if region:
+        machines = machines.filter(region__iexact=region)
+    if q:
+        machines = machines.filter(Q(name__icontains=q) | Q(city__icontains=q) | Q(address__icontains=q))
+    return machines.order_by("asset_tag")
+
+
+def machine_map_markers(*, status: str | None = None, region: str | None = None) -> list[dict]:
+    machines = Machine.objects.all()
+    if status:
+        machines = machines.filter(status=status)
+    if region:
+        machines = machines.filter(region__iexact=region)
+    return [
+        {"id": str(mid), "name": name, "status": st, "latitude": lat, "longitude": lon, "city": city, "region": reg}
+        for mid, name, st, lat, lon, city, reg in machines.order_by("asset_tag").values_list(
+            "id", "name", "status", "latitude", "longitude", "city", "region"
+        )
+    ]
+
+
+def machine_detail(*, machine_id: uuid.UUID) -> Machine | None:
+    return (
+        Machine.objects.filter(pk=machine_id)
+        .prefetch_related(
+            Prefetch("inventory", queryset=InventoryItem.objects.select_related("product").order_by("product__name"))
+        )
+        .first()
+    )
+
+
+def machine_recent_service_logs(*, machine_id: uuid.UUID, limit: int = RECENT_SERVICE_LOGS) -> list[ServiceLog]:
+    return list(ServiceLog.objects.filter(machine_id=machine_id).order_by("-created_at", "-id")[:limit])
+
+
+def service_log_list(*, machine_id: uuid.UUID | None = None, type: str | None = None) -> QuerySet[ServiceLog]:
+    logs = ServiceLog.objects.select_related("machine")
+    if machine_id:
+        logs = logs.filter(machine_id=machine_id)
+    if type:
+        logs = logs.filter(type=type)
+    return logs.order_by("-created_at", "-id")
+
+
+def fleet_stats() -> dict:
+    machines = Machine.objects.aggregate(
+        total=Count("id"),
+        operational=Count("id", filter=Q(status=MachineStatus.OPERATIONAL)),
+        needs_service=Count("id", filter=Q(status=MachineStatus.NEEDS_SERVICE)),
+        offline=Count("id", filter=Q(status=MachineStatus.OFFLINE)),
+        never_serviced=Count("id", filter=Q(last_serviced_at__isnull=True)),
+    )
+    inventory = InventoryItem.objects.aggregate(
+        slots=Count("id"), units=Sum("quantity"), sold_out=Count("id", filter=Q(quantity=0))
+    )
+    regions = list(Machine.objects.values("region").annotate(machines=Count("id")).order_by("-machines", "region"))
+    cities = list(
+        Machine.objects.values("city", "region").annotate(machines=Count("id")).order_by("-machines", "city")[:50]
+    )
+    return {
+        "machines": machines["total"],
+        "by_status": {
+            MachineStatus.OPERATIONAL: machines["operational"],
+            MachineStatus.NEEDS_SERVICE: machines["needs_service"],
+            MachineStatus.OFFLINE: machines["offline"],
+        },
+        "never_serviced": machines["never_serviced"],
+        "products": Product.objects.count(),
+        "inventory_slots": inventory["slots"],
+        "inventory_units": inventory["units"] or 0,
+        "sold_out_slots": inventory["sold_out"],
+        "by_region": regions,
+        "top_cities": cities,
+    }
+
+
+def sellable_stock(*, limit: int | None = None) -> list[tuple[uuid.UUID, str, str]]:
+    """(machine_id, region, product) of every in-stock slot at a machine that is not offline."""
+    rows = (
+        InventoryItem.objects.filter(quantity__gt=0)
+        .exclude(machine__status=MachineStatus.OFFLINE)
+        .values_list("machine_id", "machine__region", "product__name")
+    )
+    if limit:
+        rows = rows[:limit]
+    return list(rows.iterator(chunk_size=5000))
+
+
+def machine_regions(*, limit: int | None = None) -> list[tuple[uuid.UUID, str]]:
+    rows = Machine.objects.order_by("asset_tag").values_list("id", "region")
+    if limit:
+        rows = rows[:limit]
+    return list(rows)
+
+
+def product_prices() -> dict[str, object]:
+    return dict(Product.objects.values_list("name", "price"))
+
+
+def fleet_is_empty() -> bool:
+    return not Machine.objects.exists()
