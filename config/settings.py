@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dj_database_url
+from celery.schedules import crontab
 
 from config import env
 
@@ -78,6 +79,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Under ASGI every request runs its sync code in a fresh thread, so persistent per-thread
+    # connections pile up; DB_POOL_MAX_SIZE>0 gives each process a psycopg pool of that size instead.
+    if env.get_int("DB_POOL_MAX_SIZE", 0) > 0:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 1,
+            "max_size": env.get_int("DB_POOL_MAX_SIZE", 0),
+            "timeout": env.get_float("DB_POOL_TIMEOUT", 10.0),
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis, cache, channels, celery ----------------------------------------------------------
@@ -119,6 +130,18 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic tasks are defined in code, here; beat syncs them into django-celery-beat's tables.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "core-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
+    # threads: label threads whose classification job was lost; the weekly usage email (Mondays 07:00 UTC).
+    "threads-sweep-unlabelled": {"task": "threads.tasks.sweep_unlabelled_threads", "schedule": 120.0},
+    "threads-weekly-usage-report": {
+        "task": "threads.tasks.send_weekly_usage_reports",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+}
+# Bulk work goes to the low-priority `low` queue (the worker consumes `default,low`), so it never
+# starves live jobs on `default`.
+CELERY_TASK_ROUTES = {
+    "threads.tasks.backfill_plan": {"queue": "low"},
+    "threads.tasks.backfill_chunk": {"queue": "low"},
 }
 
 # --- Auth ------------------------------------------------------------------------------------
@@ -169,6 +192,12 @@ SPECTACULAR_SETTINGS = {
 ANTHROPIC_API_KEY = env.get_str("ANTHROPIC_API_KEY", "")
 ANTHROPIC_MODEL = env.get_str("ANTHROPIC_MODEL", "claude-haiku-4-5-20251001")
 ANTHROPIC_TIMEOUT = env.get_float("ANTHROPIC_TIMEOUT", 10.0)
+
+# --- threads (RAG chat) ----------------------------------------------------------------------
+THREADS_CLASSIFIER_DELAY = env.get_float("THREADS_CLASSIFIER_DELAY", 2.0)  # seconds per question (dummy)
+THREADS_CLASSIFY_CONCURRENCY = env.get_int("THREADS_CLASSIFY_CONCURRENCY", 64)  # calls at once per task
+THREADS_BACKFILL_CHUNK_SIZE = env.get_int("THREADS_BACKFILL_CHUNK_SIZE", 512)  # threads per backfill task
+THREADS_EMBEDDING_PROVIDER = env.get_str("THREADS_EMBEDDING_PROVIDER", "minilm")  # of knowledge libraries
 
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
