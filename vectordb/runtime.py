@@ -1,0 +1,229 @@
+"""Each process's in-memory copy of a library's index, kept in step with Postgres.
+
+The database is the truth; an in-memory index is a cache of it tagged with the library `version`
+it has applied (`applied_seq`). Before answering, a query reads the library's current `version`
+(one indexed row) and replays the change log (`ChunkChange`) from `applied_seq` to that version:
+for every chunk id touched, the chunk's current row is upserted, or removed if it is gone. Replay
+reads current rows, so it is idempotent and converges even when a replay sees writes newer than
+the version it aimed at. Because writers lock the library row to take the next sequence number,
+sequence order is commit order: every write acknowledged before the query read `version` is in it.
+
+Within a process, one lock per library serialises catch-up and search on that library's index, so
+threads never see a half-applied batch. Across processes nothing is shared but the database.
+
+A library is loaded from its latest saved `IndexSnapshot` of the current `index_generation` (then
+caught up), or built from all its chunks when there is none.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import transaction
+
+from vectordb.engine import VectorIndex, index_from_state, make_index
+from vectordb.engine.base import Progress
+from vectordb.engine.filters import MetadataTable
+from vectordb.models import Chunk, ChunkChange, IndexSnapshot, Library
+
+ID_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class LibraryState:
+    id: int
+    version: int
+    index_generation: int
+    log_floor: int
+    index_type: str
+    index_params: dict
+    dimension: int
+    metric: str
+
+    @property
+    def config(self) -> tuple:
+        return (self.index_generation, self.index_type, json.dumps(self.index_params, sort_keys=True))
+
+
+_STATE_FIELDS = ("id", "version", "index_generation", "log_floor", "index_type", "index_params", "dimension", "metric")
+
+
+def library_state(library_id: int) -> LibraryState | None:
+    row = Library.objects.filter(pk=library_id).values(*_STATE_FIELDS).first()
+    return LibraryState(**row) if row else None
+
+
+def decode_embedding(raw: bytes | memoryview, dim: int) -> np.ndarray:
+    arr = np.frombuffer(bytes(raw), dtype="<f4")
+    return arr if arr.shape[0] == dim else np.zeros(dim, dtype=np.float32)
+
+
+def encode_embedding(vector: np.ndarray) -> bytes:
+    return np.ascontiguousarray(vector, dtype="<f4").tobytes()
+
+
+class LiveIndex:
+    """One library's index and metadata in this process, with the version it has applied."""
+
+    def __init__(self, state: LibraryState, index: VectorIndex, meta: MetadataTable, applied_seq: int) -> None:
+        self.library_id = state.id
+        self.config = state.config
+        self.index = index
+        self.meta = meta
+        self.applied_seq = applied_seq
+        self.lock = threading.RLock()
+        self.loaded_at = time.time()
+
+    # --- applying rows -----------------------------------------------------------------------
+    def apply_rows(self, rows: list[tuple], removed: list[int]) -> None:
+        """Upsert `(id, document_id, embedding bytes, metadata)` rows, remove `removed` ids."""
+        if removed:
+            for slot in self.index.remove(np.asarray(removed, dtype=np.int64)).tolist():
+                self.meta.clear(slot)
+        if rows:
+            dim = self.index.dim
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            vectors = np.vstack([decode_embedding(r[2], dim) for r in rows])
+            good = np.isfinite(vectors).all(axis=1) & (np.abs(vectors).sum(axis=1) > 0)
+            if not good.all():  # never crash on a row that could not be decoded; leave it out
+                bad = ids[~good]
+                for slot in self.index.remove(bad).tolist():
+                    self.meta.clear(slot)
+                rows = [r for r, ok in zip(rows, good.tolist(), strict=True) if ok]
+                ids, vectors = ids[good], vectors[good]
+            slots = self.index.upsert(ids, vectors)
+            # upsert de-duplicates ids (last wins); rows come from the database, one per id.
+            slot_of = dict(zip(ids.tolist(), slots.tolist(), strict=True))
+            for r in rows:
+                self.meta.set(slot_of[r[0]], {**(r[3] or {}), "document_id": r[1]})
+
+    def catch_up(self, state: LibraryState) -> None:
+        """Replay the change log from `applied_seq` up to `state.version`."""
+        if state.version <= self.applied_seq:
+            return
+        changed = list(
+            ChunkChange.objects.filter(library_id=self.library_id, seq__gt=self.applied_seq, seq__lte=state.version)
+            .values_list("chunk_id", flat=True)
+            .distinct()
+        )
+        for start in range(0, len(changed), ID_BATCH):
+            batch = changed[start : start + ID_BATCH]
+            rows = list(
+                Chunk.objects.filter(library_id=self.library_id, id__in=batch).values_list(
+                    "id", "document_id", "embedding", "metadata"
+                )
+            )
+            present = {r[0] for r in rows}
+            self.apply_rows(rows, [cid for cid in batch if cid not in present])
+        self.applied_seq = state.version
+
+    # --- persistence -------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        state = self.index.to_state()
+        rows = self.meta.rows[: self.index.size]
+        rows += [None] * (self.index.size - len(rows))
+        state["__rows__"] = np.array(json.dumps(rows))
+        buffer = io.BytesIO()
+        np.savez(buffer, **state)
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, state: LibraryState, data: bytes, applied_seq: int) -> LiveIndex:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+        index = index_from_state(arrays)
+        meta = MetadataTable()
+        for slot, row in enumerate(json.loads(str(arrays["__rows__"]))):
+            if row is not None and index.alive[slot]:
+                meta.set(slot, row)
+        return cls(state, index, meta, applied_seq)
+
+
+def build_from_database(state: LibraryState, progress: Progress | None = None) -> LiveIndex:
+    """A fresh index of all the library's chunks, built in bulk; `applied_seq` = the version read
+    before the rows (later writes seen by the scan are replayed again by the next catch-up)."""
+    report = progress or (lambda fraction, message: None)
+    with transaction.atomic():
+        version = Library.objects.filter(pk=state.id).values_list("version", flat=True).first() or 0
+    ids: list[int] = []
+    vectors: list[np.ndarray] = []
+    meta = MetadataTable()
+    total = Chunk.objects.filter(library_id=state.id).count() or 1
+    rows = Chunk.objects.filter(library_id=state.id).values_list("id", "document_id", "embedding", "metadata")
+    for i, (cid, doc_id, raw, metadata) in enumerate(rows.iterator(chunk_size=2000)):
+        vec = decode_embedding(raw, state.dimension)
+        if not np.isfinite(vec).all() or not np.any(vec):
+            continue
+        meta.set(len(ids), {**(metadata or {}), "document_id": doc_id})
+        ids.append(cid)
+        vectors.append(vec)
+        if i % 5000 == 0:
+            report(0.2 * i / total, "loading chunks")
+    index = make_index(state.index_type, dim=state.dimension, metric=state.metric, params=state.index_params)
+    matrix = np.vstack(vectors) if vectors else np.zeros((0, state.dimension), np.float32)
+    index.build(np.asarray(ids, dtype=np.int64), matrix, progress=lambda f, m: report(0.2 + 0.8 * f, m))
+    # build() fills slots 0..n-1 in the order given, so metadata rows line up with slots.
+    return LiveIndex(state, index, meta, applied_seq=version)
+
+
+def load(state: LibraryState) -> LiveIndex:
+    """From the newest usable snapshot of the current generation, else built from the database."""
+    snap = (
+        IndexSnapshot.objects.filter(library_id=state.id, generation=state.index_generation, seq__gte=state.log_floor)
+        .order_by("-seq", "-id")
+        .values("seq", "data", "index_type")
+        .first()
+    )
+    if snap and snap["index_type"] == state.index_type:
+        try:
+            return LiveIndex.from_bytes(state, bytes(snap["data"]), applied_seq=snap["seq"])
+        except (ValueError, KeyError, OSError):
+            pass  # an unreadable snapshot is rebuilt from the chunks, which are the truth
+    return build_from_database(state)
+
+
+class Registry:
+    """The live indexes of this process, by library id."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: dict[int, LiveIndex] = {}
+        self._loading: dict[int, threading.Lock] = {}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._live.clear()
+            self._loading.clear()
+
+    def discard(self, library_id: int) -> None:
+        with self._lock:
+            self._live.pop(library_id, None)
+
+    def get(self, library_id: int) -> tuple[LiveIndex, LibraryState] | None:
+        """The library's live index, caught up with every write committed before this call, with
+        its lock NOT held (callers search under `live.lock`). None if the library is gone."""
+        state = library_state(library_id)
+        if state is None:
+            self.discard(library_id)
+            return None
+        live = self._live.get(library_id)
+        if live is None or live.config != state.config or live.applied_seq < state.log_floor:
+            with self._lock:
+                loading = self._loading.setdefault(library_id, threading.Lock())
+            with loading:
+                live = self._live.get(library_id)
+                if live is None or live.config != state.config or live.applied_seq < state.log_floor:
+                    live = load(state)
+                    with self._lock:
+                        self._live[library_id] = live
+        with live.lock:
+            live.catch_up(state)
+        return live, state
+
+
+registry = Registry()
