@@ -255,11 +255,40 @@ def _truncate_fleet() -> None:
                 cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (model table names)
 
 
+def _postgres_detach_indexes(cursor, table: str) -> list[str]:
+    """Drop the secondary indexes and the foreign-key/unique/check constraints of an empty `table`,
+    returning the statements that put them back. Building them once after a bulk load is far cheaper
+    than maintaining them row by row (and deferred FK checks would queue a trigger event per row)."""
+    cursor.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype IN ('f', 'u', 'c')",
+        [table],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+        "WHERE x.indrelid = %s::regclass AND NOT x.indisprimary "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)",
+        [table],
+    )
+    indexes = cursor.fetchall()
+    restore = [f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}' for name, definition in constraints]
+    restore += [definition for _, definition in indexes]
+    for name, _ in constraints:
+        cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    for name, _ in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    return restore
+
+
 def _copy_seed(machines: list, products: dict[str, Product]) -> None:
-    """Postgres: stream the rows in with COPY (100k machines and ~1.1M inventory rows in seconds)."""
+    """Postgres: stream the rows in with COPY into tables whose secondary indexes and constraints are
+    rebuilt once at the end (100k machines and ~1.1M inventory rows in seconds)."""
     machine_cols = ("id", *MACHINE_FIELDS, "created_at")
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        restore = _postgres_detach_indexes(cursor, InventoryItem._meta.db_table)
         with cursor.copy(f"COPY {Machine._meta.db_table} ({', '.join(machine_cols)}) FROM STDIN") as copy:
             for m in machines:
                 copy.write_row([getattr(m, c) for c in machine_cols])
@@ -270,6 +299,10 @@ def _copy_seed(machines: list, products: dict[str, Product]) -> None:
             for m in machines:
                 for name, quantity in m.inventory:
                     copy.write_row((m.id, product_ids[name], quantity, m.created_at))
+        for statement in restore:
+            cursor.execute(statement)
+        cursor.execute(f"ANALYZE {Machine._meta.db_table}")
+        cursor.execute(f"ANALYZE {InventoryItem._meta.db_table}")
 
 
 def _orm_seed(machines: list, products: dict[str, Product]) -> None:
