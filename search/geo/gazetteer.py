@@ -1,0 +1,410 @@
+"""Offline geocoding: a location phrase -> one place with coordinates, or a clear refusal.
+
+Sources, all shipped with the project (no network):
+- `data/places.tsv`: the 30 fleet metros and, in each, landmarks, neighbourhoods, stations, stadiums,
+  parks, airports, universities and major streets (see the file's header for where points come from);
+- `search.geo.manhattan`: Manhattan's numbered streets and avenues, computed from the 1811 grid;
+- the `zipcodes` package (USPS ZIP codes with their centroid; every US city and town is derived from
+  the ZIP codes that carry its name: the mean of their centroids).
+
+`Gazetteer.geocode` finds the most specific place the phrase names, scoped by any city it names
+("Union Station in Denver"), and raises `PlaceNotFound` (with suggestions) or `PlaceAmbiguous` (with
+the options) instead of guessing. Pure Python: no Django.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from search.geo import manhattan
+from search.parsing.text import normalise
+
+DATA = Path(__file__).with_name("data") / "places.tsv"
+EARTH_RADIUS_KM = 6371.0088
+
+STATES = {
+    "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california", "CO": "colorado",
+    "CT": "connecticut", "DE": "delaware", "DC": "district of columbia", "FL": "florida", "GA": "georgia",
+    "HI": "hawaii", "ID": "idaho", "IL": "illinois", "IN": "indiana", "IA": "iowa", "KS": "kansas",
+    "KY": "kentucky", "LA": "louisiana", "ME": "maine", "MD": "maryland", "MA": "massachusetts", "MI": "michigan",
+    "MN": "minnesota", "MS": "mississippi", "MO": "missouri", "MT": "montana", "NE": "nebraska", "NV": "nevada",
+    "NH": "new hampshire", "NJ": "new jersey", "NM": "new mexico", "NY": "new york", "NC": "north carolina",
+    "ND": "north dakota", "OH": "ohio", "OK": "oklahoma", "OR": "oregon", "PA": "pennsylvania",
+    "RI": "rhode island", "SC": "south carolina", "SD": "south dakota", "TN": "tennessee", "TX": "texas",
+    "UT": "utah", "VT": "vermont", "VA": "virginia", "WA": "washington", "WV": "west virginia", "WI": "wisconsin",
+    "WY": "wyoming", "PR": "puerto rico",
+}  # fmt: skip
+STATE_BY_WORDS = {name: code for code, name in STATES.items()} | {code.lower(): code for code in STATES}
+# Words around a place name that do not name anything.
+FILLER = frozenset(
+    [
+        "near",
+        "nearby",
+        "around",
+        "by",
+        "at",
+        "in",
+        "on",
+        "of",
+        "to",
+        "close",
+        "next",
+        "beside",
+        "outside",
+        "inside",
+        "off",
+        "the",
+        "a",
+        "an",
+        "area",
+        "city",
+        "town",
+        "me",
+        "my",
+        "vicinity",
+        "neighborhood",
+        "neighbourhood",
+        "part",
+        "side",
+        "right",
+        "just",
+        "somewhere",
+        "located",
+        "centre",
+        "center",
+        "heart",
+        "from",
+        "usa",
+        "us",
+        "america",
+        "united",
+        "states",
+    ]
+)
+
+
+class GeocodeError(Exception):
+    def __init__(self, message: str, phrase: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.phrase = phrase
+        self.suggestions = suggestions or []
+
+
+class PlaceNotFound(GeocodeError):
+    pass
+
+
+class PlaceAmbiguous(GeocodeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    latitude: float
+    longitude: float
+    kind: str  # metro | landmark | station | ... | grid | zip | city | coordinates
+    metro: str | None = None  # key of the fleet metro it belongs to
+    source: str = "gazetteer"
+    ignored: tuple[str, ...] = field(default=())  # words of the phrase that named nothing known
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return (self.latitude, self.longitude)
+
+
+@dataclass(frozen=True)
+class Metro:
+    key: str
+    name: str  # "New York, NY"
+    latitude: float
+    longitude: float
+
+    @property
+    def city(self) -> str:
+        return self.name.rsplit(",", 1)[0]
+
+    @property
+    def state(self) -> str:
+        return self.name.rsplit(",", 1)[1].strip()
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def _names(name: str, aliases: str) -> list[str]:
+    out = []
+    for raw in [name, *aliases.split(";")]:
+        words = normalise(raw)
+        if not words:
+            continue
+        out.append(words)
+        if words.startswith("the ") and len(words.split()) > 2:
+            out.append(words[4:])
+    return out
+
+
+class Gazetteer:
+    def __init__(self, path: Path = DATA) -> None:
+        self.metros: dict[str, Metro] = {}
+        self.places: list[Place] = []
+        self.metro_names: dict[str, str] = {}  # normalised alias -> metro key
+        self.place_names: dict[str, list[Place]] = defaultdict(list)  # normalised alias -> places
+        with path.open(encoding="utf-8") as handle:
+            rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            for metro, kind, name, aliases, lat, lon in rows:
+                if kind == "metro":
+                    self.metros[metro] = Metro(metro, name, float(lat), float(lon))
+                    for alias in _names(name, aliases):
+                        self.metro_names.setdefault(alias, metro)
+                    continue
+                place = Place(name, float(lat), float(lon), kind, metro, source=f"gazetteer:{kind}")
+                self.places.append(place)
+                for alias in _names(name, aliases):
+                    for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
+                        if place not in self.place_names[variant]:
+                            self.place_names[variant].append(place)
+        self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+
+    # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
+    @cached_property
+    def _zips(self) -> dict[str, tuple[str, str, float, float]]:
+        import zipcodes
+
+        out = {}
+        for row in zipcodes.list_all():
+            if row.get("lat") and row.get("long"):
+                out[row["zip_code"]] = (row["city"], row["state"], float(row["lat"]), float(row["long"]))
+        return out
+
+    @cached_property
+    def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
+        """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first."""
+        sums: dict[tuple[str, str], list[float]] = {}
+        for city, state, lat, lon in self._zips.values():
+            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+        out: dict[str, list] = defaultdict(list)
+        for (city, state), (lat, lon, n) in sums.items():
+            out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
+        for rows in out.values():
+            rows.sort(key=lambda r: -r[4])
+        return dict(out)
+
+    def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:
+        best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
+        return best.key if haversine_km(point, (best.latitude, best.longitude)) <= within_km else None
+
+    # --- scanning ------------------------------------------------------------------------------
+    def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """Known place or metro names in `words`, longest first, not overlapping: (start, end, kind)."""
+        taken: set[int] = set()
+        found = []
+        for size in range(min(self.max_words, len(words)), 0, -1):
+            for start in range(0, len(words) - size + 1):
+                if taken.intersection(range(start, start + size)):
+                    continue
+                phrase = " ".join(words[start : start + size])
+                kind = "place" if phrase in self.place_names else "metro" if phrase in self.metro_names else None
+                if kind is None:
+                    continue
+                if kind == "metro" and phrase in self.place_names:
+                    kind = "place"
+                found.append((start, start + size, kind))
+                taken.update(range(start, start + size))
+        return sorted(found)
+
+    def _pick(self, phrase: str, candidates: list[Place], metro: str | None, near: tuple[float, float] | None):
+        if metro is not None:
+            scoped = [p for p in candidates if p.metro == metro]
+            if not scoped:
+                return None
+            candidates = scoped
+        if len(candidates) == 1:
+            return candidates[0]
+        if near is not None:
+            return min(candidates, key=lambda p: haversine_km(near, p.point))
+        options = [f"{p.name}, {self.metros[p.metro].name}" for p in candidates if p.metro]
+        raise PlaceAmbiguous(
+            f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
+            f"'{phrase} in {self.metros[candidates[0].metro].city}'.",
+            phrase,
+            options,
+        )
+
+    def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
+        text = normalise(phrase)
+        words = text.split()
+        if not words:
+            raise PlaceNotFound("No place was given.", phrase)
+
+        # 1. a ZIP code
+        for word in words:
+            if re.fullmatch(r"\d{5}", word):
+                row = self._zips.get(word)
+                if row is None:
+                    raise PlaceNotFound(f"ZIP code {word} does not exist.", phrase)
+                city, state, lat, lon = row
+                metro = self.metro_for_point((lat, lon), within_km=25)
+                return Place(f"{word} ({city.title()}, {state})", lat, lon, "zip", metro, source="zipcodes")
+
+        spans = self.spans(words)
+        covered = {i for s, e, _ in spans for i in range(s, e)}
+        state, state_at = (
+            None,
+            len(words),
+        )  # a trailing state that is not part of a known name: "portland maine", "springfield, il"
+        for size in (2, 1):
+            tail = range(len(words) - size, len(words))
+            if len(words) > size and not covered.intersection(tail) and " ".join(words[-size:]) in STATE_BY_WORDS:
+                state, state_at = STATE_BY_WORDS[" ".join(words[-size:])], len(words) - size
+                covered.update(tail)
+                break
+
+        def in_state(metro_key: str | None) -> bool:
+            return state is None or (metro_key is not None and self.metros[metro_key].state == state)
+
+        metro_keys = [self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro"]
+        metro_keys = [m for m in metro_keys if in_state(m)]
+        metro = metro_keys[-1] if metro_keys else None
+        place_phrases = [
+            " ".join(words[s:e])
+            for s, e, kind in spans
+            if kind == "place" and any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
+        ]
+        leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
+
+        # 2. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
+        #    ("16th Street Mall") contains the street
+        grid = manhattan.locate(text) if metro in (None, "new-york") else None
+        if grid is not None:
+            label, (lat, lon), (start, end) = grid
+            first = len(text[:start].split())
+            grid_at = set(range(first, first + len(text[start:end].split())))
+            if not any(grid_at & set(range(s, e)) and e - s >= len(grid_at) for s, e, kind in spans if kind == "place"):
+                grid_words = set(text[start:end].split())
+                rest = [w for w in leftover if w not in grid_words and w not in {"street", "st", "avenue", "ave"}]
+                return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest))
+
+        # 3. a known landmark, neighbourhood, station, street... (scoped by the metro named)
+        for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
+            candidates = self.place_names[place_phrase]
+            chosen = self._pick(place_phrase, candidates, metro, near)
+            if chosen is not None:
+                return self._with_city(chosen, tuple(leftover))
+        if place_phrases and metro is not None:
+            guess = self._fuzzy(" ".join([*leftover, *place_phrases[-1:]]), metro)
+            if guess is not None:
+                return guess
+            raise PlaceNotFound(
+                f"'{place_phrases[-1]}' is not a place we know in {self.metros[metro].name}.",
+                phrase,
+                self._suggest(" ".join(place_phrases[-1:]), metro),
+            )
+
+        # 4. a US city or town, optionally with its state ("springfield il", "boise, idaho")
+        if metro is None:
+            city = self._city(words[:state_at], state)
+            if city is not None:
+                return city
+        if state is not None and metro is None and not place_phrases:
+            where = " ".join(w for i, w in enumerate(words) if i not in covered and w not in FILLER)
+            raise PlaceNotFound(
+                f"We know no place called '{where or phrase.strip()}' in {STATES[state].title()}.",
+                phrase,
+                self._suggest(where or phrase, None),
+            )
+
+        # 5. a misspelt landmark or metro ("tims square", "chicgo")
+        if leftover:
+            guess = self._fuzzy(" ".join(leftover), metro)
+            if guess is not None:
+                return guess
+
+        # 6. the metro alone
+        if metro is not None:
+            m = self.metros[metro]
+            return Place(m.name, m.latitude, m.longitude, "metro", metro, "gazetteer:metro", tuple(leftover))
+
+        raise PlaceNotFound(
+            f"We could not find '{phrase.strip()}'. Try a city, a ZIP code, a landmark with its city "
+            "(e.g. 'Union Station, Denver'), a Manhattan corner ('42nd and 8th') or coordinates ('40.75,-73.99').",
+            phrase,
+            self._suggest(" ".join(leftover) or text, None),
+        )
+
+    def _specificity(self, phrase: str) -> int:
+        """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
+        kinds = {p.kind for p in self.place_names[phrase]}
+        return 0 if kinds <= {"borough"} else 1 if kinds <= {"borough", "neighbourhood"} else 2
+
+    def _with_city(self, place: Place, ignored: tuple[str, ...]) -> Place:
+        metro = self.metros.get(place.metro or "")
+        name = f"{place.name}, {metro.city}" if metro and metro.city.lower() not in place.name.lower() else place.name
+        return Place(name, place.latitude, place.longitude, place.kind, place.metro, place.source, ignored)
+
+    def _city(self, words: list[str], state: str | None) -> Place | None:
+        text_words = [w for w in words if w not in FILLER or w in {"city", "town"}]
+        if not text_words:
+            return None
+        for size in range(min(4, len(text_words)), 0, -1):
+            for start in range(len(text_words) - size, -1, -1):
+                name = " ".join(text_words[start : start + size])
+                rows = self.cities.get(name)
+                if not rows:
+                    continue
+                if state is not None:
+                    rows = [r for r in rows if r[1] == state]
+                    if not rows:
+                        continue
+                elif size == 1 and len(name) < 4:
+                    continue
+                city, st, lat, lon, _ = rows[0]
+                point = (lat, lon)
+                metro = self.metro_for_point(point, within_km=25)
+                source = "zipcodes:city" if len(rows) == 1 or state else "zipcodes:city (largest of that name)"
+                return Place(f"{city}, {st}", lat, lon, "city", metro, source)
+        return None
+
+    def _fuzzy(self, text: str, metro: str | None) -> Place | None:
+        if len(text) < 4:
+            return None
+        pool = {alias: places for alias, places in self.place_names.items()}
+        if metro is not None:
+            pool = {a: [p for p in ps if p.metro == metro] for a, ps in pool.items()}
+            pool = {a: ps for a, ps in pool.items() if ps}
+        hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
+        if hit is not None:
+            places = pool[hit[0]]
+            if len(places) == 1:
+                place = self._with_city(places[0], ())
+                return Place(place.name, place.latitude, place.longitude, place.kind, place.metro, "gazetteer:fuzzy")
+        if metro is None:
+            hit = process.extractOne(text, list(self.metro_names), scorer=fuzz.ratio, score_cutoff=86)
+            if hit is not None:
+                m = self.metros[self.metro_names[hit[0]]]
+                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy")
+        return None
+
+    def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:
+        if metro is not None:
+            names = {f"{p.name}, {self.metros[metro].city}": normalise(p.name) for p in self.places if p.metro == metro}
+        else:
+            names = {m.name: normalise(m.name) for m in self.metros.values()}
+            names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
+        hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
+        return [label for _, _, label in hits]

@@ -1,0 +1,132 @@
+"""From a parsed query to a search plan: which products, around which point, how many, how far.
+
+Pure Python (no Django): the API, the page, the evaluation command and the benchmark all go through
+`interpret`, so they agree on what a query means. Failures are `Unresolved` with a message that
+says what was not understood and how to fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from search.geo.gazetteer import Gazetteer, GeocodeError, Place, PlaceAmbiguous, haversine_km
+from search.parsing.base import ParsedQuery
+
+DEFAULT_LIMIT = 5
+MAX_LIMIT = 50
+LLM_COORDINATE_TOLERANCE_KM = 30.0
+
+
+class Unresolved(Exception):
+    """The query cannot be answered as written: `which` is "product" or "location"."""
+
+    def __init__(self, which: str, message: str, suggestions: list[str] | None = None, code: str = "") -> None:
+        super().__init__(message)
+        self.which = which
+        self.message = message
+        self.suggestions = suggestions or []
+        self.code = code or f"unknown_{which}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    products: tuple[str, ...]  # one product, or the candidates of an ambiguous word
+    product: str | None  # set when exactly one product is meant
+    product_term: str
+    match: str  # exact | fuzzy | semantic | ambiguous
+    alternatives: tuple[str, ...]
+    place: Place
+    limit: int
+    radius_km: float | None
+    parser: str
+    notes: tuple[str, ...] = field(default=())
+
+
+def interpret(
+    parsed: ParsedQuery,
+    gazetteer: Gazetteer,
+    *,
+    lat: float | None = None,
+    lon: float | None = None,
+    limit: int | None = None,
+    radius_km: float | None = None,
+) -> Plan:
+    match = parsed.product
+    if match.product is None and not (match.how == "ambiguous" and match.alternatives):
+        if not match.term:
+            raise Unresolved(
+                "product",
+                "The query names no product. Say what you want, e.g. 'coke near Times Square'.",
+                ["Cola", "Spring Water", "Potato Chips"],
+                code="missing_product",
+            )
+        hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
+        raise Unresolved(
+            "product",
+            f"We don't sell '{match.term}': it matches nothing in the catalog.{hint} "
+            "GET /api/products lists every product.",
+            list(match.suggestions),
+        )
+
+    near = (lat, lon) if lat is not None and lon is not None else None
+    place = _place(parsed, gazetteer, near)
+    if match.product is not None:
+        products, alternatives = (match.product,), match.alternatives
+    else:
+        products, alternatives = match.alternatives, match.alternatives
+    chosen_limit = limit or parsed.limit or DEFAULT_LIMIT
+    return Plan(
+        products=products,
+        product=match.product,
+        product_term=match.term,
+        match=match.how,
+        alternatives=tuple(alternatives),
+        place=place,
+        limit=max(1, min(MAX_LIMIT, chosen_limit)),
+        radius_km=radius_km if radius_km is not None else parsed.radius_km,
+        parser=parsed.parser,
+        notes=parsed.notes,
+    )
+
+
+def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] | None) -> Place:
+    if parsed.coordinates is not None and parsed.coordinates_source == "text":
+        lat, lon = parsed.coordinates
+        return Place(f"{lat:.5f}, {lon:.5f}", lat, lon, "coordinates", gazetteer.metro_for_point((lat, lon)), "query")
+    if parsed.location_phrase:
+        try:
+            place = gazetteer.geocode(parsed.location_phrase, near=near)
+        except PlaceAmbiguous as exc:
+            raise Unresolved("location", exc.message, exc.suggestions, code="ambiguous_location")
+        except GeocodeError as exc:
+            if near is not None and not _names_a_place(parsed.location_phrase):
+                return _browser(near, gazetteer)
+            raise Unresolved("location", exc.message, exc.suggestions)
+        # the LLM's own coordinates, only for a city-wide place and only where they agree with the gazetteer's
+        if (
+            parsed.coordinates is not None
+            and parsed.coordinates_source == "llm"
+            and place.kind in ("metro", "city")
+            and haversine_km(parsed.coordinates, place.point) <= LLM_COORDINATE_TOLERANCE_KM
+        ):
+            lat, lon = parsed.coordinates
+            return Place(place.name, lat, lon, place.kind, place.metro, "llm (checked against gazetteer)")
+        return place
+    if near is not None:
+        return _browser(near, gazetteer)
+    raise Unresolved(
+        "location",
+        "The query says no place. Add one ('near Times Square', 'in Chicago', a ZIP code, '40.75,-73.99') "
+        "or send lat and lon (the page's 'use my location').",
+        ["near Times Square, New York", "in Chicago", "10036"],
+        code="missing_location",
+    )
+
+
+def _names_a_place(phrase: str) -> bool:
+    return any(len(word) > 2 for word in phrase.split() if word not in {"me", "here", "my", "location"})
+
+
+def _browser(near: tuple[float, float], gazetteer: Gazetteer) -> Place:
+    lat, lon = near
+    return Place("your location", lat, lon, "coordinates", gazetteer.metro_for_point(near), "browser")

@@ -1,0 +1,309 @@
+"""The offline query parser: rules and lexicons, no network. Good on its own; the LLM parser's fallback.
+
+    "what's the closest vending machine that has coke near West 42nd Street in New York City"
+      -> product "Cola" (from "coke"), location phrase "west 42nd street new york city"
+
+1. numbers first: explicit coordinates, a result count ("top 3"), a radius ("within 2 km");
+2. place names the gazetteer knows (longest first) are set aside, so "Minute Maid Park" or
+   "World of Coca-Cola" never read as products;
+3. the longest product mention in the rest (lexicon: names, brands, everyday words, plurals);
+   failing that, typo-tolerant matching of the words before the location, then the semantic matcher;
+4. whatever is left, minus filler words, is the location phrase, geocoded later by the gazetteer.
+Pure Python: no Django.
+"""
+
+from __future__ import annotations
+
+from search.geo import manhattan
+from search.geo.gazetteer import Gazetteer
+from search.parsing.base import ParsedQuery
+from search.parsing.products import ProductMatch, ProductResolver
+from search.parsing.text import extract_numbers, normalise, singular
+
+STOPWORDS = frozenset(
+    [
+        "what",
+        "whats",
+        "where",
+        "wheres",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "there",
+        "theres",
+        "any",
+        "anything",
+        "a",
+        "an",
+        "the",
+        "some",
+        "me",
+        "my",
+        "i",
+        "im",
+        "ive",
+        "we",
+        "us",
+        "you",
+        "your",
+        "can",
+        "could",
+        "would",
+        "will",
+        "should",
+        "please",
+        "pls",
+        "plz",
+        "find",
+        "show",
+        "get",
+        "give",
+        "tell",
+        "looking",
+        "look",
+        "lookin",
+        "search",
+        "searching",
+        "for",
+        "need",
+        "needs",
+        "want",
+        "wants",
+        "wanna",
+        "gotta",
+        "craving",
+        "crave",
+        "buy",
+        "grab",
+        "purchase",
+        "pick",
+        "up",
+        "closest",
+        "nearest",
+        "close",
+        "closer",
+        "nearby",
+        "vending",
+        "vend",
+        "vendor",
+        "machine",
+        "machines",
+        "that",
+        "thats",
+        "has",
+        "have",
+        "having",
+        "with",
+        "sells",
+        "sell",
+        "selling",
+        "sold",
+        "stocked",
+        "stock",
+        "stocks",
+        "instock",
+        "available",
+        "carry",
+        "carries",
+        "carrying",
+        "of",
+        "to",
+        "it",
+        "one",
+        "ones",
+        "place",
+        "places",
+        "spot",
+        "spots",
+        "location",
+        "locations",
+        "store",
+        "shop",
+        "cheap",
+        "cheapest",
+        "best",
+        "good",
+        "right",
+        "now",
+        "today",
+        "tonight",
+        "currently",
+        "open",
+        "still",
+        "hey",
+        "hi",
+        "hello",
+        "ok",
+        "okay",
+        "so",
+        "like",
+        "just",
+        "something",
+        "somewhere",
+        "how",
+        "do",
+        "does",
+        "i'd",
+        "id",
+        "ill",
+        "let",
+        "lets",
+        "know",
+        "see",
+        "got",
+        "where's",
+        "am",
+        "quick",
+        "quickly",
+        "bottle",
+        "bottles",
+        "can",
+        "cans",
+        "bag",
+        "bags",
+        "pack",
+        "packs",
+        "box",
+        "some",
+        "cold",
+        "ice",
+        "iced",
+        "fresh",
+        "and",
+        "or",
+        "also",
+        "thanks",
+        "thank",
+        "machines",
+        "top",
+        "first",
+        "list",
+        "results",
+        "options",
+    ]
+)
+# Words that introduce the location ("coke NEAR times square").
+LOCATION_WORDS = frozenset(
+    [
+        "near",
+        "nearby",
+        "around",
+        "by",
+        "at",
+        "in",
+        "on",
+        "close",
+        "next",
+        "beside",
+        "outside",
+        "inside",
+        "off",
+        "from",
+        "downtown",
+    ]
+)
+# Fuzzy product matching is not tried on words this short or on these (too many false friends).
+NOT_PRODUCTS = frozenset(
+    ["street", "st", "avenue", "ave", "road", "rd", "blvd", "square", "park", "station", "center", "centre"]
+)
+
+
+class OfflineParser:
+    name = "offline"
+
+    def __init__(self, gazetteer: Gazetteer, resolver: ProductResolver) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = resolver
+
+    def _place_spans(self, words: list[str]) -> list[tuple[int, int]]:
+        spans = [(s, e) for s, e, _ in self.gazetteer.spans(words)]
+        text = " ".join(words)
+        grid = manhattan.locate(text)
+        if grid is not None:
+            start, end = grid[2]
+            first = len(text[:start].split())
+            spans.append((first, first + len(text[start:end].split())))
+        spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
+        return spans
+
+    def parse(self, query: str) -> ParsedQuery:
+        extracted = extract_numbers(query)
+        words = normalise(extracted.text).split()
+        singulars = [singular(w) for w in words]
+        spans = self._place_spans(words)
+
+        match: ProductMatch | None = None
+        product_span: set[int] = set()
+        found = self.resolver.scan(singulars, places=spans)
+        if found is not None:
+            match, start, end = found
+            spans = [(s, e) for s, e in spans if e <= start or s >= end]
+            match = ProductMatch(
+                " ".join(words[start:end]), match.product, match.alternatives, match.how, match.score, match.suggestions
+            )
+            product_span = set(range(start, end))
+        places = {i for s, e in spans for i in range(s, e)}
+
+        # the words that may describe the product: before the location, not places, not filler
+        candidates = []
+        for i, word in enumerate(words):
+            if word in LOCATION_WORDS and i not in places and i not in product_span and i > 0 and candidates:
+                break
+            if i not in places and i not in product_span and word not in STOPWORDS and word not in LOCATION_WORDS:
+                candidates.append(i)
+
+        if match is None or (match.how == "ambiguous" and candidates):
+            better, used = self._inexact(words, candidates, product_span)
+            if better is not None and (match is None or len(better.alternatives) < len(match.alternatives)):
+                match, product_span = better, used
+            elif match is None:
+                term = " ".join(words[i] for i in candidates)
+                match = self.resolver.resolve(term) if term else ProductMatch("", None, how="none")
+                product_span = set(candidates)
+
+        location_words = [
+            w for i, w in enumerate(words) if i not in product_span and (i in places or w not in STOPWORDS)
+        ]
+        while location_words and location_words[0] in LOCATION_WORDS and location_words[0] != "downtown":
+            location_words.pop(0)
+        location = " ".join(location_words) or None
+        return ParsedQuery(
+            query=query,
+            product=match,
+            location_phrase=location,
+            coordinates=extracted.coordinates,
+            coordinates_source="text" if extracted.coordinates else None,
+            limit=extracted.limit,
+            radius_km=extracted.radius_km,
+            parser=self.name,
+        )
+
+    def _inexact(self, words: list[str], candidates: list[int], taken: set[int]) -> tuple[ProductMatch | None, set]:
+        """Typos first (per word and word pair), then the description as a whole (semantic)."""
+        best: tuple[ProductMatch, set[int]] | None = None
+        for size in (3, 2, 1):
+            for k in range(len(candidates) - size + 1):
+                idx = candidates[k : k + size]
+                if idx[-1] - idx[0] != size - 1:
+                    continue
+                phrase = " ".join(words[i] for i in idx)
+                if size == 1 and (len(phrase) < 4 or phrase in NOT_PRODUCTS):
+                    continue
+                hit = self.resolver.fuzzy(phrase)
+                if hit is None or (best is not None and (hit.product is None, -hit.score) >= _rank(best[0])):
+                    continue
+                best = (hit, set(idx))
+        if best is not None and best[0].product is not None:
+            return best
+        used = taken | set(candidates)
+        description = " ".join(words[min(used) : max(used) + 1]) if used else ""
+        hit = self.resolver.semantic_match(description)
+        if hit is not None:
+            return hit, set(candidates) | taken
+        return best if best is not None else (None, set())
+
+
+def _rank(match: ProductMatch) -> tuple[bool, float]:
+    return (match.product is None, -match.score)

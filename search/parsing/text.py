@@ -1,0 +1,128 @@
+"""Text helpers shared by the query parser and the gazetteer: normalisation, tokens, numbers.
+
+Pure Python: no Django. Everything here works on lower-cased, punctuation-light text so that
+"Hershey's", "HERSHEYS" and "hersheys" compare equal, and "Coca-Cola" equals "coca cola".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+_TOKEN = re.compile(r"[a-z0-9&]+")
+
+# "40.7506, -73.9935", "40.7506 -73.9935", "(40.75,-73.99)", "lat 40.75 lon -73.99"
+COORDINATES = re.compile(
+    r"(?:lat(?:itude)?\s*[:=]?\s*)?(?P<lat>[-+]?\d{1,2}\.\d{2,})\s*[,;/ ]\s*"
+    r"(?:lon(?:gitude)?|lng)?\s*[:=]?\s*(?P<lon>[-+]?\d{1,3}\.\d{2,})"
+)
+_COUNT = re.compile(
+    r"\b(?:(?:top|closest|nearest|first|show(?: me)?|find(?: me)?|list|give me)\s+(?P<a>\d{1,3}|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b"
+    r"|(?P<b>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+"
+    r"(?:closest|nearest|machines|vending machines|places|options|results|spots))"
+)
+_RADIUS = re.compile(
+    r"\bwithin\s+(?:a\s+|an\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two|three|five|ten|half(?: a)?)?\s*"
+    r"(?P<unit>km|kms|kilometers?|kilometres?|mi|miles?|blocks?|meters?|metres?|m)\b"
+)
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "half": 0.5, "half a": 0.5,
+}  # fmt: skip
+KM_PER_MILE = 1.609344
+KM_PER_BLOCK = 0.08  # a Manhattan street block, the usual meaning of "within 5 blocks"
+
+
+def normalise(text: str) -> str:
+    """Lower case, ASCII, straight apostrophes removed, hyphens/punctuation to spaces, one space."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"(?<=\w)'(?=\w)", "", text)  # hershey's -> hersheys, what's -> whats
+    text = text.replace("+", " and ")
+    return " ".join(_TOKEN.findall(text))
+
+
+def singular(word: str) -> str:
+    """A deliberately simple singular: enough to make plurals of product words and names meet."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")) or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def key(text: str) -> str:
+    """The comparison key of a phrase: normalised, each word singular."""
+    return " ".join(singular(w) for w in tokens(text))
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str  # the query with the extracted pieces cut out
+    coordinates: tuple[float, float] | None = None
+    limit: int | None = None
+    radius_km: float | None = None
+
+
+def _number(word: str | None) -> float | None:
+    if word is None:
+        return None
+    if word in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def extract_numbers(text: str) -> Extracted:
+    """Cut explicit coordinates, a result count ("top 3") and a radius ("within 2 km") out of `text`."""
+    coordinates = None
+    for match in COORDINATES.finditer(text):
+        lat, lon = float(match["lat"]), float(match["lon"])
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            coordinates = (lat, lon)
+            text = text[: match.start()] + " " + text[match.end() :]
+            break
+    lowered = text.lower()
+    radius_km = None
+    match = _RADIUS.search(lowered)
+    if match:
+        amount = _number(match["n"]) if match["n"] else 1.0
+        unit = match["unit"]
+        if amount is not None and amount > 0:
+            if unit.startswith(("mi",)):
+                radius_km = amount * KM_PER_MILE
+            elif unit.startswith("block"):
+                radius_km = amount * KM_PER_BLOCK
+            elif unit.startswith(("k",)):
+                radius_km = amount
+            else:
+                radius_km = amount / 1000
+            lowered = lowered[: match.start()] + " " + lowered[match.end() :]
+    limit = None
+    match = _COUNT.search(lowered)
+    if match:
+        value = _number(match["a"] or match["b"])
+        if value is not None and value >= 1:
+            limit = int(value)
+            # keep the words around the number ("closest", "machines"): they are stop words anyway
+            lowered = (
+                lowered[: match.start()]
+                + " "
+                + match.group(0).replace(match["a"] or match["b"], " ")
+                + " "
+                + (lowered[match.end() :])
+            )
+    return Extracted(text=lowered, coordinates=coordinates, limit=limit, radius_km=radius_km)
