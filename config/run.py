@@ -17,6 +17,7 @@ from config import embedded_redis, env
 SETUP_COMMANDS: list[list[str]] = [
     ["migrate", "--no-input"],
     ["bootstrap_demo"],
+    ["seed_fleet", "--count", "1000", "--if-empty"],
 ]
 
 

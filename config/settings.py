@@ -186,6 +186,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {
+        "MachineStatusEnum": "fleet.models.MachineStatus",
+        "ServiceTypeEnum": "fleet.models.ServiceType",
+    },
 }
 
 # --- LLM -------------------------------------------------------------------------------------

@@ -155,3 +155,13 @@ def product_prices() -> dict[str, object]:
 
 def fleet_is_empty() -> bool:
     return not Machine.objects.exists()
+
+
+def asset_tags_taken(*, tags: Iterable[str]) -> set[str]:
+    wanted = list(tags)
+    taken: set[str] = set()
+    for start in range(0, len(wanted), 5000):
+        taken.update(
+            Machine.objects.filter(asset_tag__in=wanted[start : start + 5000]).values_list("asset_tag", flat=True)
+        )
+    return taken
