@@ -20,9 +20,12 @@ LLM_COORDINATE_TOLERANCE_KM = 30.0
 class Unresolved(Exception):
     """The query cannot be answered as written: `which` is "product" or "location"."""
 
-    def __init__(self, which: str, message: str, suggestions: list[str] | None = None, code: str = "") -> None:
+    def __init__(
+        self, which: str, message: str, suggestions: list[str] | None = None, code: str = "", term: str = ""
+    ) -> None:
         super().__init__(message)
         self.which = which
+        self.term = term  # the words not understood
         self.message = message
         self.suggestions = suggestions or []
         self.code = code or f"unknown_{which}"
@@ -66,6 +69,7 @@ def interpret(
             f"We don't sell '{match.term}': it matches nothing in the catalog.{hint} "
             "GET /api/products lists every product.",
             list(match.suggestions),
+            term=match.term,
         )
 
     near = (lat, lon) if lat is not None and lon is not None else None
@@ -97,11 +101,13 @@ def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] 
         try:
             place = gazetteer.geocode(parsed.location_phrase, near=near)
         except PlaceAmbiguous as exc:
-            raise Unresolved("location", exc.message, exc.suggestions, code="ambiguous_location")
+            raise Unresolved(
+                "location", exc.message, exc.suggestions, code="ambiguous_location", term=parsed.location_phrase
+            )
         except GeocodeError as exc:
             if near is not None and not _names_a_place(parsed.location_phrase):
                 return _browser(near, gazetteer)
-            raise Unresolved("location", exc.message, exc.suggestions)
+            raise Unresolved("location", exc.message, exc.suggestions, term=parsed.location_phrase)
         # the LLM's own coordinates, only for a city-wide place and only where they agree with the gazetteer's
         if (
             parsed.coordinates is not None

@@ -1,0 +1,174 @@
+"""GET /api/search: natural-language search for the nearest machines that stock a product."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from search import selectors
+from search.interpret import MAX_LIMIT
+
+
+class SearchInputSerializer(serializers.Serializer):
+    q = serializers.CharField(
+        max_length=300,
+        trim_whitespace=True,
+        help_text="What and where, in plain words: 'coke near West 42nd Street in New York City'.",
+        error_messages={
+            "blank": "Say what you want and where, e.g. q=coke near Times Square.",
+            "required": "Say what you want and where, e.g. q=coke near Times Square.",
+        },
+    )
+    lat = serializers.FloatField(required=False, min_value=-90, max_value=90, help_text="Your latitude ('near me').")
+    lon = serializers.FloatField(required=False, min_value=-180, max_value=180, help_text="Your longitude ('near me').")
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=MAX_LIMIT, help_text="Results (default 5).")
+    radius_km = serializers.FloatField(
+        required=False, min_value=0.01, max_value=5000, help_text="Only machines within this distance."
+    )
+
+    def validate_q(self, value: str) -> str:
+        if "\x00" in value:
+            raise serializers.ValidationError("The query contains a NUL character.")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        if ("lat" in attrs) != ("lon" in attrs):
+            raise serializers.ValidationError({"lon" if "lat" in attrs else "lat": "Send lat and lon together."})
+        return attrs
+
+
+class LocationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    latitude = serializers.FloatField()
+    longitude = serializers.FloatField()
+    source = serializers.CharField(help_text="gazetteer:<kind>, manhattan-grid, zipcodes, query, browser, llm...")
+    kind = serializers.CharField()
+    ignored = serializers.ListField(child=serializers.CharField(), help_text="Words of the place not understood.")
+
+
+class InterpretationSerializer(serializers.Serializer):
+    product = serializers.CharField(allow_null=True, help_text="The catalog product, or null for an ambiguous word.")
+    product_term = serializers.CharField(help_text="The words of the query that named the product.")
+    match = serializers.CharField(help_text="exact | fuzzy | semantic | ambiguous | llm")
+    alternatives = serializers.ListField(child=serializers.CharField(), help_text="Candidates or near misses.")
+    location = LocationSerializer()
+    limit = serializers.IntegerField()
+    radius_km = serializers.FloatField(allow_null=True)
+    parser = serializers.CharField(help_text="offline | llm")
+    notes = serializers.ListField(child=serializers.CharField())
+
+
+class MachineSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    asset_tag = serializers.CharField()
+    name = serializers.CharField()
+    address = serializers.CharField()
+    city = serializers.CharField()
+    region = serializers.CharField()
+    location_description = serializers.CharField()
+    status = serializers.CharField()
+    latitude = serializers.FloatField()
+    longitude = serializers.FloatField()
+
+
+class ResultSerializer(serializers.Serializer):
+    machine = MachineSerializer()
+    product = serializers.CharField()
+    quantity = serializers.IntegerField()
+    distance_km = serializers.FloatField()
+    distance_miles = serializers.FloatField()
+
+
+class SearchOutputSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    interpretation = InterpretationSerializer()
+    results = ResultSerializer(many=True)
+
+
+class UnresolvedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField(help_text="unknown_product | missing_product | unknown_location | ...")
+    which = serializers.ChoiceField(choices=["product", "location"])
+    term = serializers.CharField(help_text="The words that were not understood (empty when missing).")
+    suggestions = serializers.ListField(child=serializers.CharField())
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(required=False)
+
+
+class SearchApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "search"
+
+    @extend_schema(
+        operation_id="search_machines",
+        tags=["search"],
+        summary="Nearest machines that have a product in stock, from a plain-language query",
+        parameters=[SearchInputSerializer],
+        auth=[],
+        responses={
+            200: SearchOutputSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Empty query or bad parameters."),
+            422: OpenApiResponse(UnresolvedSerializer, description="Product or place not understood."),
+            429: OpenApiResponse(ErrorSerializer, description="Too many searches: slow down."),
+        },
+    )
+    def get(self, request: Request) -> Response:
+        params = SearchInputSerializer(data=request.query_params)
+        if not params.is_valid():
+            errors = params.errors
+            first = next(iter(errors.values()))[0] if errors else "Invalid input."
+            code = "empty_query" if "q" in errors and not request.query_params.get("q", "").strip() else "invalid"
+            return Response({"detail": str(first), "code": code, "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
+        data = params.validated_data
+        try:
+            answer = selectors.machine_search(
+                q=data["q"], lat=data.get("lat"), lon=data.get("lon"), limit=data.get("limit"),
+                radius_km=data.get("radius_km"),
+            )  # fmt: skip
+        except selectors.Unresolved as exc:
+            body = {
+                "detail": exc.message,
+                "code": exc.code,
+                "which": exc.which,
+                "term": exc.term,
+                "suggestions": exc.suggestions,
+                "errors": {exc.which: [exc.message]},
+            }
+            return Response(body, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
+        plan = answer.plan
+        place = plan.place
+        body = {
+            "query": answer.query,
+            "interpretation": {
+                "product": plan.product,
+                "product_term": plan.product_term,
+                "match": plan.match,
+                "alternatives": list(plan.alternatives),
+                "location": {
+                    "name": place.name,
+                    "latitude": place.latitude,
+                    "longitude": place.longitude,
+                    "source": place.source,
+                    "kind": place.kind,
+                    "ignored": list(place.ignored),
+                },
+                "limit": plan.limit,
+                "radius_km": plan.radius_km,
+                "parser": plan.parser,
+                "notes": list(plan.notes),
+            },
+            "results": answer.results,
+        }
+        return Response(SearchOutputSerializer(body).data)

@@ -1,0 +1,158 @@
+"""The stock-aware geo index in Redis: "nearest in-stock machines of product P from point X", exactly.
+
+One GEO set per product, `search:geo:<product>`, holding the machines that have the product in stock
+(quantity > 0) and are not offline, at their coordinates. A query is GEOSEARCH ... BYRADIUS ... ASC
+COUNT n over growing radii (1, 4, 16, 64, 256, 1024, 4096 km) until n machines are found or the
+radius is exhausted, so a dense city answers from its first ring and an empty region still finds
+the nearest machine a state away. GEOSEARCH needs Redis 6.2+ (the embedded 6.2, CI's 7.0, Redis 8).
+
+Updates re-derive a machine's memberships from its inventory rows: in one MULTI/EXEC, the machine is
+removed from every product set and added to those it qualifies for, so a reader never sees a half
+update. A rebuild writes fresh sets under temporary keys and RENAMEs them over the live ones in one
+transaction. No Django here: pass a redis client and rows.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import redis
+
+PREFIX = "search:geo:"
+META = "search:geo-meta"
+RADII_KM = (1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0)
+BATCH = 2000
+
+Row = tuple[object, str, int, str, float, float]  # machine_id, product, quantity, status, lat, lon
+
+
+def product_key(product: str) -> str:
+    return PREFIX + product
+
+
+def qualifies(quantity: int, status: str, latitude: float | None, longitude: float | None) -> bool:
+    return (
+        quantity > 0
+        and status != "offline"
+        and latitude is not None
+        and longitude is not None
+        and -85.05112878 <= latitude <= 85.05112878  # Redis GEO's valid range
+        and -180 <= longitude <= 180
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    machine_id: str
+    product: str
+    distance_km: float
+
+
+class GeoIndex:
+    def __init__(self, client: redis.Redis, products: Sequence[str]) -> None:
+        self.redis = client
+        self.products = list(products)
+
+    # --- writes --------------------------------------------------------------------------------
+    def update(self, machine_ids: Iterable[object], rows: Iterable[Row]) -> int:
+        """Re-derive the memberships of `machine_ids` from `rows` (their current inventory rows; a
+        machine with no rows, e.g. deleted, leaves every set). Returns the memberships written."""
+        wanted: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+        for machine_id, product, quantity, status, lat, lon in rows:
+            if product in self.products and qualifies(quantity, status, lat, lon):
+                wanted[str(machine_id)].append((product, lon, lat))
+        ids = [str(m) for m in machine_ids]
+        written = 0
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            pipe = self.redis.pipeline(transaction=True)
+            for product in self.products:
+                pipe.zrem(product_key(product), *chunk)
+            for machine_id in chunk:
+                for product, lon, lat in wanted.get(machine_id, ()):
+                    pipe.geoadd(product_key(product), (lon, lat, machine_id))
+                    written += 1
+            pipe.execute()
+        return written
+
+    def rebuild(self, rows: Iterable[Row]) -> int:
+        """Replace the whole index from every inventory row. Returns the memberships written."""
+        token = secrets.token_hex(6)
+        temp = {p: f"search:geo-build:{token}:{p}" for p in self.products}
+        written = 0
+        pipe = self.redis.pipeline(transaction=False)
+        pending = 0
+        for machine_id, product, quantity, status, lat, lon in rows:
+            if product in temp and qualifies(quantity, status, lat, lon):
+                pipe.geoadd(temp[product], (lon, lat, str(machine_id)))
+                written += 1
+                pending += 1
+                if pending >= BATCH:
+                    pipe.execute()
+                    pending = 0
+        pipe.execute()
+        existing = {p for p in self.products if self.redis.exists(temp[p])}
+        swap = self.redis.pipeline(transaction=True)
+        for product in self.products:
+            if product in existing:
+                swap.rename(temp[product], product_key(product))
+            else:
+                swap.delete(product_key(product))
+        swap.hset(META, mapping={"built_at": f"{time.time():.3f}", "memberships": written})
+        swap.execute()
+        return written
+
+    def clear(self) -> None:
+        self.redis.delete(*(product_key(p) for p in self.products), META)
+
+    # --- reads ---------------------------------------------------------------------------------
+    def nearest(
+        self,
+        products: Sequence[str],
+        latitude: float,
+        longitude: float,
+        *,
+        limit: int,
+        radius_km: float | None = None,
+        exclude: Iterable[str] = (),
+    ) -> list[Hit]:
+        """The `limit` nearest machines having any of `products`, nearest first (one hit a machine)."""
+        excluded = set(exclude)
+        radii = [r for r in RADII_KM if radius_km is None or r < radius_km]
+        if radius_km is not None:
+            radii.append(radius_km)
+        best: dict[str, Hit] = {}
+        for radius in radii:
+            pipe = self.redis.pipeline(transaction=False)
+            for product in products:
+                pipe.geosearch(
+                    product_key(product),
+                    longitude=longitude,
+                    latitude=latitude,
+                    radius=radius,
+                    unit="km",
+                    sort="ASC",
+                    count=limit + len(excluded),
+                    withdist=True,
+                )
+            for product, found in zip(products, pipe.execute(), strict=True):
+                for member, distance in found:
+                    machine_id = member.decode() if isinstance(member, bytes) else member
+                    if machine_id in excluded:
+                        continue
+                    hit = Hit(machine_id, product, float(distance))
+                    if machine_id not in best or hit.distance_km < best[machine_id].distance_km:
+                        best[machine_id] = hit
+            if len(best) >= limit:
+                break
+        return sorted(best.values(), key=lambda h: (h.distance_km, h.machine_id))[:limit]
+
+    def size(self) -> dict[str, int]:
+        pipe = self.redis.pipeline(transaction=False)
+        for product in self.products:
+            pipe.zcard(product_key(product))
+        return dict(zip(self.products, pipe.execute(), strict=True))

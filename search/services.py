@@ -1,0 +1,68 @@
+"""Writes of the search app: keeping the Redis geo index in step with the fleet.
+
+`search_index_update(machine_ids=...)` runs after every committed fleet change (see `apps.py`:
+receivers of `fleet.events.machines_changed`); `search_index_rebuild()` replaces the index from the
+database (the `rebuild_search_index` command, `fleet_reset`, and large batches such as seeding).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from functools import lru_cache
+
+import redis
+from django.conf import settings
+
+from fleet import selectors as fleet_selectors
+from fleet.catalog import PRODUCT_NAMES
+from search.index import GeoIndex
+
+logger = logging.getLogger(__name__)
+
+# A change touching more machines than this rebuilds the whole index instead (seeding, bulk imports).
+REBUILD_ABOVE = 20_000
+
+
+@lru_cache(maxsize=1)
+def _client(url: str) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=2)
+
+
+def geo_index() -> GeoIndex:
+    return GeoIndex(_client(settings.REDIS_URL), PRODUCT_NAMES)
+
+
+def search_index_update(*, machine_ids: Iterable) -> int:
+    """Re-derive the index entries of these machines from their current inventory. Returns entries written."""
+    ids = list(dict.fromkeys(machine_ids))
+    if not ids:
+        return 0
+    if len(ids) > REBUILD_ABOVE:
+        return search_index_rebuild()
+    return geo_index().update(ids, fleet_selectors.stock_rows(machine_ids=ids))
+
+
+def search_index_rebuild() -> int:
+    started = time.perf_counter()
+    written = geo_index().rebuild(fleet_selectors.stock_rows())
+    logger.info("search index rebuilt: %d entries in %.1fs", written, time.perf_counter() - started)
+    return written
+
+
+def on_machines_changed(sender=None, machine_ids=None, **kwargs) -> None:
+    """Receiver of `fleet.events.machines_changed`: never raises into the fleet's write path."""
+    try:
+        search_index_update(machine_ids=machine_ids or [])
+    except Exception:
+        logger.exception(
+            "search index update failed for %d machine(s); run rebuild_search_index", len(machine_ids or [])
+        )
+
+
+def on_fleet_reset(sender=None, **kwargs) -> None:
+    try:
+        search_index_rebuild()
+    except Exception:
+        logger.exception("search index rebuild after a fleet reset failed; run rebuild_search_index")
