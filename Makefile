@@ -52,5 +52,10 @@ fuzz: install-dev ## Property-based fuzz of every endpoint in the OpenAPI schema
 bench: install-dev ## Run every benchmark under benchmarks/ and print their figures
 	$(PY) -m benchmarks
 
+.PHONY: clicks-cases
+clicks-cases: install ## Run the public click cases against a multi-process server (prints N passed, M failed)
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py run_click_cases $(CLICKS_CASES_ARGS)
+
 clean: ## Remove the venv and local state (var/)
 	rm -rf $(VENV) var
