@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts.events import project_created
 from accounts.models import ApiKey, Project, Team, TeamMembership, User, generate_api_key, hash_api_key
 
 
@@ -28,7 +29,9 @@ def team_member_add(*, team: Team, user: User, role: str = TeamMembership.Role.M
 
 @transaction.atomic
 def project_create(*, team: Team, name: str, slug: str | None = None, description: str = "") -> Project:
-    return Project.objects.create(team=team, name=name, slug=slug or slugify(name), description=description)
+    project = Project.objects.create(team=team, name=name, slug=slug or slugify(name), description=description)
+    transaction.on_commit(lambda: project_created.send_robust(sender=Project, project_id=project.pk))
+    return project
 
 
 def api_key_assign_secret(*, api_key: ApiKey) -> str:
