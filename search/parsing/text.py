@@ -51,6 +51,8 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("ie") and len(word) > 4:  # "cookie" and "cookies" (-> "cooky") must meet
+        return word[:-2] + "y"
     if word.endswith(("ches", "shes", "xes")):
         return word[:-2]
     if word.endswith("s"):

@@ -1,0 +1,165 @@
+import pytest
+from django.urls import reverse
+
+from search.tests.support import make_machine
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLE = "what's the closest vending machine that has coke near West 42nd Street in New York City"
+
+
+@pytest.fixture
+def manhattan(redis_client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        near = make_machine(
+            lat=40.7570,
+            lon=-73.9860,
+            stock={"Cola": 3, "Root Beer": 1},
+            name="Times Tower",
+            location_description="Lobby",
+        )
+        far = make_machine(lat=40.7300, lon=-73.9950, stock={"Cola": 9, "Ginger Ale": 2})
+        make_machine(lat=40.7566, lon=-73.9870, stock={"Cola": 0})  # sold out: never a result
+        make_machine(lat=40.7567, lon=-73.9869, stock={"Cola": 5}, status="offline")  # offline: never a result
+    return near, far
+
+
+def test_it_answers_the_example_query_with_the_nearest_machine_in_stock(api_client, manhattan):
+    near, far = manhattan
+    response = api_client.get("/api/search", {"q": EXAMPLE})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["query"] == EXAMPLE
+    interpretation = body["interpretation"]
+    assert interpretation["product"] == "Cola"
+    assert interpretation["product_term"] == "coke"
+    assert interpretation["parser"] == "offline"
+    assert interpretation["location"]["name"] == "West 42nd St, New York"
+    assert interpretation["location"]["source"] == "manhattan-grid"
+    assert [r["machine"]["id"] for r in body["results"]] == [str(near.id), str(far.id)]
+    first = body["results"][0]
+    assert first["product"] == "Cola"
+    assert first["quantity"] == 3
+    assert first["machine"]["name"] == "Times Tower"
+    assert first["machine"]["location_description"] == "Lobby"
+    assert first["distance_km"] < 0.2
+    assert first["distance_miles"] == pytest.approx(first["distance_km"] / 1.609344, abs=0.001)
+
+
+def test_it_needs_no_credentials(manhattan):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_X_API_KEY="not-a-key")  # ignored, not rejected: the endpoint is public
+    assert client.get("/api/search", {"q": "coke near times square"}).status_code == 200
+
+
+def test_an_empty_query_is_a_400(api_client):
+    for params in ({"q": ""}, {"q": "   "}, {}):
+        response = api_client.get("/api/search", params)
+        assert response.status_code == 400
+        assert response.json()["code"] == "empty_query"
+        assert "q" in response.json()["errors"]
+
+
+def test_bad_parameters_are_400s(api_client):
+    assert api_client.get("/api/search", {"q": "coke", "lat": "abc", "lon": "1"}).status_code == 400
+    assert api_client.get("/api/search", {"q": "coke", "lat": "40"}).status_code == 400
+    assert api_client.get("/api/search", {"q": "coke", "limit": "0"}).status_code == 400
+    assert api_client.get("/api/search", {"q": "coke", "limit": "500"}).status_code == 400
+    assert api_client.get("/api/search", {"q": "x" * 301}).status_code == 400
+
+
+def test_an_unknown_product_is_a_422_that_says_which_and_suggests(api_client, redis_client):
+    response = api_client.get("/api/search", {"q": "pizza near times square"})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["which"] == "product"
+    assert body["code"] == "unknown_product"
+    assert body["term"] == "pizza"
+    assert "pizza" in body["detail"]
+    assert body["suggestions"]
+    assert body["errors"] == {"product": [body["detail"]]}
+
+
+def test_an_unknown_place_is_a_422_never_a_guess(api_client, redis_client):
+    response = api_client.get("/api/search", {"q": "coke near nowhereville"})
+    assert response.status_code == 422
+    assert response.json()["which"] == "location"
+    assert "nowhereville" in response.json()["detail"]
+
+
+def test_an_ambiguous_place_is_a_422_listing_the_cities(api_client, redis_client):
+    response = api_client.get("/api/search", {"q": "coke near union station"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "ambiguous_location"
+    assert any("Denver" in s for s in response.json()["suggestions"])
+
+
+def test_a_query_without_a_place_uses_the_browsers_location(api_client, manhattan):
+    near, _ = manhattan
+    response = api_client.get("/api/search", {"q": "coke", "lat": 40.7571, "lon": -73.9861, "limit": 1})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["interpretation"]["location"]["source"] == "browser"
+    assert [r["machine"]["id"] for r in body["results"]] == [str(near.id)]
+
+
+def test_a_query_without_any_place_is_a_422(api_client, redis_client):
+    response = api_client.get("/api/search", {"q": "coke"})
+    assert response.status_code == 422
+    assert response.json()["code"] == "missing_location"
+
+
+def test_an_ambiguous_product_searches_every_candidate(api_client, manhattan):
+    near, far = manhattan
+    response = api_client.get("/api/search", {"q": "soda near times square"})
+    body = response.json()
+    assert response.status_code == 200
+    assert body["interpretation"]["product"] is None
+    assert body["interpretation"]["match"] == "ambiguous"
+    assert "Root Beer" in body["interpretation"]["alternatives"]
+    assert [r["machine"]["id"] for r in body["results"]] == [str(near.id), str(far.id)]
+
+
+def test_limit_and_radius_are_honoured(api_client, manhattan):
+    near, _ = manhattan
+    body = api_client.get("/api/search", {"q": "coke near times square", "radius_km": 1}).json()
+    assert [r["machine"]["id"] for r in body["results"]] == [str(near.id)]
+    body = api_client.get("/api/search", {"q": "coke near times square", "limit": 1}).json()
+    assert len(body["results"]) == 1
+
+
+def test_a_stale_index_entry_is_never_shown(api_client, manhattan, redis_client):
+    near, far = manhattan
+    from fleet.models import InventoryItem
+
+    InventoryItem.objects.filter(machine=near, product__name="Cola").update(quantity=0)  # no event: index is stale
+    body = api_client.get("/api/search", {"q": "coke near times square"}).json()
+    assert [r["machine"]["id"] for r in body["results"]] == [str(far.id)]
+
+
+def test_the_endpoint_is_in_the_openapi_schema(api_client):
+    schema = api_client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    operation = schema["paths"]["/api/search"]["get"]
+    assert {p["name"] for p in operation["parameters"]} >= {"q", "lat", "lon", "limit", "radius_km"}
+    assert {"200", "400", "422"} <= set(operation["responses"])
+
+
+def test_the_endpoint_is_throttled_with_the_search_scope():
+    from rest_framework.throttling import ScopedRateThrottle
+
+    from search.apis import SearchApi
+
+    assert SearchApi.throttle_scope == "search"
+    assert ScopedRateThrottle in SearchApi.throttle_classes
+
+
+def test_the_page_renders_with_its_box_and_is_linked_from_the_landing_page(client):
+    response = client.get(reverse("search:page"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="q"' in html
+    assert "Use my location" in html
+    assert "search/search.js" in html
+    assert reverse("search:page") in client.get("/").content.decode()
