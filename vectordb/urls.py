@@ -1,3 +1,20 @@
+from django.urls import path
+
+from vectordb import apis
+
 app_name = "vectordb"
 
-urlpatterns: list = []
+LIB = "api/vectordb/libraries/<int:library_id>"
+
+urlpatterns = [
+    path("api/vectordb/libraries", apis.LibraryCollectionApi.as_view(), name="library-list"),
+    path(LIB, apis.LibraryDetailApi.as_view(), name="library-detail"),
+    path(f"{LIB}/documents", apis.DocumentCollectionApi.as_view(), name="document-list"),
+    path(f"{LIB}/documents/<int:document_id>", apis.DocumentDetailApi.as_view(), name="document-detail"),
+    path(f"{LIB}/chunks", apis.ChunkCollectionApi.as_view(), name="chunk-list"),
+    path(f"{LIB}/chunks/delete", apis.ChunkBulkDeleteApi.as_view(), name="chunk-bulk-delete"),
+    path(f"{LIB}/chunks/<int:chunk_id>", apis.ChunkDetailApi.as_view(), name="chunk-detail"),
+    path(f"{LIB}/query", apis.LibraryQueryApi.as_view(), name="library-query"),
+    path(f"{LIB}/index", apis.IndexBuildCollectionApi.as_view(), name="index-build-list"),
+    path(f"{LIB}/index/<int:build_id>", apis.IndexBuildDetailApi.as_view(), name="index-build-detail"),
+]

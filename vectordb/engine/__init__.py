@@ -7,8 +7,10 @@ their structure on top. `filters` evaluates metadata filters into slot masks.
 
 from vectordb.engine.base import METRICS, SearchResult, VectorIndex
 from vectordb.engine.flat import FlatIndex
+from vectordb.engine.hnsw import HNSWIndex
+from vectordb.engine.ivf import IVFIndex
 
-INDEX_TYPES: dict[str, type[VectorIndex]] = {"flat": FlatIndex}
+INDEX_TYPES: dict[str, type[VectorIndex]] = {"flat": FlatIndex, "ivf": IVFIndex, "hnsw": HNSWIndex}
 
 
 def make_index(index_type: str, *, dim: int, metric: str, params: dict | None = None) -> VectorIndex:
@@ -30,6 +32,8 @@ __all__ = [
     "INDEX_TYPES",
     "METRICS",
     "FlatIndex",
+    "HNSWIndex",
+    "IVFIndex",
     "SearchResult",
     "VectorIndex",
     "index_from_state",
