@@ -130,18 +130,6 @@ def fleet_stats() -> dict:
     }
 
 
-def sellable_stock(*, limit: int | None = None) -> list[tuple[uuid.UUID, str, str]]:
-    """(machine_id, region, product) of every in-stock slot at a machine that is not offline."""
-    rows = (
-        InventoryItem.objects.filter(quantity__gt=0)
-        .exclude(machine__status=MachineStatus.OFFLINE)
-        .values_list("machine_id", "machine__region", "product__name")
-    )
-    if limit:
-        rows = rows[:limit]
-    return list(rows.iterator(chunk_size=5000))
-
-
 def machine_regions(*, limit: int | None = None) -> list[tuple[uuid.UUID, str]]:
     rows = Machine.objects.order_by("asset_tag").values_list("id", "region")
     if limit:
@@ -165,3 +153,17 @@ def asset_tags_taken(*, tags: Iterable[str]) -> set[str]:
             Machine.objects.filter(asset_tag__in=wanted[start : start + 5000]).values_list("asset_tag", flat=True)
         )
     return taken
+
+
+def in_stock_products(*, machine_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    """machine id -> products with quantity > 0, for machines that are not offline."""
+    stock: dict[uuid.UUID, list[str]] = {}
+    rows = (
+        InventoryItem.objects.filter(machine_id__in=set(machine_ids), quantity__gt=0)
+        .exclude(machine__status=MachineStatus.OFFLINE)
+        .values_list("machine_id", "product__name")
+        .order_by("machine_id", "product__name")
+    )
+    for machine_id, name in rows:
+        stock.setdefault(machine_id, []).append(name)
+    return stock

@@ -7,7 +7,6 @@ import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -340,8 +339,3 @@ def fleet_seed(*, count: int, seed: int = 42, reset: bool = False) -> int:
     else:
         _announce([m.id for m in machines])
     return len(machines)
-
-
-def product_price(*, name: str) -> Decimal | None:
-    price = Product.objects.filter(name=name).values_list("price", flat=True).first()
-    return price if price is not None else PRODUCT_PRICES.get(name)
