@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -18,7 +18,7 @@ PERIOD = timedelta(days=7)
 
 def report_period_end(*, now: datetime | None = None) -> datetime:
     """The end of the last full week: the most recent Monday 00:00 UTC."""
-    now = (now or timezone.now()).astimezone(timezone.UTC)
+    now = (now or timezone.now()).astimezone(UTC)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     return midnight - timedelta(days=midnight.weekday())
 

@@ -172,4 +172,4 @@ def test_a_key_can_never_relabel_another_projects_thread(key_client, project):
 
 def test_a_staff_session_gets_404_for_a_project_that_does_not_exist(staff_client):
     assert staff_client.get(list_url(987654)).status_code == 404
-    assert staff_client.post(f"/query/v1/projects/987654/chat", {"question": "q"}).status_code == 404
+    assert staff_client.post("/query/v1/projects/987654/chat", {"question": "q"}).status_code == 404
