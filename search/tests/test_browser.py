@@ -1,0 +1,55 @@
+"""The search page in headless Chromium: type the example query, read the first result."""
+
+import os
+
+import pytest
+
+from search.tests.support import make_machine
+
+EXAMPLE = "what's the closest vending machine that has coke near West 42nd Street in New York City"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.mark.browser
+def test_a_person_types_the_example_query_and_sees_the_nearest_machine(live_server, transactional_db, redis_client):
+    make_machine(
+        lat=40.7570, lon=-73.9860, stock={"Cola": 3}, name="Times Tower #1 — New York", location_description="Lobby"
+    )
+    make_machine(lat=40.7300, lon=-73.9950, stock={"Cola": 9}, name="Union Hall #2 — New York")
+    make_machine(lat=40.7566, lon=-73.9870, stock={"Cola": 0}, name="Sold Out #3 — New York")
+
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the live server thread is sync; playwright runs a loop here
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            requests_elsewhere = []
+            page.on(
+                "request",
+                lambda r: requests_elsewhere.append(r.url) if not r.url.startswith(live_server.url) else None,
+            )
+            page.goto(f"{live_server.url}/search/")
+            page.fill("#q", EXAMPLE)
+            page.click("#go")
+            page.wait_for_selector("#results li")
+            first = page.locator("#results li").first
+            assert "Times Tower #1" in first.inner_text()
+            assert "3 × Cola in stock" in first.inner_text()
+            assert "km" in first.inner_text() and "mi" in first.inner_text()
+            chips = page.locator("#chips").inner_text()
+            assert "Cola · near West 42nd St, New York" in chips
+            assert page.locator("#plot circle.dot").count() == 2
+            assert page.locator("#results li").count() == 2
+            assert requests_elsewhere == []  # no tiles, no CDN
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
