@@ -53,8 +53,11 @@ def free_port(candidates: range = DEFAULT_PORTS) -> int:
 class UvicornServer:
     """`with UvicornServer(workers=3) as server:` → server.base_url; stopped (whole group) on exit."""
 
-    def __init__(self, *, workers: int = 3, port: int | None = None, ready_timeout: float = 90.0) -> None:
+    def __init__(
+        self, *, workers: int = 3, port: int | None = None, ready_timeout: float = 90.0, env: dict | None = None
+    ) -> None:
         self.workers = workers
+        self.extra_env = env or {}
         self.port = port or free_port()
         self.ready_timeout = ready_timeout
         self.process: subprocess.Popen | None = None
@@ -64,7 +67,7 @@ class UvicornServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL}
+        env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL, **self.extra_env}
         env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         # ASGI runs each request in a new thread: pool the connections instead of one per thread.
         env.setdefault("DB_POOL_MAX_SIZE", str(POOL_SIZE_PER_WORKER))

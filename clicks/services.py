@@ -13,6 +13,7 @@ state, never half of a save.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -28,9 +29,16 @@ RETURNING id
 """  # noqa: S608  (table name from the model, values are parameters)
 
 
+_CLUSTERS_OF_LOCKED_PAGE = f"""
+SELECT id, idx, count, sum_x, sum_y, sum_sq FROM {ClickCluster._meta.db_table} WHERE page_id = %s ORDER BY idx
+"""  # noqa: S608
+
+
 def _page_lock(*, page_uuid: str, now) -> int:
     """Create or lock the page row (held until the transaction ends); returns its id."""
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and not settings.CLICKS_DURABLE_SAVES:
+            cursor.execute("SET LOCAL synchronous_commit TO off")
         cursor.execute(_UPSERT_PAGE, [page_uuid, now, now])
         return cursor.fetchone()[0]
 
@@ -40,11 +48,9 @@ def click_save(*, page_uuid: str, x: float, y: float) -> clustering.Assignment:
     """Store a click of `page_uuid` at (x, y) and assign it to a cluster of its page (or a new one)."""
     now = timezone.now()
     page_id = _page_lock(page_uuid=page_uuid, now=now)
-    rows = list(
-        ClickCluster.objects.filter(page_id=page_id)
-        .order_by("idx")
-        .values_list("id", "idx", "count", "sum_x", "sum_y", "sum_sq")
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_CLUSTERS_OF_LOCKED_PAGE, [page_id])
+        rows = cursor.fetchall()
     ids = {idx: pk for pk, idx, *_ in rows}
     states = [
         clustering.ClusterState(idx=idx, count=count, sum_x=sx, sum_y=sy, sum_sq=sq)
