@@ -32,8 +32,16 @@ def _money(value: Decimal | None) -> str:
     return f"{(value or ZERO):.2f}"
 
 
+_clients: dict[str, redis_lib.Redis] = {}
+
+
 def redis_client() -> redis_lib.Redis:
-    return redis_lib.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+    """A client (with its connection pool) per Redis URL, reused across calls in this process."""
+    client = _clients.get(settings.REDIS_URL)
+    if client is None:
+        client = redis_lib.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
+        _clients[settings.REDIS_URL] = client
+    return client
 
 
 def stream_status(*, stream: str = STREAM_KEY, group: str = GROUP) -> dict | None:

@@ -77,4 +77,4 @@ class Command(BaseCommand):
     def _sleep(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
         while not self._stop and time.monotonic() < deadline:
-            time.sleep(min(0.1, deadline - time.monotonic()))
+            time.sleep(max(0.0, min(0.1, deadline - time.monotonic())))

@@ -51,8 +51,7 @@ class Command(BaseCommand):
         self.opts = opts
         self.name = opts["name"] or f"{socket.gethostname()}-{os.getpid()}"
         self.stop = False
-        signal.signal(signal.SIGTERM, self._on_signal)
-        signal.signal(signal.SIGINT, self._on_signal)
+        previous = {sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
         client = redis_lib.Redis.from_url(
             settings.REDIS_URL,
             socket_timeout=10,
@@ -65,7 +64,11 @@ class Command(BaseCommand):
         self.pusher = None if opts["no_push"] else LivePusher(interval=opts["push_interval"])
         self.applied = self.read = 0
         logger.info("consumer %s of group %s on %s starting", self.name, opts["group"], opts["stream"])
-        self.run()
+        try:
+            self.run()
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         logger.info("consumer %s stopped: read %d entries, applied %d sales", self.name, self.read, self.applied)
         self.stdout.write(f"consumer {self.name} stopped cleanly (read {self.read}, applied {self.applied})")
 
