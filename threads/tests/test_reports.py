@@ -70,7 +70,7 @@ def test_the_report_is_sent_once_per_team_and_week(team):
     assert len(mail.outbox) == 1
 
 
-def test_a_team_without_members_gets_no_email():
+def test_a_team_without_members_gets_no_email(eager_celery):
     ProjectFactory(team=TeamFactory())
     assert send_weekly_usage_reports.apply().get() == 1
     assert mail.outbox == []
