@@ -1,10 +1,12 @@
 """The stock-aware geo index in Redis: "nearest in-stock machines of product P from point X", exactly.
 
 One GEO set per product, `search:geo:<product>`, holding the machines that have the product in stock
-(quantity > 0) and are not offline, at their coordinates. A query is GEOSEARCH ... BYRADIUS ... ASC
-COUNT n over growing radii (1, 4, 16, 64, 256, 1024, 4096 km) until n machines are found or the
-radius is exhausted, so a dense city answers from its first ring and an empty region still finds
-the nearest machine a state away. GEOSEARCH needs Redis 6.2+ (the embedded 6.2, CI's 7.0, Redis 8).
+(quantity > 0) and are not offline, at their coordinates; beside it a hash `search:qty:<product>`
+(machine -> quantity) written in the same transactions, so a result's stock needs no extra query.
+A query is GEOSEARCH ... BYRADIUS ... ASC COUNT n over growing radii (1, 4, 16, 64, 256, 1024,
+4096 km) until n machines are found or the radius is exhausted, so a dense city answers from its
+first ring and an empty region still finds the nearest machine a state away. GEOSEARCH needs
+Redis 6.2+ (the embedded 6.2, CI's 7.0, Redis 8).
 
 Updates re-derive a machine's memberships from its inventory rows: in one MULTI/EXEC, the machine is
 removed from every product set and added to those it qualifies for, so a reader never sees a half
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 import redis
 
 PREFIX = "search:geo:"
+QTY_PREFIX = "search:qty:"
 META = "search:geo-meta"
 RADII_KM = (1.0, 4.0, 16.0, 64.0, 256.0, 1024.0, 4096.0)
 BATCH = 2000
@@ -32,6 +35,10 @@ Row = tuple[object, str, int, str, float, float]  # machine_id, product, quantit
 
 def product_key(product: str) -> str:
     return PREFIX + product
+
+
+def quantity_key(product: str) -> str:
+    return QTY_PREFIX + product
 
 
 def qualifies(quantity: int, status: str, latitude: float | None, longitude: float | None) -> bool:
@@ -50,6 +57,7 @@ class Hit:
     machine_id: str
     product: str
     distance_km: float
+    quantity: int = 0
 
 
 class GeoIndex:
@@ -61,10 +69,10 @@ class GeoIndex:
     def update(self, machine_ids: Iterable[object], rows: Iterable[Row]) -> int:
         """Re-derive the memberships of `machine_ids` from `rows` (their current inventory rows; a
         machine with no rows, e.g. deleted, leaves every set). Returns the memberships written."""
-        wanted: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+        wanted: dict[str, list[tuple[str, float, float, int]]] = defaultdict(list)
         for machine_id, product, quantity, status, lat, lon in rows:
             if product in self.products and qualifies(quantity, status, lat, lon):
-                wanted[str(machine_id)].append((product, lon, lat))
+                wanted[str(machine_id)].append((product, lon, lat, quantity))
         ids = [str(m) for m in machine_ids]
         written = 0
         for start in range(0, len(ids), BATCH):
@@ -72,9 +80,11 @@ class GeoIndex:
             pipe = self.redis.pipeline(transaction=True)
             for product in self.products:
                 pipe.zrem(product_key(product), *chunk)
+                pipe.hdel(quantity_key(product), *chunk)
             for machine_id in chunk:
-                for product, lon, lat in wanted.get(machine_id, ()):
+                for product, lon, lat, quantity in wanted.get(machine_id, ()):
                     pipe.geoadd(product_key(product), (lon, lat, machine_id))
+                    pipe.hset(quantity_key(product), machine_id, quantity)
                     written += 1
             pipe.execute()
         return written
@@ -83,14 +93,16 @@ class GeoIndex:
         """Replace the whole index from every inventory row. Returns the memberships written."""
         token = secrets.token_hex(6)
         temp = {p: f"search:geo-build:{token}:{p}" for p in self.products}
+        temp_qty = {p: f"search:qty-build:{token}:{p}" for p in self.products}
         written = 0
         pipe = self.redis.pipeline(transaction=False)
-        pending = 0
+        pending = 0  # commands queued in the pipeline
         for machine_id, product, quantity, status, lat, lon in rows:
             if product in temp and qualifies(quantity, status, lat, lon):
                 pipe.geoadd(temp[product], (lon, lat, str(machine_id)))
+                pipe.hset(temp_qty[product], str(machine_id), quantity)
                 written += 1
-                pending += 1
+                pending += 2
                 if pending >= BATCH:
                     pipe.execute()
                     pending = 0
@@ -100,14 +112,15 @@ class GeoIndex:
         for product in self.products:
             if product in existing:
                 swap.rename(temp[product], product_key(product))
+                swap.rename(temp_qty[product], quantity_key(product))
             else:
-                swap.delete(product_key(product))
+                swap.delete(product_key(product), quantity_key(product))
         swap.hset(META, mapping={"built_at": f"{time.time():.3f}", "memberships": written})
         swap.execute()
         return written
 
     def clear(self) -> None:
-        self.redis.delete(*(product_key(p) for p in self.products), META)
+        self.redis.delete(*(product_key(p) for p in self.products), *(quantity_key(p) for p in self.products), META)
 
     # --- reads ---------------------------------------------------------------------------------
     def nearest(
@@ -149,7 +162,14 @@ class GeoIndex:
                         best[machine_id] = hit
             if len(best) >= limit:
                 break
-        return sorted(best.values(), key=lambda h: (h.distance_km, h.machine_id))[:limit]
+        hits = sorted(best.values(), key=lambda h: (h.distance_km, h.machine_id))[:limit]
+        if not hits:
+            return hits
+        pipe = self.redis.pipeline(transaction=False)
+        for hit in hits:
+            pipe.hget(quantity_key(hit.product), hit.machine_id)
+        quantities = pipe.execute()
+        return [Hit(h.machine_id, h.product, h.distance_km, int(q or 0)) for h, q in zip(hits, quantities, strict=True)]
 
     def size(self) -> dict[str, int]:
         pipe = self.redis.pipeline(transaction=False)

@@ -131,18 +131,15 @@ def _nearest_hydrated(plan: Plan) -> list[dict[str, Any]]:
 
 
 def _hydrate(hits: list[Hit], products: tuple[str, ...]) -> tuple[list[dict[str, Any]], set[str]]:
+    """Machines from the database (one query); the stock from the index, which the same committed
+    change that wrote the database wrote too. A machine the database says is gone or offline is stale."""
     if not hits:
         return [], set()
-    ids = [uuid.UUID(h.machine_id) for h in hits]
-    machines = fleet_selectors.machines_by_ids(ids=ids)
-    stock: dict[tuple[str, str], int] = {}
-    for machine_id, product, quantity, *_ in fleet_selectors.stock_rows(machine_ids=ids):
-        stock[(str(machine_id), product)] = quantity
+    machines = fleet_selectors.machines_by_ids(ids=[uuid.UUID(h.machine_id) for h in hits])
     results, stale = [], set()
     for hit in hits:
         machine = machines.get(uuid.UUID(hit.machine_id))
-        quantity = stock.get((hit.machine_id, hit.product), 0)
-        if machine is None or quantity <= 0 or machine.status == "offline":
+        if machine is None or hit.quantity <= 0 or machine.status == "offline":
             stale.add(hit.machine_id)
             continue
         results.append(
@@ -160,7 +157,7 @@ def _hydrate(hits: list[Hit], products: tuple[str, ...]) -> tuple[list[dict[str,
                     "longitude": machine.longitude,
                 },
                 "product": hit.product,
-                "quantity": quantity,
+                "quantity": hit.quantity,
                 "distance_km": round(hit.distance_km, 3),
                 "distance_miles": round(hit.distance_km / KM_PER_MILE, 3),
             }

@@ -48,7 +48,10 @@ def test_it_answers_the_exact_nearest_in_stock_machines(index):
 def test_an_update_moves_a_machine_in_and_out_of_product_sets(index):
     machine = uuid.uuid4()
     index.update([machine], [(machine, "Cola", 3, "operational", 40.75, -73.99)])
-    assert [h.machine_id for h in index.nearest(["Cola"], 40.75, -73.99, limit=1)] == [str(machine)]
+    hits = index.nearest(["Cola"], 40.75, -73.99, limit=1)
+    assert [(h.machine_id, h.quantity) for h in hits] == [(str(machine), 3)]
+    index.update([machine], [(machine, "Cola", 7, "operational", 40.75, -73.99)])  # refill
+    assert index.nearest(["Cola"], 40.75, -73.99, limit=1)[0].quantity == 7
     index.update([machine], [(machine, "Cola", 0, "operational", 40.75, -73.99)])  # sold out
     assert index.nearest(["Cola"], 40.75, -73.99, limit=1) == []
     index.update([machine], [(machine, "Cola", 5, "offline", 40.75, -73.99)])  # offline
