@@ -215,6 +215,10 @@ class PageClustersApi(PublicClicksApi):
         },
     )
     def get(self, request: Request, page_uuid: str) -> Response:
+        try:
+            PageUuidField().run_validation(page_uuid)
+        except serializers.ValidationError:  # no click can have been saved under such a name
+            raise NotFound(f"No clicks have been saved for page {page_uuid!r}.")
         states = selectors.page_cluster_states(page_uuid=page_uuid)
         if not states:
             raise NotFound(f"No clicks have been saved for page {page_uuid!r}.")

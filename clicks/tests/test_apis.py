@@ -158,3 +158,9 @@ def test_the_clusters_of_an_unknown_page_are_a_404(client):
     response = client.get("/api/clicks/pages/nobody/clusters")
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("page", ["bad%00name", "x" * 300])
+def test_the_clusters_of_an_impossible_page_name_are_a_404(client, page):
+    response = client.get(f"/api/clicks/pages/{page}/clusters")
+    assert response.status_code == 404
