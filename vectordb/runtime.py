@@ -26,12 +26,14 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import transaction
 
-from vectordb.engine import VectorIndex, index_from_state, make_index
+from vectordb.engine import HNSWIndex, VectorIndex, index_from_state, make_index
 from vectordb.engine.base import Progress
 from vectordb.engine.filters import MetadataTable
 from vectordb.models import Chunk, ChunkChange, IndexSnapshot, Library
 
 ID_BATCH = 5000
+#: A graph index takes a batch of more new vectors than this (and than half its size) as a bulk rebuild.
+BULK_REBUILD_MIN = 2000
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,43 @@ class LiveIndex:
 
     # --- applying rows -----------------------------------------------------------------------
     def apply_rows(self, rows: list[tuple], removed: list[int]) -> None:
-        """Upsert `(id, document_id, embedding bytes, metadata)` rows, remove `removed` ids."""
+        """Upsert `(id, document_id, embedding bytes, metadata)` rows, remove `removed` ids.
+
+        A graph index is rebuilt in bulk instead when the batch is large next to it (bulk build
+        is much faster than that many single inserts) or when tombstones pile up."""
+        if isinstance(self.index, HNSWIndex):
+            fresh = sum(1 for r in rows if r[0] not in self.index)
+            if fresh > max(BULK_REBUILD_MIN, len(self.index) // 2):
+                self._rebuild(rows, removed)
+                return
+        self._apply(rows, removed)
+        if isinstance(self.index, HNSWIndex) and self.index.size > 1000 and self.index.tombstone_ratio() > 0.3:
+            self._rebuild([], [])
+
+    def _rebuild(self, rows: list[tuple], removed: list[int]) -> None:
+        """Rebuild the index in bulk from its live vectors with `rows` upserted and `removed` gone."""
+        idx = self.index
+        alive = np.flatnonzero(idx.alive[: idx.size])
+        vectors: dict[int, np.ndarray] = dict(zip(idx.ids[alive].tolist(), idx.vectors[alive], strict=True))
+        metas: dict[int, dict | None] = {int(idx.ids[s]): self.meta.rows[s] for s in alive.tolist()}
+        for cid in removed:
+            vectors.pop(cid, None)
+            metas.pop(cid, None)
+        for r in rows:
+            vec = decode_embedding(r[2], idx.dim)
+            if np.isfinite(vec).all() and np.any(vec):
+                vectors[r[0]] = vec
+                metas[r[0]] = {**(r[3] or {}), "document_id": r[1]}
+        fresh = make_index(idx.kind, dim=idx.dim, metric=idx.metric, params=idx.params())
+        ids = np.fromiter(vectors.keys(), dtype=np.int64, count=len(vectors))
+        matrix = np.vstack(list(vectors.values())) if vectors else np.zeros((0, idx.dim), np.float32)
+        fresh.build(ids, matrix)
+        meta = MetadataTable()
+        for cid, row in metas.items():
+            meta.set(fresh.slot_of[cid], row)
+        self.index, self.meta = fresh, meta
+
+    def _apply(self, rows: list[tuple], removed: list[int]) -> None:
         if removed:
             for slot in self.index.remove(np.asarray(removed, dtype=np.int64)).tolist():
                 self.meta.clear(slot)
@@ -152,14 +190,14 @@ def build_from_database(state: LibraryState, progress: Progress | None = None) -
         version = Library.objects.filter(pk=state.id).values_list("version", flat=True).first() or 0
     ids: list[int] = []
     vectors: list[np.ndarray] = []
-    meta = MetadataTable()
+    rows_meta: list[dict] = []
     total = Chunk.objects.filter(library_id=state.id).count() or 1
     rows = Chunk.objects.filter(library_id=state.id).values_list("id", "document_id", "embedding", "metadata")
     for i, (cid, doc_id, raw, metadata) in enumerate(rows.iterator(chunk_size=2000)):
         vec = decode_embedding(raw, state.dimension)
         if not np.isfinite(vec).all() or not np.any(vec):
             continue
-        meta.set(len(ids), {**(metadata or {}), "document_id": doc_id})
+        rows_meta.append({**(metadata or {}), "document_id": doc_id})
         ids.append(cid)
         vectors.append(vec)
         if i % 5000 == 0:
@@ -167,7 +205,9 @@ def build_from_database(state: LibraryState, progress: Progress | None = None) -
     index = make_index(state.index_type, dim=state.dimension, metric=state.metric, params=state.index_params)
     matrix = np.vstack(vectors) if vectors else np.zeros((0, state.dimension), np.float32)
     index.build(np.asarray(ids, dtype=np.int64), matrix, progress=lambda f, m: report(0.2 + 0.8 * f, m))
-    # build() fills slots 0..n-1 in the order given, so metadata rows line up with slots.
+    meta = MetadataTable()
+    for cid, row in zip(ids, rows_meta, strict=True):  # the index chooses the slots (HNSW reorders)
+        meta.set(index.slot_of[cid], row)
     return LiveIndex(state, index, meta, applied_seq=version)
 
 

@@ -42,6 +42,8 @@ from vectordb.engine.base import Progress, VectorIndex, _no_progress
 from vectordb.engine.kmeans import kmeans
 
 MAX_LEVEL = 16
+#: Below this many vectors `build` inserts one by one (the reference algorithm, ~ms a vector).
+BULK_MIN = 5000
 
 
 class HNSWIndex(VectorIndex):
@@ -61,6 +63,8 @@ class HNSWIndex(VectorIndex):
         alpha: float = 1.0,
         bulk_width: int | None = None,
         probe: int = 10,
+        fill: bool = False,
+        fwd: int = 0,
     ) -> None:
         super().__init__(dim=dim, metric=metric)
         self.M = int(M)
@@ -81,6 +85,8 @@ class HNSWIndex(VectorIndex):
         self.alpha = float(alpha)
         self.bulk_width = int(bulk_width or self.M0 + self.M)
         self.probe = int(probe)
+        self.fill = bool(fill)
+        self.fwd = int(fwd)
 
     # --- parameters --------------------------------------------------------------------------
     _LIMITS = {
@@ -114,6 +120,8 @@ class HNSWIndex(VectorIndex):
             "alpha": self.alpha,
             "bulk_width": self.bulk_width,
             "probe": self.probe,
+            "fill": self.fill,
+            "fwd": self.fwd,
         }
 
     @classmethod
@@ -214,6 +222,7 @@ class HNSWIndex(VectorIndex):
         """Beam search on one layer: the best `ef` nodes (sorted) and, with `collect` (a mask),
         every visited node the mask keeps with its distance."""
         visited = np.zeros(self.size, dtype=bool)
+        stamp = np.empty(self.size, dtype=np.int64)
         ids = np.asarray(entries, dtype=np.int64)
         visited[ids] = True
         dist = self._dist(ids, q)
@@ -232,8 +241,9 @@ class HNSWIndex(VectorIndex):
             nb = nb[~visited[nb]]
             if nb.size == 0:
                 continue
-            if len(pick) > 1:
-                nb = np.unique(nb)
+            if len(pick) > 1:  # drop repeats (last one wins) without sorting
+                stamp[nb] = np.arange(len(nb))
+                nb = nb[stamp[nb] == np.arange(len(nb))]
             visited[nb] = True
             dn = self._dist(nb, q)
             if collect is not None:
@@ -274,7 +284,7 @@ class HNSWIndex(VectorIndex):
             mask = self.alive
         if mask is not None:
             share = max(selectivity * (len(self) / self.size), 1e-3)
-            ef = min(max(int(math.ceil(ef / share)), k), self.size)
+            ef = min(max(math.ceil(ef / share), k), self.size)
         ep = self._descend(q, 0)
         ids, dist, found = self._beam(q, np.array([ep]), ef, 0, expand, collect=mask)
         if found is not None:
@@ -300,7 +310,7 @@ class HNSWIndex(VectorIndex):
         else:
             self.upper[layer - 1][slot] = links
 
-    def _heuristic(self, cand: np.ndarray, cand_d: np.ndarray, m: int) -> np.ndarray:
+    def _heuristic(self, cand: np.ndarray, cand_d: np.ndarray, m: int, fill: bool = False) -> np.ndarray:
         """HNSW neighbour selection among candidates sorted by distance (true distances)."""
         if len(cand) <= m:
             return cand
@@ -311,6 +321,10 @@ class HNSWIndex(VectorIndex):
                 chosen.append(j)
                 if len(chosen) >= m:
                     break
+        if fill and len(chosen) < m:  # keep the nearest pruned candidates in the free slots
+            taken = set(chosen)
+            chosen += [j for j in range(len(cand)) if j not in taken][: m - len(chosen)]
+            chosen.sort()
         return cand[chosen]
 
     def _connect(self, node: int, new: int, layer: int) -> None:
@@ -325,10 +339,10 @@ class HNSWIndex(VectorIndex):
         cand = np.append(current, new).astype(np.int64)
         d = self._full(cand, self.vectors[node], float(self.sqnorms[node]))
         order = np.argsort(d, kind="stable")
-        self._set_links(node, layer, self._heuristic(cand[order], d[order], limit))
+        self._set_links(node, layer, self._heuristic(cand[order], d[order], limit, fill=self.fill))
 
-    def _insert(self, slot: int) -> None:
-        level = self._draw_level()
+    def _insert(self, slot: int, level: int | None = None, min_layer: int = 0) -> None:
+        level = self._draw_level() if level is None else level
         self.levels[slot] = level
         while len(self.upper) < level:
             self.upper.append({})
@@ -340,7 +354,7 @@ class HNSWIndex(VectorIndex):
         q = self.vectors[slot]
         q_sq = float(self.sqnorms[slot])
         cur = self._descend(q, level)
-        for layer in range(min(level, self.max_level), -1, -1):
+        for layer in range(min(level, self.max_level), min_layer - 1, -1):
             ids, dist, _ = self._beam(q, np.array([cur]), self.ef_construction, layer, self.expand)
             keep = ids != slot
             ids, dist = ids[keep], dist[keep]
@@ -361,13 +375,24 @@ class HNSWIndex(VectorIndex):
     def build(self, ids: np.ndarray, vectors: np.ndarray, progress: Progress | None = None) -> None:
         report = progress or _no_progress
         self._reset()
+        ids = np.asarray(ids, dtype=np.int64).ravel()
+        groups = None
+        if len(ids) >= BULK_MIN and len(np.unique(ids)) == len(ids):
+            # Lay the vectors out group by group (k-means), so that graph neighbours, which are
+            # mostly in the same group, sit close in memory: searches gather fewer cache lines.
+            prepared = self.prepare(vectors)
+            n_groups = max(2, len(ids) // 256)
+            report(0.01, "grouping")
+            _, labels = kmeans(prepared, n_groups, iters=6, sample=min(len(ids), 40 * n_groups), seed=self.seed)
+            order = np.argsort(labels, kind="stable")
+            ids, vectors, groups = ids[order], prepared[order], (labels[order], n_groups)
         self._bulk_loading = True
         try:
             self.upsert(ids, vectors)
         finally:
             self._bulk_loading = False
         n = self.size
-        if n < 2000:  # small: plain inserts are as fast and exactly the reference algorithm
+        if n < BULK_MIN:  # small: plain inserts are fast enough and make the better graph
             for slot in range(n):
                 self._insert(slot)
                 if slot % 200 == 0:
@@ -381,27 +406,92 @@ class HNSWIndex(VectorIndex):
         self.upper = [{} for _ in range(self.max_level)]
         nodes = np.arange(n, dtype=np.int64)
         report(0.02, "layer 0: candidates")
-        cand, cand_d = self._candidates(nodes, min(self.ef_construction, self.bulk_width), report)
+        cand, cand_d = self._candidates(nodes, min(self.ef_construction, self.bulk_width), report, groups)
         report(0.45, "layer 0: selecting neighbours")
-        links, links_d = self._select_batch(cand, cand_d, self.M0, alpha=self.alpha)
+        links, links_d = self._select_batch(cand, cand_d, self.fwd or self.M0, alpha=self.alpha, fill=self.fill)
         report(0.7, "layer 0: reverse links")
         self.nbr0[:n] = self._merge_reverse(nodes, links, links_d, self.M0)
-        for layer in range(1, self.max_level + 1):
-            report(0.9 + 0.1 * layer / (self.max_level + 1), f"layer {layer}")
-            members = np.flatnonzero(levels >= layer).astype(np.int64)
-            if len(members) == 1:
-                self.upper[layer - 1][int(members[0])] = np.zeros(0, np.int32)
-                continue
-            c, cd = self._candidates(members, min(self.ef_construction, 2 * self.M), None)
-            lk, lkd = self._select_batch(c, cd, self.M)
-            merged = self._merge_reverse(members, lk, lkd, self.M)
-            layer_links = self.upper[layer - 1]
-            for node, row in zip(members.tolist(), merged, strict=True):
-                layer_links[node] = row[row >= 0].copy()
+        # The upper layers (n/M nodes in all) are built by plain HNSW inserts, highest level
+        # first: their long links are what lets the descent reach the right region.
+        report(0.9, "upper layers")
+        top = self.max_level
+        self.entry, self.max_level = -1, -1
+        self.upper = []
+        upper_nodes = np.flatnonzero(levels >= 1)
+        for slot in upper_nodes[np.argsort(-levels[upper_nodes], kind="stable")].tolist():
+            self._insert(slot, level=int(levels[slot]), min_layer=1)
+        if self.entry < 0:
+            self.entry, self.max_level = 0, 0
+        assert self.max_level == top
+        # k-NN links alone can leave well-separated groups unreachable: link every part that the
+        # entry point cannot reach, top layer first (as incremental HNSW inserts would have).
+        report(0.97, "connecting")
+        for layer in range(self.max_level, -1, -1):
+            members = nodes if layer == 0 else np.flatnonzero(levels >= layer).astype(np.int64)
+            self._repair(layer, members)
         report(1.0, "built")
 
-    def _candidates(self, nodes: np.ndarray, width: int, report: Progress | None) -> tuple[np.ndarray, np.ndarray]:
-        """Approximate `width` nearest other nodes of each node (global slots, true distances)."""
+    def _reach(self, layer: int, start: np.ndarray, seen: np.ndarray) -> None:
+        """Mark in `seen` every node reachable from `start` on `layer` (breadth-first, vectorised)."""
+        frontier = np.asarray(start, dtype=np.int64)
+        frontier = frontier[~seen[frontier]]
+        seen[frontier] = True
+        while frontier.size:
+            nb = self._neighbours(layer, frontier)
+            nb = nb[~seen[nb]]
+            if nb.size == 0:
+                break
+            nb = np.unique(nb)
+            seen[nb] = True
+            frontier = nb.astype(np.int64)
+
+    def _repair(self, layer: int, members: np.ndarray) -> None:
+        """Link unreachable parts of a layer to the part reachable from the entry point."""
+        if self.entry < 0 or len(members) < 2 or self.metric == "dot":
+            # Under inner product, small-norm vectors are nobody's nearest neighbour and few
+            # queries' either: the graph leaves them unlinked by design, as hnswlib's does.
+            return
+        for _ in range(4):  # a later repair's pruning can cut an earlier bridge: check again
+            seen = np.zeros(self.size, dtype=bool)
+            self._reach(layer, np.array([self.entry]), seen)
+            todo = members[~seen[members]]
+            if len(todo) == 0:
+                return
+            self._bridge(layer, todo, seen)
+
+    def _bridge(self, layer: int, todo: np.ndarray, seen: np.ndarray) -> None:
+        limit = self.M0 if layer == 0 else self.M
+        for node in todo.tolist():
+            if seen[node]:
+                continue
+            q = self.vectors[node]
+            # from the entry point on this layer itself, so the beam stays in the reached part
+            ids, dist, _ = self._beam(q, np.array([self.entry]), self.ef_construction, layer, self.expand)
+            keep = seen[ids] & (ids != node)
+            ids, dist = ids[keep], self._full(ids[keep], q, float(self.sqnorms[node]))
+            if len(ids) == 0:
+                continue
+            order = np.argsort(dist, kind="stable")
+            chosen = self._heuristic(ids[order], dist[order], self.M)
+            for nb in chosen.tolist():
+                self._connect(nb, node, layer)
+                self._connect(node, nb, layer)
+            anchor = int(chosen[0])
+            links = self._links(anchor, layer)
+            if node not in links:  # pruned away: force one way in, replacing the farthest link
+                links = links.copy() if len(links) else links
+                if len(links) >= limit:
+                    links[-1] = node
+                else:
+                    links = np.append(links, node)
+                self._set_links(anchor, layer, links)
+            self._reach(layer, np.array([node]), seen)
+
+    def _candidates(
+        self, nodes: np.ndarray, width: int, report: Progress | None, groups: tuple | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Approximate `width` nearest other nodes of each node (global slots, true distances);
+        `groups` = (labels, count) of a k-means grouping of `nodes` already computed."""
         m = len(nodes)
         width = min(width, m - 1)
         x = self.vectors[nodes]
@@ -411,8 +501,14 @@ class HNSWIndex(VectorIndex):
         if m <= 6000:
             groups = [(np.arange(m), np.arange(m))]
         else:
-            n_groups = max(2, m // 256)
-            centroids, labels = kmeans(x, n_groups, iters=6, sample=min(m, 40 * n_groups), seed=self.seed)
+            if groups is not None:
+                labels, n_groups = groups
+                centroids = np.zeros((n_groups, self.dim), dtype=np.float32)
+                np.add.at(centroids, labels, x)
+                centroids /= np.maximum(np.bincount(labels, minlength=n_groups), 1)[:, None]
+            else:
+                n_groups = max(2, m // 256)
+                centroids, labels = kmeans(x, n_groups, iters=6, sample=min(m, 40 * n_groups), seed=self.seed)
             order = np.argsort(labels, kind="stable")
             offsets = np.concatenate([[0], np.cumsum(np.bincount(labels, minlength=n_groups))])
             c_sq = np.einsum("ij,ij->i", centroids, centroids)
@@ -455,7 +551,7 @@ class HNSWIndex(VectorIndex):
         return d
 
     def _select_batch(
-        self, cand: np.ndarray, cand_d: np.ndarray, m: int, alpha: float = 1.0
+        self, cand: np.ndarray, cand_d: np.ndarray, m: int, alpha: float = 1.0, fill: bool = False
     ) -> tuple[np.ndarray, np.ndarray]:
         """The heuristic for many nodes at once: rows of candidates (sorted) -> ≤ m links each."""
         rows_n, width = cand.shape
@@ -477,6 +573,10 @@ class HNSWIndex(VectorIndex):
                     ok &= ~(sel[:, :j] & (pair[:, j, :j] < cd[:, j : j + 1])).any(axis=1)
                 sel[:, j] = ok
                 count += ok
+            if fill:  # keep the nearest pruned candidates in the slots left free
+                spare = valid & ~sel
+                room = m - count
+                sel |= spare & (np.cumsum(spare, axis=1) <= room[:, None])
             rank = np.cumsum(sel, axis=1) - 1
             r, col = np.nonzero(sel)
             out[start + r, rank[r, col]] = c[r, col]
@@ -519,7 +619,7 @@ class HNSWIndex(VectorIndex):
         )
         big = np.flatnonzero(~small)
         if len(big):
-            chosen, _ = self._select_batch(cand[big], cand_d[big], m)
+            chosen, _ = self._select_batch(cand[big], cand_d[big], m, fill=self.fill)
             out[big] = chosen
         return out
 

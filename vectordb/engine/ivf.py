@@ -36,6 +36,7 @@ class IVFIndex(VectorIndex):
         self.centroids = np.zeros((0, self.dim), dtype=np.float32)
         self.assignment = np.zeros(0, dtype=np.int32)  # list of each slot, -1 when none
         self._order: np.ndarray | None = None  # slots sorted by list (CSR), rebuilt lazily
+        self.trained_on = 0  # vectors when the centroids were trained
         self._offsets: np.ndarray | None = None
 
     @classmethod
@@ -87,8 +88,10 @@ class IVFIndex(VectorIndex):
         self._order = None
 
     def _on_insert(self, slots: np.ndarray) -> None:
-        if not self.trained and len(self) >= self.train_min:
-            self.train()
+        if (not self.trained and len(self) >= self.train_min) or (
+            self.trained and self.nlist_param is None and len(self) > 4 * self.trained_on
+        ):
+            self.train()  # first training, or the library grew 4x: more and fresher lists
         else:
             self._assign(slots)
 
@@ -105,10 +108,11 @@ class IVFIndex(VectorIndex):
         alive = np.flatnonzero(self.alive[: self.size])
         if len(alive) == 0:
             return
-        nlist = self.nlist_param or max(1, int(round(2 * np.sqrt(len(alive)))))
+        nlist = self.nlist_param or max(1, round(2 * np.sqrt(len(alive))))
         nlist = min(nlist, len(alive))
         report(0.1, f"k-means, {nlist} lists")
         self.centroids, labels = kmeans(self.vectors[alive], nlist, seed=len(alive))
+        self.trained_on = len(alive)
         self.assignment[:] = -1
         self.assignment[alive] = labels
         self._order = None
@@ -165,9 +169,14 @@ class IVFIndex(VectorIndex):
 
     # --- persistence -------------------------------------------------------------------------
     def _extra_state(self) -> dict[str, np.ndarray]:
-        return {"centroids": self.centroids, "assignment": self.assignment[: self.size]}
+        return {
+            "centroids": self.centroids,
+            "assignment": self.assignment[: self.size],
+            "trained_on": np.array(self.trained_on),
+        }
 
     def _load_extra_state(self, state: dict) -> None:
         self.centroids = np.asarray(state["centroids"], dtype=np.float32).copy()
         self.assignment = np.asarray(state["assignment"], dtype=np.int32).copy()
+        self.trained_on = int(state["trained_on"])
         self._order = None
