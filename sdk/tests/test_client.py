@@ -1,0 +1,271 @@
+"""The client's own behaviour (retries, errors, batching, polling) against a scripted transport."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import httpx
+import numpy as np
+import pytest
+from vendomo_vectordb import (
+    AuthenticationError,
+    BulkUploadError,
+    IndexBuildFailedError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+    ValidationError,
+    VectorDB,
+    WaitTimeoutError,
+)
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+class Script:
+    """Answers requests from a list of responses/exceptions (the last one repeats), recording them."""
+
+    def __init__(self, *answers: httpx.Response | Exception | Handler) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+        self.sleeps: list[float] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+        if isinstance(answer, Exception):
+            raise answer
+        if callable(answer) and not isinstance(answer, httpx.Response):
+            return answer(request)
+        return answer
+
+    def client(self, **kwargs) -> VectorDB:
+        kwargs.setdefault("max_retries", 3)
+        return VectorDB(
+            "http://vectordb.test",
+            "secret-key",
+            transport=httpx.MockTransport(self),
+            sleep=self.sleeps.append,
+            **kwargs,
+        )
+
+
+def build_json(status: str, progress: float, error: str = "") -> dict:
+    return {
+        "id": 7,
+        "library": 1,
+        "index_type": "hnsw",
+        "index_params": {},
+        "status": status,
+        "progress": progress,
+        "message": "",
+        "error": error,
+        "seq": None,
+        "vector_count": 0,
+        "created_at": "2026-01-01T00:00:00Z",
+        "started_at": None,
+        "finished_at": None,
+    }
+
+
+QUERY_OK = httpx.Response(200, json={"hits": []})
+
+
+def test_it_sends_the_api_key_and_json():
+    script = Script(QUERY_OK)
+    script.client().query(3, embedding=[1, 2, 3], k=5, filter={"year": {"$gte": 2020}})
+    request = script.requests[0]
+    assert request.headers["X-API-KEY"] == "secret-key"
+    assert request.url.path == "/api/vectordb/libraries/3/query"
+    assert json.loads(request.content) == {
+        "k": 5,
+        "explain": False,
+        "embedding": [1.0, 2.0, 3.0],
+        "filter": {"year": {"$gte": 2020}},
+    }
+
+
+def test_it_accepts_numpy_vectors():
+    script = Script(QUERY_OK)
+    script.client().query(3, embedding=np.array([0.5, 0.25], dtype=np.float32))
+    assert json.loads(script.requests[0].content)["embedding"] == [0.5, 0.25]
+
+
+def test_a_query_needs_exactly_one_of_embedding_or_text():
+    client = Script(QUERY_OK).client()
+    with pytest.raises(ValueError):
+        client.query(1)
+    with pytest.raises(ValueError):
+        client.query(1, embedding=[1.0], text="x")
+
+
+def test_it_retries_429_and_5xx_with_growing_backoff_then_succeeds():
+    script = Script(
+        httpx.Response(503, json={"detail": "busy"}),
+        httpx.Response(429, json={"detail": "slow down"}),
+        httpx.Response(502, text="bad gateway"),
+        QUERY_OK,
+    )
+    result = script.client(backoff=1.0).query(1, text="x")
+    assert len(result) == 0
+    assert len(script.requests) == 4
+    assert len(script.sleeps) == 3
+    assert 0.5 <= script.sleeps[0] <= 1.0 and 1.0 <= script.sleeps[1] <= 2.0 and 2.0 <= script.sleeps[2] <= 4.0
+
+
+def test_it_honours_retry_after():
+    script = Script(httpx.Response(429, headers={"Retry-After": "3"}, json={"detail": "slow"}), QUERY_OK)
+    script.client().query(1, text="x")
+    assert script.sleeps == [3.0]
+
+
+def test_it_gives_up_after_max_retries_with_the_servers_detail():
+    script = Script(httpx.Response(500, json={"detail": "Internal error.", "code": "server_error"}))
+    with pytest.raises(ServerError) as caught:
+        script.client(max_retries=2).libraries.get(1)
+    assert caught.value.status_code == 500
+    assert caught.value.code == "server_error"
+    assert caught.value.detail == "Internal error."
+    assert len(script.requests) == 3
+
+
+def test_rate_limiting_that_never_ends_is_a_rate_limit_error():
+    script = Script(httpx.Response(429, json={"detail": "Too many requests.", "code": "throttled"}))
+    with pytest.raises(RateLimitError):
+        script.client(max_retries=1).libraries.get(1)
+
+
+def test_connection_errors_are_retried_and_then_reported():
+    script = Script(httpx.ConnectError("refused"))
+    with pytest.raises(TransportError, match="after 4 attempt"):
+        script.client().libraries.create("x", dimension=3)
+    assert len(script.requests) == 4
+
+
+def test_a_write_that_may_have_reached_the_server_is_not_repeated():
+    script = Script(httpx.ReadTimeout("timed out"), httpx.Response(201, json={}))
+    with pytest.raises(TransportError):
+        script.client().documents.create(1, "title")
+    assert len(script.requests) == 1
+
+
+def test_a_read_that_timed_out_is_repeated():
+    library = {
+        "id": 1,
+        "project": 1,
+        "name": "n",
+        "description": "",
+        "metadata": {},
+        "dimension": 3,
+        "metric": "cosine",
+        "index_type": "flat",
+        "index_params": {},
+        "embedding_provider": None,
+        "version": 0,
+        "index_generation": 0,
+        "created_at": "2026-01-01T00:00:00Z",
+        "updated_at": "2026-01-01T00:00:00Z",
+    }
+    script = Script(httpx.ReadTimeout("timed out"), httpx.Response(200, json=library))
+    assert script.client().libraries.get(1).dimension == 3
+
+
+def test_an_upsert_of_replacements_only_is_repeated_after_a_timeout():
+    script = Script(httpx.ReadTimeout("timed out"), httpx.Response(200, json={"ids": [4], "count": 1}))
+    assert script.client().chunks.upsert(1, [{"id": 4, "document_id": 1, "text": "t", "embedding": [1.0]}]) == [4]
+    assert len(script.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "error"),
+    [(401, AuthenticationError), (403, PermissionDeniedError), (404, NotFoundError), (422, ValidationError)],
+)
+def test_client_errors_raise_at_once_as_typed_exceptions(status, error):
+    body = {"detail": "Nope.", "code": "nope", "errors": {"name": ["This field is required."]}}
+    script = Script(httpx.Response(status, json=body))
+    with pytest.raises(error) as caught:
+        script.client().libraries.create("", dimension=3)
+    assert caught.value.errors == {"name": ["This field is required."]}
+    assert "Nope." in str(caught.value) and "name: This field is required." in str(caught.value)
+    assert len(script.requests) == 1
+
+
+def test_bulk_upload_sends_batches_and_reports_progress():
+    def answer(request: httpx.Request) -> httpx.Response:
+        chunks = json.loads(request.content)["chunks"]
+        start = 100 * len(script.requests)
+        return httpx.Response(200, json={"ids": list(range(start, start + len(chunks))), "count": len(chunks)})
+
+    script = Script(answer)
+    progress: list[tuple[int, int]] = []
+    chunks = ({"document_id": 1, "text": f"t{i}", "embedding": np.ones(3)} for i in range(25))
+    result = script.client().chunks.bulk_upload(
+        1, chunks, batch_size=10, on_progress=lambda b, n: progress.append((b, n))
+    )
+    assert [len(json.loads(r.content)["chunks"]) for r in script.requests] == [10, 10, 5]
+    assert result.count == 25 and result.batches == 3
+    assert progress == [(1, 10), (2, 20), (3, 25)]
+    assert json.loads(script.requests[0].content)["chunks"][0]["embedding"] == [1.0, 1.0, 1.0]
+
+
+def test_a_failed_batch_reports_what_was_stored_and_where_the_error_is():
+    script = Script(
+        httpx.Response(200, json={"ids": [1, 2], "count": 2}),
+        httpx.Response(422, json={"detail": "Invalid.", "code": "invalid", "errors": {"chunks[1].embedding": ["NaN"]}}),
+    )
+    chunks = [{"document_id": 1, "text": "t", "embedding": [1.0]} for _ in range(4)]
+    with pytest.raises(BulkUploadError) as caught:
+        script.client().chunks.bulk_upload(1, chunks, batch_size=2)
+    assert caught.value.uploaded_ids == [1, 2]
+    assert caught.value.batch_index == 1
+    assert caught.value.errors == {"chunks[3].embedding": ["NaN"]}
+    assert isinstance(caught.value.cause, ValidationError)
+
+
+def test_waiting_for_a_build_polls_until_it_succeeds():
+    script = Script(
+        httpx.Response(200, json=build_json("queued", 0.0)),
+        httpx.Response(200, json=build_json("running", 0.4)),
+        httpx.Response(200, json=build_json("succeeded", 1.0)),
+    )
+    seen: list[tuple[str, float]] = []
+    build = script.client().indexes.wait(
+        1, 7, poll_interval=0.25, on_progress=lambda b: seen.append((b.status, b.progress))
+    )
+    assert build.status == "succeeded" and build.done
+    assert seen == [("queued", 0.0), ("running", 0.4), ("succeeded", 1.0)]
+    assert script.sleeps == [0.25, 0.25]
+
+
+def test_a_failed_build_raises_with_its_error():
+    script = Script(httpx.Response(200, json=build_json("failed", 0.3, error="ValueError: the library was deleted")))
+    with pytest.raises(IndexBuildFailedError, match="library was deleted"):
+        script.client().indexes.wait(1, 7)
+
+
+def test_waiting_gives_up_after_the_timeout():
+    script = Script(httpx.Response(200, json=build_json("running", 0.5)))
+    with pytest.raises(WaitTimeoutError, match="still running"):
+        script.client().indexes.wait(1, 7, timeout=0.0)
+
+
+def test_it_reads_the_url_and_key_from_the_environment(monkeypatch):
+    monkeypatch.setenv("VENDOMO_URL", "http://from-env.test/")
+    monkeypatch.setenv("VENDOMO_API_KEY", "env-key")
+    script = Script(QUERY_OK)
+    with VectorDB(transport=httpx.MockTransport(script)) as client:
+        client.query(1, text="x")
+    assert str(script.requests[0].url).startswith("http://from-env.test/api/vectordb/")
+    assert script.requests[0].headers["X-API-KEY"] == "env-key"
+
+
+def test_a_nan_in_an_embedding_is_refused_before_sending():
+    script = Script(QUERY_OK)
+    with pytest.raises(ValueError, match=r"chunks\[1\]\.embedding: .*NaN"):
+        script.client().chunks.upsert(
+            1, [{"document_id": 1, "embedding": [1.0]}, {"document_id": 1, "embedding": [float("nan")]}]
+        )
+    assert script.requests == []
