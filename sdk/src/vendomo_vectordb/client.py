@@ -194,7 +194,7 @@ class VectorDB:
             retry_after = response.headers.get("Retry-After", "")
             if retry_after.replace(".", "", 1).isdigit():
                 return min(float(retry_after), self.max_backoff)
-        base = min(self.max_backoff, self.backoff * (2**attempt))
+        base = min(self.max_backoff, self.backoff * (2.0**attempt))
         return base * (0.5 + random.random() / 2)  # jitter: clients that failed together retry apart
 
     @staticmethod
