@@ -75,8 +75,8 @@ class PageUuidField(serializers.CharField):
 
 
 class CoordinatesSerializer(serializers.Serializer):
-    x = UnitCoordinateField(help_text="Horizontal position on the page, 0 (left) to 1 (right)")
-    y = UnitCoordinateField(help_text="Vertical position on the page, 0 (top) to 1 (bottom)")
+    x = UnitCoordinateField(min_value=0, max_value=1, help_text="Horizontal position on the page, 0 to 1")
+    y = UnitCoordinateField(min_value=0, max_value=1, help_text="Vertical position on the page, 0 to 1")
 
 
 class ClickInputSerializer(serializers.Serializer):
