@@ -1,0 +1,111 @@
+"""REST API of the durable query pipeline (`vectordb.pipeline`): start a run, ask its status."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.permissions import HasProjectAccess
+from vectordb import pipeline
+from vectordb.models import Library
+
+
+class PipelineStartInputSerializer(serializers.Serializer):
+    question = serializers.CharField(max_length=pipeline.MAX_QUESTION_CHARS)
+    k = serializers.IntegerField(required=False, default=5, min_value=1, max_value=pipeline.MAX_K)
+    candidates = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        max_value=pipeline.MAX_CANDIDATES,
+        help_text="How many chunks retrieve fetches for rerank to choose from (default max(4k, 20)).",
+    )
+    filter = serializers.JSONField(required=False, allow_null=True, default=None, help_text="A metadata filter.")
+    answer = serializers.ChoiceField(
+        choices=pipeline.ANSWER_MODES,
+        required=False,
+        default="auto",
+        help_text="auto: the language model when the server has a key, else extractive; none: retrieval only.",
+    )
+
+
+class PipelineStepSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    status = serializers.CharField(help_text="pending, running, retrying, succeeded or failed.")
+    attempts = serializers.IntegerField()
+    started_at = serializers.CharField(required=False)
+    finished_at = serializers.CharField(required=False)
+    updated_at = serializers.CharField(required=False)
+    task_id = serializers.CharField(required=False, allow_null=True)
+    error = serializers.CharField(required=False, allow_blank=True)
+    output = serializers.JSONField(allow_null=True)
+
+
+class PipelineRunSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    library = serializers.IntegerField()
+    project = serializers.IntegerField()
+    question = serializers.CharField()
+    k = serializers.IntegerField()
+    candidates = serializers.IntegerField()
+    filter = serializers.JSONField(allow_null=True)
+    answer_mode = serializers.CharField()
+    status = serializers.CharField(help_text="queued, running, succeeded or failed.")
+    error = serializers.CharField(allow_blank=True)
+    current_step = serializers.CharField(allow_null=True)
+    steps = PipelineStepSerializer(many=True)
+    result = serializers.JSONField(allow_null=True, help_text="query, hits and answer, once succeeded.")
+    created_at = serializers.CharField()
+    updated_at = serializers.CharField()
+    finished_at = serializers.CharField(required=False)
+
+
+def _validated(serializer_cls, data) -> dict:
+    if not isinstance(data, dict):
+        raise ParseError("The body must be a JSON object.")
+    serializer = serializer_cls(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class PipelineStartApi(APIView):
+    permission_classes = [HasProjectAccess]
+
+    @extend_schema(
+        operation_id="vectordb_pipelines_create",
+        summary="Ask a question of a library through the durable pipeline (preprocess, retrieve, rerank, answer)",
+        request=PipelineStartInputSerializer,
+        responses={202: PipelineRunSerializer},
+    )
+    def post(self, request: Request, library_id: int) -> Response:
+        library = Library.objects.filter(pk=library_id).first()
+        if library is None:
+            raise NotFound("No such library.")
+        self.check_object_permissions(request, library)
+        data = _validated(PipelineStartInputSerializer, request.data)
+        run = pipeline.pipeline_start(library=library, **data)
+        return Response(run, status=status.HTTP_202_ACCEPTED)
+
+
+class PipelineStatusApi(APIView):
+    permission_classes = [HasProjectAccess]
+
+    def get_object_project_id(self, run: dict) -> int:
+        return run["project"]
+
+    @extend_schema(
+        operation_id="vectordb_pipelines_retrieve",
+        summary="A pipeline run: its status, each step (attempts, errors, outputs) and the result",
+        responses=PipelineRunSerializer,
+    )
+    def get(self, request: Request, run_id: str) -> Response:
+        run = pipeline.pipeline_status(run_id=run_id)
+        if run is None:
+            raise NotFound("No such pipeline run (runs are kept for a day).")
+        self.check_object_permissions(request, run)
+        return Response(run)
