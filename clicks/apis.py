@@ -6,9 +6,11 @@ Paths have no trailing slash (the clients call `BASE_URL + "/" + name`), except 
 
 from __future__ import annotations
 
+import logging
 import math
 from typing import Any
 
+from django.db import OperationalError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
@@ -20,7 +22,9 @@ from rest_framework.views import APIView
 
 from clicks import clustering, selectors, services
 from clicks.models import PAGE_UUID_MAX_LENGTH
-from core.exceptions import Unprocessable
+from core.exceptions import ServiceUnavailable, Unprocessable
+
+logger = logging.getLogger(__name__)
 
 API_VERSION = 0
 
@@ -107,9 +111,16 @@ class PublicClicksApi(APIView):
     throttle_classes: list = []
     parser_classes = [LenientJSONParser]
 
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, OperationalError):  # database down or pool exhausted: nothing was saved
+            logger.warning("clicks: database unavailable: %s", exc)
+            exc = ServiceUnavailable("The click store is unavailable; nothing was saved. Retry shortly.")
+        return super().handle_exception(exc)
+
 
 _ERRORS = {
     400: inline_serializer("ClickParseError", {"detail": serializers.CharField(), "code": serializers.CharField()}),
+    503: inline_serializer("ClickStoreDown", {"detail": serializers.CharField(), "code": serializers.CharField()}),
     422: inline_serializer(
         "ClickValidationError",
         {"detail": serializers.CharField(), "code": serializers.CharField(), "errors": serializers.DictField()},

@@ -164,3 +164,17 @@ def test_the_clusters_of_an_unknown_page_are_a_404(client):
 def test_the_clusters_of_an_impossible_page_name_are_a_404(client, page):
     response = client.get(f"/api/clicks/pages/{page}/clusters")
     assert response.status_code == 404
+
+
+def test_a_database_outage_is_a_503_and_not_a_500(client, monkeypatch):
+    from django.db import OperationalError
+
+    from clicks import services
+
+    def down(**kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(services, "click_save", down)
+    response = client.post(SAVE_PATHS[0], click("down/1", 0.5, 0.5), format="json")
+    assert response.status_code == 503
+    assert response.json()["code"] == "service_unavailable"
