@@ -1,7 +1,8 @@
 """RAG chat and thread classification (issue 8).
 
-1. Chat latency p50/p95 with classification wired in (each new thread's job published to the broker
-   after commit) vs without, in the same run, requests interleaved; the ratio should be <= 1.05.
+1. Chat latency p50/p95 with classification wired in (each new thread's id handed after commit to the
+   outbox thread that publishes its job) vs without, in the same run, requests interleaved; the ratio
+   should be <= 1.05. Also the cost of one publish, which the outbox keeps out of the request.
    The chat runs in-process through the whole Django/DRF stack with an API key, retrieval from a
    knowledge library of 200 chunks ("hash" embeddings) and the offline answer (no LLM call), so the
    request is as cheap as it gets and any classification cost would show.
@@ -94,6 +95,13 @@ def bench_chat(requests: int) -> None:
         settings.THREADS_CLASSIFY_ON_CHAT = wired
         timings[wired].append(ask(i))
     settings.THREADS_CLASSIFY_ON_CHAT = True
+    from threads.services.classification import classification_outbox, classification_publish
+
+    classification_outbox().flush(timeout=30)
+    started = time.perf_counter()
+    for i in range(requests):
+        classification_publish(thread_id=i + 1)
+    publish_ms = (time.perf_counter() - started) * 1000 / requests
     purged = _purge("default")
     on, off = timings[True], timings[False]
     print(f"chat (new thread, offline answer, {requests} requests per variant, in-process):")
@@ -101,7 +109,11 @@ def bench_chat(requests: int) -> None:
     print(f"  with classification:     p50 {percentile(on, 50):6.2f} ms   p95 {percentile(on, 95):6.2f} ms")
     print(
         f"  ratio with/without:      p50 {percentile(on, 50) / percentile(off, 50):.3f}    "
-        f"p95 {percentile(on, 95) / percentile(off, 95):.3f}   (goal <= 1.05; {purged} jobs published and purged)"
+        f"p95 {percentile(on, 95) / percentile(off, 95):.3f}   (goal <= 1.05)"
+    )
+    print(
+        f"  publishing one job to the broker: {publish_ms:.2f} ms, done by the outbox thread, not the request "
+        f"(THREADS_CLASSIFY_PUBLISH=background; {purged} jobs purged after)"
     )
 
 

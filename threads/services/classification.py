@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from threads.classifier import Classifier, DummyClassifier
 from threads.models import Category, Thread
+from threads.outbox import Outbox
 from threads.selectors import category_options_for_projects
 from threads.services.categories import categories_seed_defaults
 
@@ -133,11 +134,10 @@ def threads_classify(
     return outcome
 
 
-def classification_enqueue(*, thread_id: int) -> bool:
-    """Send a thread to the workers (called after the chat's transaction commits). Never raises: when the
-    broker is down the chat has already been answered and saved, and the periodic sweep labels the
-    thread later. Publishing does not retry, so an outage costs the request nothing but a refused
-    connection."""
+def classification_publish(*, thread_id: int) -> bool:
+    """Publish a thread's classification job. Never raises: when the broker is down the chat has
+    already been answered and saved, and the periodic sweep labels the thread later. Publishing does
+    not retry, so an outage costs a refused connection, not a wait."""
     from threads.tasks import classify_thread
 
     try:
@@ -146,6 +146,24 @@ def classification_enqueue(*, thread_id: int) -> bool:
         logger.warning("Could not enqueue classification of thread %s (%s); the sweep will label it", thread_id, exc)
         return False
     return True
+
+
+_outbox = Outbox(lambda thread_id: classification_publish(thread_id=thread_id))
+
+
+def classification_outbox() -> Outbox:
+    return _outbox
+
+
+def classification_enqueue(*, thread_id: int) -> bool:
+    """Send a new thread to the workers; the chat calls it after its transaction commits. By default
+    (`THREADS_CLASSIFY_PUBLISH="background"`) the id goes to this process's outbox thread, so the
+    request does no broker I/O at all; "inline" publishes here (also when tasks run eagerly)."""
+    from config.celery import app
+
+    if getattr(settings, "THREADS_CLASSIFY_PUBLISH", "background") == "background" and not app.conf.task_always_eager:
+        return _outbox.submit(thread_id)
+    return classification_publish(thread_id=thread_id)
 
 
 def sweep_candidates(*, now=None, limit: int | None = None) -> list[int]:

@@ -158,13 +158,16 @@ def test_continuing_a_thread_enqueues_no_classification(key_client, project, dja
     assert callbacks == []
 
 
+@pytest.mark.parametrize("publish", ["background", "inline"])
 def test_a_broker_outage_never_fails_a_chat(
-    key_client, project, settings, monkeypatch, django_capture_on_commit_callbacks, caplog
+    key_client, project, settings, monkeypatch, django_capture_on_commit_callbacks, caplog, publish
 ):
     """The broker URL points at a port where nothing listens: the chat still answers 200 and is saved,
-    and the thread waits unlabelled for the sweep."""
+    and the thread waits unlabelled for the sweep (publishing from the outbox thread or inline)."""
     from config.celery import app
+    from threads.services.classification import classification_outbox
 
+    settings.THREADS_CLASSIFY_PUBLISH = publish
     dead = "amqp://guest:guest@127.0.0.1:1//"
     settings.CELERY_BROKER_URL = dead
     monkeypatch.setenv("CELERY_BROKER_URL", dead)  # Celery reads the environment variable first
@@ -175,6 +178,7 @@ def test_a_broker_outage_never_fails_a_chat(
     try:
         with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
             response = key_client.post(chat_url(project.pk), {"question": "Is anyone there?"})
+        assert classification_outbox().flush(timeout=30)
     finally:
         if app._pool is not None:
             app._pool.force_close_all()
@@ -182,4 +186,24 @@ def test_a_broker_outage_never_fails_a_chat(
     assert response.status_code == 200, response.content
     thread = Thread.objects.get(pk=response.json()["thread_id"])
     assert thread.category_source is None
+    assert f"Could not enqueue classification of thread {thread.pk}" in caplog.text
     assert "the sweep will label it" in caplog.text
+
+
+def test_by_default_the_job_is_published_by_the_outbox_thread_not_the_request(
+    key_client, project, monkeypatch, django_capture_on_commit_callbacks
+):
+    import threading
+
+    from threads.services import classification
+
+    published = []
+    monkeypatch.setattr(
+        classification,
+        "classification_publish",
+        lambda *, thread_id: published.append((thread_id, threading.current_thread().name)),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        body = key_client.post(chat_url(project.pk), {"question": "Hello"}).json()
+    assert classification.classification_outbox().flush(timeout=10)
+    assert published == [(body["thread_id"], "classification-outbox")]
