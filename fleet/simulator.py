@@ -68,14 +68,17 @@ class SalesSimulator:
             pipe.execute()  # raises (and rolls the inventory back) if Redis is down
         return sold
 
-    def load(self, count: int, *, batch: int = 1000, machines: int | None = None) -> int:
-        """Append `count` plausible sales as fast as Redis takes them (inventory untouched)."""
+    def load(
+        self, count: int, *, batch: int = 1000, machines: int | None = None, maxlen: int | None = STREAM_MAXLEN
+    ) -> tuple[int, Decimal]:
+        """Append `count` plausible sales as fast as Redis takes them (inventory untouched).
+        Returns how many were appended and the sum of their amounts."""
         self._refresh()
         pool = self._machines[:machines] if machines else self._machines
         if not pool:
-            return 0
+            return 0, Decimal("0")
         names = list(self._prices)
-        sent = 0
+        sent, total = 0, Decimal("0")
         while sent < count:
             size = min(batch, count - sent)
             now_ms = int(time.time() * 1000)
@@ -83,14 +86,15 @@ class SalesSimulator:
             for _ in range(size):
                 machine_id, region = pool[self.rng.randrange(len(pool))]
                 item = names[self.rng.randrange(len(names))]
+                total += self._prices[item]
                 pipe.xadd(
                     self.stream,
                     sale_entry(
                         machine_id=machine_id, region=region, item=item, amount=self._prices[item], ts_ms=now_ms
                     ),
-                    maxlen=STREAM_MAXLEN,
+                    maxlen=maxlen,
                     approximate=True,
                 )
             pipe.execute()
             sent += size
-        return sent
+        return sent, total

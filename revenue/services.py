@@ -90,8 +90,8 @@ def _money(value: Decimal) -> str:
 
 
 def _apply_postgres(stream: str, agg: BatchAggregate, dead: int) -> dict:
-    machines = sorted(agg.machines.items(), key=lambda kv: str(kv[0]))
-    changes: dict = {"machines": {}, "regions": {}, "products": {}, "minutes": {}}
+    machines = sorted(agg.machines.items(), key=lambda kv: kv[0])  # one lock order for every consumer
+    changes: dict = {"machines": 0, "regions": {}, "products": {}, "minutes": {}}
     with connection.cursor() as cursor:
 
         def upsert(
@@ -101,7 +101,7 @@ def _apply_postgres(stream: str, agg: BatchAggregate, dead: int) -> dict:
                 return []
             arrays = [list(col) for col in zip(*rows, strict=True)]
             unnest = ", ".join(f"%s::{t}[]" for t in types)
-            sets = ", ".join(["total = t.total + EXCLUDED.total", "count = t.count + EXCLUDED.count", *extra])
+            sets = "total = t.total + EXCLUDED.total, count = t.count + EXCLUDED.count"
             cursor.execute(
                 f"INSERT INTO {table} AS t ({', '.join(columns)}) SELECT * FROM unnest({unnest}) "  # noqa: S608
                 f"ON CONFLICT ({key}) DO UPDATE SET {sets} RETURNING {', '.join(columns)}",
@@ -109,22 +109,24 @@ def _apply_postgres(stream: str, agg: BatchAggregate, dead: int) -> dict:
             )
             return cursor.fetchall()
 
-        rows = upsert(
-            MachineRevenue._meta.db_table,
-            "machine_id",
-            ("uuid", "varchar", "numeric", "bigint", "timestamptz"),
-            ("machine_id", "region", "total", "count", "last_sale_at"),
-            [(mid, b.region, b.total, b.count, _ms_to_dt(b.last_ms)) for mid, b in machines],
-            extra=[
+        if machines:  # per-machine rows are not pushed live, so nothing is read back
+            cursor.execute(
+                f"INSERT INTO {MachineRevenue._meta.db_table} AS t (machine_id, region, total, count, last_sale_at) "  # noqa: S608
+                "SELECT * FROM unnest(%s::uuid[], %s::varchar[], %s::numeric[], %s::bigint[], %s::timestamptz[]) "
+                "ON CONFLICT (machine_id) DO UPDATE SET total = t.total + EXCLUDED.total, "
+                "count = t.count + EXCLUDED.count, "
                 "region = CASE WHEN t.last_sale_at IS NULL OR EXCLUDED.last_sale_at >= t.last_sale_at "
-                "THEN EXCLUDED.region ELSE t.region END",
+                "THEN EXCLUDED.region ELSE t.region END, "
                 "last_sale_at = GREATEST(t.last_sale_at, EXCLUDED.last_sale_at)",
-            ],
-        )
-        for mid, region, total, count, last in rows:
-            changes["machines"][str(mid)] = {
-                "region": region, "total": _money(total), "count": count, "last_sale_at": _iso(last),
-            }  # fmt: skip
+                [
+                    [mid for mid, _ in machines],
+                    [b.region for _, b in machines],
+                    [b.total for _, b in machines],
+                    [b.count for _, b in machines],
+                    [_ms_to_dt(b.last_ms) for _, b in machines],
+                ],
+            )
+            changes["machines"] = len(machines)
         for name, table, key, pytype, data in (
             ("regions", RegionRevenue._meta.db_table, "region", "varchar", agg.regions),
             ("products", ProductRevenue._meta.db_table, "product", "varchar", agg.products),
@@ -153,7 +155,7 @@ def _apply_postgres(stream: str, agg: BatchAggregate, dead: int) -> dict:
 
 
 def _apply_orm(stream: str, agg: BatchAggregate, dead: int) -> dict:
-    changes: dict = {"machines": {}, "regions": {}, "products": {}, "minutes": {}}
+    changes: dict = {"machines": len(agg.machines), "regions": {}, "products": {}, "minutes": {}}
     existing = MachineRevenue.objects.in_bulk(list(agg.machines))
     create, update = [], []
     for mid, b in agg.machines.items():
@@ -168,10 +170,6 @@ def _apply_orm(stream: str, agg: BatchAggregate, dead: int) -> dict:
             if row.last_sale_at is None or last >= row.last_sale_at:
                 row.last_sale_at, row.region = last, b.region
             update.append(row)
-        changes["machines"][str(mid)] = {
-            "region": row.region, "total": _money(row.total), "count": row.count,
-            "last_sale_at": _iso(row.last_sale_at),
-        }  # fmt: skip
     MachineRevenue.objects.bulk_create(create, batch_size=500)
     MachineRevenue.objects.bulk_update(update, ["total", "count", "last_sale_at", "region"], batch_size=500)
     for name, model, data in (

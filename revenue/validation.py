@@ -43,7 +43,7 @@ def decode_fields(raw: dict) -> dict[str, str]:
     """Fields as text (a client with decode_responses gives str already; bytes are decoded leniently)."""
     if not raw:
         return {}
-    if all(type(k) is str and type(v) is str for k, v in raw.items()):
+    if type(next(iter(raw))) is str:  # a client with decode_responses: all text already
         return raw
     out: dict[str, str] = {}
     for key, value in raw.items():
@@ -63,8 +63,12 @@ def parse_entry(stream_id: str, fields: dict[str, str], *, now_ms: int) -> Sale 
         return Rejected(stream_id, fields, reason)
 
     try:
-        raw_id, region, item, raw_amount, ts_raw = (fields[name].strip() for name in REQUIRED)
-    except KeyError:
+        raw_id = fields["machine_id"].strip()
+        region = fields["region"].strip()
+        item = fields["item"].strip()
+        raw_amount = fields["amount"].strip()
+        ts_raw = fields["ts"].strip()
+    except (KeyError, AttributeError):
         raw_id = region = item = raw_amount = ts_raw = ""
     if not (raw_id and region and item and raw_amount and ts_raw):
         missing = [name for name in REQUIRED if not fields.get(name, "").strip()]

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             if not count:
                 raise CommandError("--load needs --count.")
             started = time.perf_counter()
-            sent = simulator.load(count, machines=machines or None)
+            sent, _ = simulator.load(count, machines=machines or None)
             elapsed = time.perf_counter() - started
             self.stdout.write(f"Appended {sent} sales in {elapsed:.2f} s ({sent / max(elapsed, 1e-9):,.0f}/s).")
             return
