@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -10,18 +10,14 @@ from django.db.models import QuerySet
 
 from core.exceptions import Unprocessable
 from vectordb import schema
+from vectordb.engine import planner
 from vectordb.engine.filters import FilterError, compile_filter
+from vectordb.engine.planner import QueryPlan
 from vectordb.models import Chunk, Document, IndexBuild, Library
 from vectordb.runtime import registry
 from vectordb.schema import SchemaError
 
 MAX_K = 1000
-#: Filters keeping at most this share of the chunks are answered by an exact scan of the matches
-#: (cheaper than a filtered graph walk below it, and exact); above it the index is searched with
-#: its beam widened by 1/selectivity, with an exact scan as fallback if it finds too few.
-EXACT_SELECTIVITY = 0.25
-#: ... and so is any filter keeping at most this many chunks, whatever the share.
-EXACT_MAX_MATCHES = 20_000
 
 
 @dataclass(frozen=True)
@@ -32,17 +28,6 @@ class QueryHit:
     metadata: dict
     document_id: int
     document_title: str
-
-
-@dataclass
-class QueryPlan:
-    """How a query was answered (returned by `library_query_explain`)."""
-
-    strategy: str = "index"  # "index", "exact", "exact-filtered", "index-filtered", "empty"
-    index: str = "flat"
-    candidates: int = 0
-    matches: int | None = None
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 def library_list(*, project_ids: set[int] | None) -> QuerySet[Library]:
@@ -106,43 +91,16 @@ def library_query_explain(
     if got is None:
         return [], QueryPlan(strategy="empty")
     live, _state = got
-    plan = QueryPlan(index=index or library.index_type)
+    use_index = index != "flat"
     with live.lock:
         idx = live.index
         try:
-            search_params = idx.clean_search_params(params or {}) if plan.index != "flat" else {}
+            search_params = idx.clean_search_params(params or {}) if use_index else {}
         except (TypeError, ValueError) as exc:
             raise Unprocessable({"params": [str(exc)]}) from None
-        plan.params = search_params
         q = idx.prepare_query(query)
-        if node is not None:
-            mask = live.meta.mask(node, idx.size) & idx.alive[: idx.size]
-            matches = int(mask.sum())
-            plan.matches = matches
-            if matches == 0:
-                slots, dist = np.zeros(0, np.int64), np.zeros(0, np.float32)
-                plan.strategy = "empty"
-            elif (
-                plan.index == "flat" or matches <= EXACT_MAX_MATCHES or matches <= EXACT_SELECTIVITY * max(len(idx), 1)
-            ):
-                slots, dist = idx.exact_search(q, k, mask)
-                plan.strategy, plan.candidates = "exact-filtered", matches
-            else:
-                selectivity = matches / max(len(idx), 1)
-                slots, dist = idx.search_slots(q, k, mask, selectivity=selectivity, **search_params)
-                plan.strategy = "index-filtered"
-                if len(slots) < min(k, matches):
-                    slots, dist = idx.exact_search(q, k, mask)
-                    plan.strategy = "exact-filtered"
-        elif plan.index == "flat":
-            slots, dist = idx.exact_search(q, k)
-            plan.strategy, plan.candidates = "exact", len(idx)
-        else:
-            slots, dist = idx.search_slots(q, k, None, **search_params)
-            plan.strategy = "index"
-            if len(slots) < min(k, len(idx)):
-                slots, dist = idx.exact_search(q, k)
-                plan.strategy = "exact"
+        mask = live.meta.mask(node, idx.size) if node is not None else None
+        slots, dist, plan = planner.search(idx, q, k, mask=mask, use_index=use_index, params=search_params)
         ids = idx.ids[slots].tolist()
         scores = idx.to_scores(dist, q).tolist()
     rows = {
