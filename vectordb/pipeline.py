@@ -151,11 +151,12 @@ def pipeline_start(
         _save(run_id, meta=meta, **steps)
     except redis_lib.exceptions.RedisError as exc:
         raise ServiceUnavailable(f"the pipeline store (Redis) is unavailable: {exc}") from exc
+    queue = getattr(settings, "VECTORDB_PIPELINE_QUEUE", None) or "default"
     workflow = chain(
-        pipeline_preprocess.si(run_id),
-        pipeline_retrieve.si(run_id),
-        pipeline_rerank.si(run_id),
-        pipeline_answer.si(run_id),
+        *(
+            task.si(run_id).set(queue=queue)
+            for task in (pipeline_preprocess, pipeline_retrieve, pipeline_rerank, pipeline_answer)
+        )
     )
     try:
         workflow.apply_async()
