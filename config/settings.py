@@ -143,6 +143,8 @@ CELERY_TASK_ROUTES = {
     "threads.tasks.backfill_plan": {"queue": "low"},
     "threads.tasks.backfill_chunk": {"queue": "low"},
 }
+# Task modules outside an app's `tasks.py` (autodiscovery finds only those).
+CELERY_IMPORTS = ("vectordb.pipeline",)
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
