@@ -39,7 +39,8 @@ def _page_lock(*, page_uuid: str, now) -> int:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql" and not settings.CLICKS_DURABLE_SAVES:
             cursor.execute("SET LOCAL synchronous_commit TO off")
-        cursor.execute(_UPSERT_PAGE, [page_uuid, now, now])
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        cursor.execute(_UPSERT_PAGE, [page_uuid, stamp, stamp])
         return cursor.fetchone()[0]
 
 

@@ -53,3 +53,13 @@ def test_deleting_a_run_by_prefix_removes_only_its_pages():
     assert Click.objects.count() == 1
     with pytest.raises(ValueError):
         services.pages_delete_by_prefix(prefix="")
+
+
+def test_the_page_records_when_it_was_first_and_last_clicked():
+    services.click_save(page_uuid="r/4", x=0.3, y=0.4)
+    first = ClickPage.objects.get(uuid="r/4")
+    services.click_save(page_uuid="r/4", x=0.9, y=0.9)
+    page = ClickPage.objects.get(uuid="r/4")
+    assert page.created_at == first.created_at
+    assert page.last_click_at >= first.last_click_at
+    assert page.last_click_at.utcoffset() is not None and page.last_click_at.utcoffset().total_seconds() == 0
