@@ -71,6 +71,7 @@ class UvicornServer:
         env.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         # ASGI runs each request in a new thread: pool the connections instead of one per thread.
         env.setdefault("DB_POOL_MAX_SIZE", str(POOL_SIZE_PER_WORKER))
+        env.setdefault("LOG_LEVEL", "ERROR")  # errors only: no line per expected 404
         command = [
             sys.executable, "-m", "uvicorn", "config.asgi:application",
             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers),
