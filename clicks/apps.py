@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class ClicksConfig(AppConfig):
     name = "clicks"
+    verbose_name = "Click clustering"
