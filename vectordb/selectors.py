@@ -60,7 +60,7 @@ def _query_vector(library: Library, embedding: Any, text: Any) -> np.ndarray:
         raise Unprocessable({"text": ["must be a non-empty string"]})
     from vectordb.services import embed_texts_for
 
-    return embed_texts_for(library=library, texts=[text])[0]
+    return embed_texts_for(library=library, texts=[text], input_type="query")[0]
 
 
 def library_query_explain(

@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import Project
-from core.exceptions import Unprocessable
+from core.exceptions import ServiceUnavailable, Unprocessable
 from vectordb import schema
 from vectordb.models import Chunk, ChunkChange, Document, IndexBuild, IndexSnapshot, Library
 from vectordb.runtime import encode_embedding
@@ -36,23 +36,30 @@ def _raise(exc: SchemaError, prefix: str = "") -> None:
 
 # --- embeddings ------------------------------------------------------------------------------
 def _provider_dimension(name: str) -> int:
-    try:
-        from vectordb.embeddings import provider_dimension
-    except ImportError:
-        raise _unprocessable({"embedding_provider": ["text embedding is not available on this server"]}) from None
+    from vectordb.embeddings import EmbeddingError, provider_dimension
+
+    if not isinstance(name, str) or len(name) > 50:
+        raise _unprocessable({"embedding_provider": ["a provider name of at most 50 characters"]})
     try:
         return int(provider_dimension(name))
-    except (KeyError, ValueError) as exc:
-        raise _unprocessable({"embedding_provider": [f"unknown embedding provider {name!r}: {exc}"]}) from None
+    except (EmbeddingError, KeyError, ValueError) as exc:
+        raise _unprocessable({"embedding_provider": [str(exc)]}) from None
 
 
-def embed_texts_for(*, library: Library, texts: list[str]) -> np.ndarray:
-    """Embeddings of `texts` by the library's provider (n × dimension float32)."""
+def embed_texts_for(*, library: Library, texts: list[str], input_type: str = "document") -> np.ndarray:
+    """Embeddings of `texts` by the library's provider (n × dimension float32); `input_type` is
+    "document" for stored text, "query" for a search. A provider that is down is a 503."""
     if not library.embedding_provider:
         raise _unprocessable({"embedding": ["this library has no embedding_provider: send an embedding"]})
-    from vectordb.embeddings import embed_texts
+    from vectordb.embeddings import EmbeddingError, ProviderUnavailableError, embed_texts
 
-    vectors = np.asarray(embed_texts(texts, provider=library.embedding_provider), dtype=np.float32)
+    try:
+        vectors = embed_texts(texts, provider=library.embedding_provider, input_type=input_type)
+    except ProviderUnavailableError as exc:
+        raise ServiceUnavailable(f"The embedding provider is unavailable: {exc}") from None
+    except EmbeddingError as exc:
+        raise _unprocessable({"embedding_provider": [str(exc)]}) from None
+    vectors = np.asarray(vectors, dtype=np.float32)
     if vectors.shape != (len(texts), library.dimension):
         raise _unprocessable({"embedding_provider": ["the provider's dimension does not match the library"]})
     return vectors

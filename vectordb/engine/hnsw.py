@@ -62,7 +62,7 @@ class HNSWIndex(VectorIndex):
         seed: int = 0,
         alpha: float = 1.0,
         bulk_width: int | None = None,
-        probe: int = 10,
+        probe: int = 30,
         fill: bool = False,
         fwd: int = 0,
     ) -> None:
@@ -83,7 +83,7 @@ class HNSWIndex(VectorIndex):
         self.tombstones = 0
         self._bulk_loading = False
         self.alpha = float(alpha)
-        self.bulk_width = int(bulk_width or self.M0 + self.M)
+        self.bulk_width = int(bulk_width or 3 * self.M0)
         self.probe = int(probe)
         self.fill = bool(fill)
         self.fwd = int(fwd)
@@ -146,7 +146,7 @@ class HNSWIndex(VectorIndex):
     # --- distances ---------------------------------------------------------------------------
     def _dist(self, slots: np.ndarray, q: np.ndarray) -> np.ndarray:
         """Distances for ranking around one query (euclidean without the constant ‖q‖²)."""
-        ip = self.vectors[slots] @ q
+        ip = self.vectors.take(slots, axis=0) @ q  # take: a faster row gather than fancy indexing
         if self.metric == "euclidean":
             return self.sqnorms[slots] - 2.0 * ip
         return -ip
@@ -223,6 +223,7 @@ class HNSWIndex(VectorIndex):
         every visited node the mask keeps with its distance."""
         visited = np.zeros(self.size, dtype=bool)
         stamp = np.empty(self.size, dtype=np.int64)
+        counter = np.arange(expand * max(self.M0, self.M), dtype=np.int64)
         ids = np.asarray(entries, dtype=np.int64)
         visited[ids] = True
         dist = self._dist(ids, q)
@@ -242,8 +243,9 @@ class HNSWIndex(VectorIndex):
             if nb.size == 0:
                 continue
             if len(pick) > 1:  # drop repeats (last one wins) without sorting
-                stamp[nb] = np.arange(len(nb))
-                nb = nb[stamp[nb] == np.arange(len(nb))]
+                positions = counter[: len(nb)]
+                stamp[nb] = positions
+                nb = nb[stamp[nb] == positions]
             visited[nb] = True
             dn = self._dist(nb, q)
             if collect is not None:
@@ -251,7 +253,7 @@ class HNSWIndex(VectorIndex):
                 seen_dist.append(dn)
             if len(ids) >= ef:
                 closer = dn < dist[-1]
-                if not closer.any():
+                if not np.count_nonzero(closer):
                     continue
                 nb, dn = nb[closer], dn[closer]
             ids = np.concatenate([ids, nb])

@@ -94,3 +94,25 @@ def test_deleting_a_document_removes_its_chunks_from_queries():
     services.document_delete(document=doc)
     hits = library_query(library=Library.objects.get(pk=doc.library_id), embedding=vectors[0].tolist(), k=10)
     assert len(hits) == 5 and {h.document_id for h in hits} == {other.id}
+
+
+def test_a_library_with_a_provider_embeds_chunk_texts_and_text_queries(project):
+    lib = services.library_create(project=project, name="rag", embedding_provider="hash")
+    assert lib.dimension == 384
+    doc = services.document_create(library=lib, title="Drinks")
+    texts = ["cold cola in a can", "hot black coffee", "sparkling mineral water", "salted potato chips"]
+    created = services.chunks_upsert(library=lib, chunks=[{"document_id": doc.id, "text": t} for t in texts])
+    hits = library_query(library=lib, text="hot black coffee", k=2)
+    assert hits[0].chunk_id == created[1].pk and hits[0].document_title == "Drinks"
+
+
+def test_a_provider_is_checked_against_the_dimension_and_text_needs_one(project):
+    with pytest.raises(Unprocessable):
+        services.library_create(project=project, name="a", dimension=8, embedding_provider="hash")
+    with pytest.raises(Unprocessable):
+        services.library_create(project=project, name="b", embedding_provider="nonexistent")
+    doc = DocumentFactory()
+    with pytest.raises(Unprocessable):
+        services.chunks_upsert(library=doc.library, chunks=[{"document_id": doc.id, "text": "no vector"}])
+    with pytest.raises(Unprocessable):
+        library_query(library=doc.library, text="no provider")

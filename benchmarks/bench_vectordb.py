@@ -1,0 +1,211 @@
+"""Vector database: recall@10, queries/s, build time and memory of each index on pydocs-minilm.
+
+    python -m benchmarks vectordb
+    VECTORDB_BENCH_N=20000 VECTORDB_BENCH_QUERIES=300 python -m benchmarks vectordb   # quicker
+
+Single thread (BLAS limited to one thread when this module loads first), one query at a time.
+The baseline, exact search with numpy (`base @ q` + `argpartition`), is measured in the same run,
+at the start and at the end (the machine is shared: the spread says how noisy the run was).
+hnswlib is measured side by side when installed (`pip install -r requirements-bench.txt`); the
+product never imports it. Filtered queries use the product's planner and metadata filters.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from pathlib import Path
+
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(os.environ.get("VECTORDB_BENCH_DATA", ROOT.parent / "shared" / "datasets" / "pydocs-minilm"))
+K = 10
+
+
+def _rss() -> int:
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    return psutil.Process().memory_info().rss
+
+
+def _load() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    n = int(os.environ.get("VECTORDB_BENCH_N", "0") or 0)
+    nq = int(os.environ.get("VECTORDB_BENCH_QUERIES", "1000"))
+    base = np.load(DATA / "base.f16.npy").astype(np.float32)
+    queries = np.load(DATA / "queries.f16.npy").astype(np.float32)[:nq]
+    if n and n < len(base):
+        base = base[:n]
+        truth = np.argsort(-(queries @ base.T), axis=1)[:, :K]
+    else:
+        truth = np.load(DATA / "groundtruth.k100.npy")[:nq, :K]
+    return base, queries, truth
+
+
+def _recall(found: list[np.ndarray], truth: np.ndarray) -> float:
+    hits = sum(len(set(f[:K].tolist()) & set(t.tolist())) for f, t in zip(found, truth, strict=True))
+    return hits / (K * len(truth))
+
+
+def _run(search, queries: np.ndarray) -> tuple[list[np.ndarray], float]:
+    for q in queries[:20]:  # warm up
+        search(q)
+    found = []
+    started = time.perf_counter()
+    for q in queries:
+        found.append(search(q))
+    return found, len(queries) / (time.perf_counter() - started)
+
+
+def _exact(base: np.ndarray):
+    def search(q: np.ndarray) -> np.ndarray:
+        scores = base @ q
+        top = np.argpartition(-scores, K)[:K]
+        return top[np.argsort(-scores[top])]
+
+    return search
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+
+    def add(self, name: str, params: str, recall: float, qps: float, build: float | None, mem: float | None) -> None:
+        self.rows.append((name, params, recall, qps, build, mem))
+        b = f"{build:8.1f}" if build is not None else "       -"
+        m = f"{mem:8.1f}" if mem is not None else "       -"
+        print(f"  {name:<18} {params:<22} {recall:8.3f} {qps:10.0f} {b} {m}", flush=True)
+
+    @staticmethod
+    def header() -> None:
+        print(f"  {'index':<18} {'parameters':<22} {'recall@10':>8} {'queries/s':>10} {'build s':>8} {'mem MB':>8}")
+
+
+def main() -> None:
+    from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, planner
+    from vectordb.engine.filters import MetadataTable, compile_filter
+
+    started_all = time.perf_counter()
+    base, queries, truth = _load()
+    n, dim = base.shape
+    ids = np.arange(n, dtype=np.int64)
+    n_exact = min(len(queries), 300)
+    print(f"pydocs-minilm: {n} vectors x {dim}, {len(queries)} queries, k={K}, one thread, one query at a time")
+    table = Table()
+    table.header()
+
+    _, exact_qps_start = _run(_exact(base), queries[:n_exact])
+    table.add("exact numpy", "base @ q", 1.0, exact_qps_start, None, base.nbytes / 1e6)
+
+    flat = FlatIndex(dim=dim, metric="cosine")
+    t = time.perf_counter()
+    flat.build(ids, base)
+    flat_build = time.perf_counter() - t
+    found, qps = _run(lambda q: flat.search(q, K).ids, queries[:n_exact])
+    table.add("flat (ours)", "exact", _recall(found, truth[:n_exact]), qps, flat_build, flat.memory_bytes() / 1e6)
+    flat = None  # free the memory before the next index
+    gc.collect()
+
+    ivf = IVFIndex(dim=dim, metric="cosine")
+    t = time.perf_counter()
+    ivf.build(ids, base)
+    ivf_build = time.perf_counter() - t
+    for nprobe in (8, 16, 32):
+        found, qps = _run(lambda q, p=nprobe: ivf.search(q, K, nprobe=p).ids, queries)
+        mem = ivf.memory_bytes() / 1e6
+        table.add(
+            "ivf (ours)", f"nlist={len(ivf.centroids)} nprobe={nprobe}", _recall(found, truth), qps, ivf_build, mem
+        )
+    ivf = None
+    gc.collect()
+
+    rss = _rss()
+    hnsw = HNSWIndex(dim=dim, metric="cosine", M=16, ef_construction=100)
+    t = time.perf_counter()
+    hnsw.build(ids, base)
+    hnsw_build = time.perf_counter() - t
+    hnsw_rss = (_rss() - rss) / 1e6
+    ours: list[tuple[int, float, float]] = []
+    for ef in (16, 32, 48, 64, 96, 128):
+        found, qps = _run(lambda q, e=ef: hnsw.search(q, K, ef=e).ids, queries)
+        rec = _recall(found, truth)
+        ours.append((ef, rec, qps))
+        table.add("hnsw (ours)", f"M=16 ef={ef}", rec, qps, hnsw_build, hnsw.memory_bytes() / 1e6)
+    print(f"  (hnsw build: process memory grew {hnsw_rss:.0f} MB)")
+
+    theirs: list[tuple[int, float, float]] = []
+    try:
+        import hnswlib
+    except ImportError:
+        print("  hnswlib             not installed (pip install -r requirements-bench.txt): row skipped")
+    else:
+        other = hnswlib.Index(space="ip", dim=dim)
+        t = time.perf_counter()
+        other.init_index(max_elements=n, ef_construction=200, M=16)
+        other.set_num_threads(1)
+        other.add_items(base, ids)
+        other_build = time.perf_counter() - t
+        other_mem = n * (2 * 16 * 4 + 4 + dim * 4 + 8 + 2 * 16 * 4 / 16) / 1e6  # its documented layout
+        for ef in (16, 32, 64):
+            other.set_ef(ef)
+            found, qps = _run(lambda q: other.knn_query(q, k=K)[0][0], queries)
+            rec = _recall(found, truth)
+            theirs.append((ef, rec, qps))
+            table.add("hnswlib", f"M=16 efC=200 ef={ef}", rec, qps, other_build, other_mem)
+        other = None
+
+    # Filtered queries: the product's path (metadata filter -> mask -> planner) on the HNSW index.
+    meta = MetadataTable()
+    buckets = np.random.default_rng(0).integers(0, 100, n)
+    for slot in range(hnsw.size):
+        meta.set(slot, {"bucket": int(buckets[hnsw.ids[slot]])})
+    for share, flt in (
+        (0.01, {"bucket": 7}),
+        (0.10, {"bucket": {"$in": list(range(10))}}),
+        (0.50, {"bucket": {"$lt": 50}}),
+    ):
+        node = compile_filter(flt)
+        keep = np.flatnonzero(buckets == 7 if share == 0.01 else (buckets < 10 if share == 0.10 else buckets < 50))
+        sub_truth = np.array([keep[np.argsort(-(base[keep] @ q))[:K]] for q in queries])
+        plans: list[str] = []
+
+        def filtered(q: np.ndarray, node=node, plans=plans) -> np.ndarray:
+            prepared = hnsw.prepare_query(q)
+            mask = meta.mask(node, hnsw.size)
+            slots, _, plan = planner.search(hnsw, prepared, K, mask=mask, params={"ef": 64})
+            plans.append(plan.strategy)
+            return hnsw.ids[slots]
+
+        found, qps = _run(filtered, queries)
+        table.add(f"filtered {int(share * 100)}%", f"hnsw ({plans[-1]})", _recall(found, sub_truth), qps, None, None)
+
+    _, exact_qps_end = _run(_exact(base), queries[:n_exact])
+    table.add("exact numpy (again)", "base @ q", 1.0, exact_qps_end, None, None)
+    exact_qps = (exact_qps_start + exact_qps_end) / 2
+
+    print()
+    print(f"exact numpy search: {exact_qps:.0f} queries/s (start {exact_qps_start:.0f}, end {exact_qps_end:.0f})")
+    good = [row for row in ours if row[1] >= 0.95]
+    if good:
+        ef, rec, qps = max(good, key=lambda r: r[2])
+        print(f"hnsw (ours) at recall >= 0.95: ef={ef} recall {rec:.3f} {qps:.0f} q/s = {qps / exact_qps:.1f}x exact")
+        match = [row for row in theirs if row[1] >= rec]
+        if match:
+            t_ef, t_rec, t_qps = max(match, key=lambda r: r[2])
+            print(
+                f"hnswlib at recall >= {rec:.3f}: ef={t_ef} recall {t_rec:.3f} {t_qps:.0f} q/s; "
+                f"ours = {qps / t_qps:.2f} of hnswlib's queries/s"
+            )
+    else:
+        print("hnsw (ours) did not reach recall 0.95 at the efs tried")
+    print(f"(the whole benchmark took {time.perf_counter() - started_all:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

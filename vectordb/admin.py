@@ -1,0 +1,55 @@
+from django.contrib import admin
+
+from vectordb.models import Chunk, Document, IndexBuild, IndexSnapshot, Library
+
+
+@admin.register(Library)
+class LibraryAdmin(admin.ModelAdmin):
+    list_display = ("name", "project", "dimension", "metric", "index_type", "embedding_provider", "version")
+    list_filter = ("metric", "index_type")
+    search_fields = ("name", "description")
+    readonly_fields = ("version", "index_generation", "log_floor", "created_at", "updated_at")
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ("title", "library", "created_at")
+    search_fields = ("title",)
+    raw_id_fields = ("library",)
+
+
+@admin.register(Chunk)
+class ChunkAdmin(admin.ModelAdmin):
+    list_display = ("id", "library", "document", "seq", "updated_at")
+    raw_id_fields = ("library", "document")
+    readonly_fields = ("seq", "embedding")
+    search_fields = ("text",)
+
+    def has_add_permission(self, request) -> bool:
+        return False  # chunks are written through the API (versioned, logged)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(IndexBuild)
+class IndexBuildAdmin(admin.ModelAdmin):
+    list_display = ("id", "library", "index_type", "status", "progress", "created_at", "finished_at")
+    list_filter = ("status", "index_type")
+    readonly_fields = [f.name for f in IndexBuild._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(IndexSnapshot)
+class IndexSnapshotAdmin(admin.ModelAdmin):
+    list_display = ("id", "library", "generation", "index_type", "seq", "vector_count", "size_bytes", "created_at")
+    exclude = ("data",)
+    readonly_fields = ("library", "generation", "index_type", "index_params", "seq", "vector_count", "size_bytes")
+
+    def has_add_permission(self, request) -> bool:
+        return False
