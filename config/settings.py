@@ -130,6 +130,10 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Periodic tasks are defined in code, here; beat syncs them into django-celery-beat's tables.
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "core-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
+    # vectordb: save each library's index when 1,000+ writes happened since its last snapshot.
+    "vectordb-refresh-snapshots": {"task": "vectordb.tasks.index_snapshots_refresh", "schedule": 600.0},
+    # search: rebuild the geo index every 6 h, healing any change missed while Redis was unreachable.
+    "search-rebuild-index": {"task": "search.tasks.rebuild_index", "schedule": 6 * 60 * 60.0},
     # threads: label threads whose classification job was lost; the weekly usage email (Mondays 07:00 UTC).
     "threads-sweep-unlabelled": {"task": "threads.tasks.sweep_unlabelled_threads", "schedule": 120.0},
     "threads-weekly-usage-report": {
