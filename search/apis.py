@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
+import redis
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -10,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from core.exceptions import ServiceUnavailable
 from search import selectors
 from search.interpret import MAX_LIMIT
 
@@ -37,6 +41,9 @@ class SearchInputSerializer(serializers.Serializer):
         return value
 
     def validate(self, attrs: dict) -> dict:
+        for name in ("lat", "lon", "radius_km"):
+            if name in attrs and not math.isfinite(attrs[name]):
+                raise serializers.ValidationError({name: "A finite number is required."})
         if ("lat" in attrs) != ("lon" in attrs):
             raise serializers.ValidationError({"lon" if "lat" in attrs else "lat": "Send lat and lon together."})
         return attrs
@@ -122,6 +129,7 @@ class SearchApi(APIView):
             400: OpenApiResponse(ErrorSerializer, description="Empty query or bad parameters."),
             422: OpenApiResponse(UnresolvedSerializer, description="Product or place not understood."),
             429: OpenApiResponse(ErrorSerializer, description="Too many searches: slow down."),
+            503: OpenApiResponse(ErrorSerializer, description="The search index (Redis) is unreachable."),
         },
     )
     def get(self, request: Request) -> Response:
@@ -137,6 +145,8 @@ class SearchApi(APIView):
                 q=data["q"], lat=data.get("lat"), lon=data.get("lon"), limit=data.get("limit"),
                 radius_km=data.get("radius_km"),
             )  # fmt: skip
+        except redis.RedisError as exc:
+            raise ServiceUnavailable(f"The search index is unavailable ({type(exc).__name__}); try again shortly.")
         except selectors.Unresolved as exc:
             body = {
                 "detail": exc.message,

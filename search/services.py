@@ -25,13 +25,15 @@ logger = logging.getLogger(__name__)
 REBUILD_ABOVE = 20_000
 
 
-@lru_cache(maxsize=1)
-def _client(url: str) -> redis.Redis:
-    return redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=2)
+@lru_cache(maxsize=4)
+def _client(url: str, timeout: float) -> redis.Redis:
+    return redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=2)
 
 
-def geo_index() -> GeoIndex:
-    return GeoIndex(_client(settings.REDIS_URL), PRODUCT_NAMES)
+def geo_index(*, writer: bool = False) -> GeoIndex:
+    """The index on the platform's Redis. Writers get a long socket timeout (a rebuild sends big
+    pipelines, and Redis is shared); searches a short one, so a stuck Redis fails a search fast."""
+    return GeoIndex(_client(settings.REDIS_URL, 60.0 if writer else 5.0), PRODUCT_NAMES)
 
 
 def search_index_update(*, machine_ids: Iterable) -> int:
@@ -41,12 +43,12 @@ def search_index_update(*, machine_ids: Iterable) -> int:
         return 0
     if len(ids) > REBUILD_ABOVE:
         return search_index_rebuild()
-    return geo_index().update(ids, fleet_selectors.stock_rows(machine_ids=ids))
+    return geo_index(writer=True).update(ids, fleet_selectors.stock_rows(machine_ids=ids))
 
 
 def search_index_rebuild() -> int:
     started = time.perf_counter()
-    written = geo_index().rebuild(fleet_selectors.stock_rows())
+    written = geo_index(writer=True).rebuild(fleet_selectors.stock_rows())
     logger.info("search index rebuilt: %d entries in %.1fs", written, time.perf_counter() - started)
     return written
 

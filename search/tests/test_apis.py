@@ -163,3 +163,23 @@ def test_the_page_renders_with_its_box_and_is_linked_from_the_landing_page(clien
     assert "Use my location" in html
     assert "search/search.js" in html
     assert reverse("search:page") in client.get("/").content.decode()
+
+
+def test_not_a_number_is_a_400(api_client):
+    for params in ({"lat": "nan", "lon": "1"}, {"lat": "1", "lon": "NaN"}, {"radius_km": "nan"}):
+        response = api_client.get("/api/search", {"q": "coke near times square", **params})
+        assert response.status_code == 400
+
+
+def test_an_unreachable_index_is_a_503_not_a_500(api_client, redis_client, monkeypatch):
+    import redis
+
+    from fleet.catalog import PRODUCT_NAMES
+    from search import selectors
+    from search.index import GeoIndex
+
+    dead = redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.2)
+    monkeypatch.setattr(selectors, "geo_index", lambda **kw: GeoIndex(dead, PRODUCT_NAMES))
+    response = api_client.get("/api/search", {"q": "coke near times square"})
+    assert response.status_code == 503
+    assert "unavailable" in response.json()["detail"]

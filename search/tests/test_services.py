@@ -88,3 +88,12 @@ def test_a_fleet_reset_rebuilds_the_index(redis_client, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         fleet_services.fleet_seed(count=30, seed=3, reset=True)
     assert sum(geo_index().size().values()) > 0
+
+
+def test_the_periodic_task_rebuilds_the_index(redis_client):
+    from search.tasks import rebuild_index
+
+    machine = make_machine(lat=40.75, lon=-73.99, stock={"Cola": 2})
+    redis_client.flushdb()
+    assert rebuild_index() == 1
+    assert nearest_ids("Cola") == [str(machine.id)]
