@@ -58,10 +58,36 @@ class ThreadAdmin(admin.ModelAdmin):
     list_select_related = ["project__team", "category"]
     search_fields = ["=id"]
     raw_id_fields = ["project", "category"]
-    readonly_fields = ["created_at", "first_question", "total_questions", "last_question_at", "labelled_at"]
+    fields = ["project", "created_at", "first_question", "total_questions", "last_question_at", "category"]
+    fields += ["category_source", "labelled_at"]
+    readonly_fields = [
+        "project",
+        "created_at",
+        "first_question",
+        "total_questions",
+        "last_question_at",
+        "category_source",
+        "labelled_at",
+    ]
     show_full_result_count = False  # a million threads: no COUNT(*) per page
     inlines = [QuestionAnswerInline]
     actions = ["backfill_projects"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # threads come from the chat
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and "category" in form.base_fields:  # only this project's categories
+            form.base_fields["category"].queryset = Category.objects.filter(project_id=obj.project_id)
+        return form
+
+    def save_model(self, request: HttpRequest, obj: Thread, form, change: bool) -> None:
+        """Choosing a category here is a person's label, like the API's PATCH."""
+        if "category" in form.changed_data:
+            services.thread_set_category_by_user(
+                project_id=obj.project_id, thread_id=obj.pk, category_id=obj.category_id
+            )
 
     @admin.display(description="first question")
     def short_question(self, obj: Thread) -> str:

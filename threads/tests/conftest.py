@@ -78,3 +78,21 @@ def fake_anthropic(settings, monkeypatch) -> FakeAnthropic:
     fake = FakeAnthropic()
     monkeypatch.setattr(llm, "make_client", fake.client_factory())
     return fake
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Counts classifier calls (the expensive part)."""
+    from threads.classifier import DummyClassifier
+
+    seen = []
+
+    class Counting(DummyClassifier):
+        def classify(self, question, categories):
+            seen.append(question)
+            return super().classify(question, categories)
+
+    from threads.services import classification
+
+    monkeypatch.setattr(classification, "classifier_get", lambda: Counting(delay=0))
+    return seen

@@ -4,38 +4,15 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 
-from accounts.tests.factories import ProjectFactory, UserFactory
+from accounts.tests.factories import ProjectFactory
 from threads.models import BackfillRun, CategorySeed, Thread
 from threads.selectors import backfill_progress
-from threads.services import backfill_plan, backfill_start, categories_seed_defaults, classification
+from threads.services import backfill_plan, backfill_start
 from threads.services.backfill import Chunk
-from threads.tests.factories import CategoryFactory, ThreadFactory
+from threads.tests.factories import ThreadFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def calls(monkeypatch):
-    """Counts classifier calls (the expensive part)."""
-    from threads.classifier import DummyClassifier
-
-    seen = []
-
-    class Counting(DummyClassifier):
-        def classify(self, question, categories):
-            seen.append(question)
-            return super().classify(question, categories)
-
-    monkeypatch.setattr(classification, "classifier_get", lambda: Counting(delay=0))
-    return seen
-
-
-@pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
 
 
 def run_command(*args):
@@ -174,42 +151,3 @@ def test_backfill_tasks_go_to_the_low_queue_and_keep_no_results():
         assert app.amqp.router.route({}, task.name)["queue"].name == "low"
         assert task.ignore_result is True
         assert task.acks_late is True
-
-
-def test_the_admin_shows_progress_and_starts_a_backfill_from_an_action(
-    superuser_client, eager_celery, calls, django_capture_on_commit_callbacks
-):
-    project = ProjectFactory()
-    categories_seed_defaults(project_ids=[project.pk])
-    threads = [ThreadFactory(project=project) for _ in range(3)]
-    changelist = reverse("admin:threads_thread_changelist")
-    with django_capture_on_commit_callbacks(execute=True):
-        response = superuser_client.post(
-            changelist, {"action": "backfill_projects", "_selected_action": [threads[0].pk]}, follow=True
-        )
-    assert response.status_code == 200
-    assert "Backfill started for 1 project" in response.content.decode()
-    assert not Thread.objects.filter(project=project, category_source__isnull=True).exists()
-    page = superuser_client.get(reverse("admin:threads_backfillrun_changelist")).content.decode()
-    assert "3 / 3 (100.0%)" in page
-
-
-def test_adding_a_run_in_the_admin_starts_it(superuser_client, eager_celery, calls, django_capture_on_commit_callbacks):
-    ThreadFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = superuser_client.post(reverse("admin:threads_backfillrun_add"), {"chunk_size": 10, "project": ""})
-    assert response.status_code == 302
-    run = BackfillRun.objects.get()
-    assert (run.status, run.labelled) == ("finished", 1)
-
-
-def test_the_admin_pages_render(superuser_client):
-    category = CategoryFactory()
-    thread = ThreadFactory(project=category.project, category=category, category_source="classifier")
-    for url in (
-        reverse("admin:threads_thread_changelist"),
-        reverse("admin:threads_thread_change", args=[thread.pk]),
-        reverse("admin:threads_category_changelist"),
-        reverse("admin:threads_backfillrun_add"),
-    ):
-        assert superuser_client.get(url).status_code == 200, url
