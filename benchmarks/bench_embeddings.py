@@ -83,16 +83,22 @@ def main(count: int = 192) -> None:
     provider.embed(sentences[:8])  # warm up
     one_by_one = rate(lambda s: [provider.embed([x]) for x in s], sentences[:32])
     print(line("MiniLM numpy, one sentence per call", one_by_one))
+    defaults = (provider.batch_size, provider.max_batch_tokens)
+    provider.max_batch_tokens = 1 << 30  # batch size alone
     for batch_size in (16, 64, 128):
         provider.batch_size = batch_size
         print(line(f"MiniLM numpy, batch size {batch_size}", rate(provider.embed, sentences)))
-    provider.batch_size = 64
+    provider.batch_size, provider.max_batch_tokens = defaults
     provider.blas_threads = None
-    print(line("MiniLM numpy, batch 64, OpenBLAS threads", rate(provider.embed, sentences)))
+    print(line("MiniLM numpy, defaults but OpenBLAS threads", rate(provider.embed, sentences)))
     provider.blas_threads = 1
     ours = provider.embed(sentences)
     ours_speed = rate(provider.embed, sentences)
-    print(line("MiniLM numpy, defaults (goal >= 100/s)", ours_speed))
+    print(line(f"MiniLM numpy, defaults ({defaults[0]} texts, {defaults[1]} tokens)", ours_speed))
+    verdict = "met" if ours_speed[1] >= 100 else "NOT met"
+    print(
+        f"goal >= 100 sentences/s per core: {verdict} ({ours_speed[1]:.0f} per CPU-second; wall clock follows the load)"
+    )
     print(line("hash provider", rate(lambda s: embed_texts(s, "hash"), sentences)))
 
     if importlib.util.find_spec("torch") is None or importlib.util.find_spec("sentence_transformers") is None:

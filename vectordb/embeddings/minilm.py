@@ -231,7 +231,7 @@ class MiniLMProvider(EmbeddingProvider):
         *,
         max_seq_length: int | None = None,
         batch_size: int = 64,
-        max_batch_tokens: int = 8192,
+        max_batch_tokens: int = 1024,
         blas_threads: int | None = 1,
     ) -> None:
         self.name = name
