@@ -95,24 +95,41 @@ class GeoIndex:
         temp = {p: f"search:geo-build:{token}:{p}" for p in self.products}
         temp_qty = {p: f"search:qty-build:{token}:{p}" for p in self.products}
         written = 0
-        pipe = self.redis.pipeline(transaction=False)
-        pending = 0  # commands queued in the pipeline
+        # members are sent in multi-member GEOADD/HSET commands, a few thousand at a time
+        points: dict[str, list] = {p: [] for p in self.products}
+        amounts: dict[str, dict[str, int]] = {p: {} for p in self.products}
+        pending = 0
+
+        def flush() -> None:
+            pipe = self.redis.pipeline(transaction=False)
+            for product in self.products:
+                if points[product]:
+                    pipe.geoadd(temp[product], points[product])
+                    pipe.hset(temp_qty[product], mapping=amounts[product])
+                    pipe.expire(temp[product], 3600)  # a rebuild that dies leaves nothing behind for long
+                    pipe.expire(temp_qty[product], 3600)
+                    points[product], amounts[product] = [], {}
+            pipe.execute()
+
         for machine_id, product, quantity, status, lat, lon in rows:
             if product in temp and qualifies(quantity, status, lat, lon):
-                pipe.geoadd(temp[product], (lon, lat, str(machine_id)))
-                pipe.hset(temp_qty[product], str(machine_id), quantity)
+                member = str(machine_id)
+                points[product].extend((lon, lat, member))
+                amounts[product][member] = quantity
                 written += 1
-                pending += 2
-                if pending >= BATCH:
-                    pipe.execute()
+                pending += 1
+                if pending >= BATCH * 5:
+                    flush()
                     pending = 0
-        pipe.execute()
+        flush()
         existing = {p for p in self.products if self.redis.exists(temp[p])}
         swap = self.redis.pipeline(transaction=True)
         for product in self.products:
             if product in existing:
                 swap.rename(temp[product], product_key(product))
                 swap.rename(temp_qty[product], quantity_key(product))
+                swap.persist(product_key(product))  # RENAME keeps the temporary key's TTL
+                swap.persist(quantity_key(product))
             else:
                 swap.delete(product_key(product), quantity_key(product))
         swap.hset(META, mapping={"built_at": f"{time.time():.3f}", "memberships": written})

@@ -88,3 +88,10 @@ def test_a_rebuild_replaces_everything(index):
     index.rebuild([(new, "Gum", 1, "operational", 40.75, -73.99)])
     assert index.size()["Cola"] == 0
     assert index.size()["Gum"] == 1
+
+
+def test_rebuilt_sets_do_not_expire_and_leave_no_temporary_keys(index):
+    index.rebuild([(uuid.uuid4(), "Cola", 1, "operational", 40.75, -73.99)])
+    assert index.redis.ttl("search:geo:Cola") == -1
+    assert index.redis.ttl("search:qty:Cola") == -1
+    assert not list(index.redis.scan_iter("search:*-build:*"))
