@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from threads.models import Category, CategorySeed, Thread
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("Discovery", "A user trying to figure out how to do something."),
@@ -106,12 +110,28 @@ def category_update(*, category: Category, name: str | None = None, description:
 
 @transaction.atomic
 def category_delete(*, category: Category) -> int:
-    """Delete a category. Its threads become unlabelled (whoever labelled them) so the classifier labels
-    them again among the remaining categories: the sweep for recent threads, the backfill for older ones.
-    Returns how many threads lost the label."""
+    """Delete a category. Its threads become unlabelled (whoever labelled them) and, once this commits,
+    a backfill of the project is started on the `low` queue, so the classifier labels them again among
+    the remaining categories. Returns how many threads lost the label."""
     Category.objects.select_for_update().filter(pk=category.pk).first()  # serialise with relabels
     released = Thread.objects.filter(category_id=category.pk).update(
         category_id=None, category_source=None, labelled_at=None
     )
+    project_id = category.project_id
     category.delete()
+    if released:
+        transaction.on_commit(partial(relabel_project_start, project_id=project_id))
     return released
+
+
+def relabel_project_start(*, project_id: int) -> None:
+    """Start (or restart) a backfill of one project on the workers. Never raises: if the broker is down
+    the threads stay unlabelled for the sweep (recent ones) or the next backfill."""
+    from threads.services.backfill import backfill_start
+    from threads.tasks import backfill_plan
+
+    try:
+        run = backfill_start(project_id=project_id, new=True)
+        backfill_plan.delay(run.pk)
+    except Exception:
+        logger.exception("Could not start relabelling project %s", project_id)

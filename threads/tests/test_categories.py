@@ -184,3 +184,25 @@ def test_a_key_cannot_reach_another_projects_category_through_its_own_url(key_cl
     assert key_client.get(detail_url(project.pk, theirs.pk)).status_code == 404
     assert key_client.delete(detail_url(project.pk, theirs.pk)).status_code == 404
     assert Category.objects.filter(pk=theirs.pk).exists()
+
+
+def test_deleting_a_category_starts_a_backfill_that_labels_its_old_threads(
+    key_client, project, eager_celery, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from threads.models import BackfillRun
+
+    names(key_client, project)
+    discovery = Category.objects.get(project=project, name="Discovery")
+    old = ThreadFactory(project=project, category=discovery, category_source="classifier")
+    Thread.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=90))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert key_client.delete(detail_url(project.pk, discovery.pk)).status_code == 200
+    old.refresh_from_db()
+    assert old.category.name == "Troubleshooting"
+    assert old.category_source == "classifier"
+    run = BackfillRun.objects.get(project=project)
+    assert (run.status, run.labelled) == ("finished", 1)
