@@ -72,7 +72,12 @@ class MachineInputSerializer(serializers.Serializer):
         names = [line["product"] for line in value]
         if len(set(names)) != len(names):
             raise serializers.ValidationError("A product may appear only once.")
-        unknown = set(names) - set(selectors.product_names())
+        catalog = self.context.get("catalog") if isinstance(self.context, dict) else None
+        if catalog is None:  # one catalog read per request, however many machines a bulk insert has
+            catalog = set(selectors.product_names())
+            if isinstance(self.context, dict):
+                self.context["catalog"] = catalog
+        unknown = set(names) - catalog
         if unknown:
             raise serializers.ValidationError(f"Unknown product(s): {', '.join(sorted(unknown))}; see /api/products.")
         return value

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         parser.add_argument("--stream", default=STREAM_KEY)
         parser.add_argument("--group", default=GROUP)
         parser.add_argument("--name", default="", help="consumer name (default: host-pid); reuse it to resume")
-        parser.add_argument("--batch", type=int, default=2000, help="entries per read and transaction")
+        parser.add_argument("--batch", type=int, default=5000, help="entries per read and transaction")
         parser.add_argument("--block-ms", type=int, default=1000, help="longest wait for new entries")
         parser.add_argument("--claim-idle-ms", type=int, default=30_000, help="claim others' entries idle this long")
         parser.add_argument("--claim-every", type=float, default=10.0, help="seconds between claim sweeps")
