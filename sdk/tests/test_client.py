@@ -14,6 +14,7 @@ from vendomo_vectordb import (
     IndexBuildFailedError,
     NotFoundError,
     PermissionDeniedError,
+    PipelineFailedError,
     RateLimitError,
     ServerError,
     TransportError,
@@ -269,3 +270,49 @@ def test_a_nan_in_an_embedding_is_refused_before_sending():
             1, [{"document_id": 1, "embedding": [1.0]}, {"document_id": 1, "embedding": [float("nan")]}]
         )
     assert script.requests == []
+
+
+def run_json(status: str, current: str | None = None, error: str = "", result: dict | None = None) -> dict:
+    return {
+        "id": "abc",
+        "library": 1,
+        "question": "q",
+        "status": status,
+        "error": error,
+        "current_step": current,
+        "steps": [{"name": "preprocess", "status": "succeeded", "attempts": 1, "output": {"query": "q"}}],
+        "result": result,
+    }
+
+
+def test_a_pipeline_run_is_started_and_polled_until_it_answers():
+    hit = {"chunk_id": 3, "score": 0.9, "text": "t", "metadata": {}, "document_id": 1, "document_title": "d"}
+    script = Script(
+        httpx.Response(202, json=run_json("queued")),
+        httpx.Response(200, json=run_json("running", "rerank")),
+        httpx.Response(200, json=run_json("succeeded", result={"query": "q", "hits": [hit], "answer": {"text": "A"}})),
+    )
+    seen: list[str | None] = []
+    run = script.client().pipelines.ask(
+        1, "q?", k=3, filter={"lang": "en"}, on_progress=lambda r: seen.append(r.current_step)
+    )
+    assert json.loads(script.requests[0].content) == {
+        "question": "q?",
+        "k": 3,
+        "answer": "auto",
+        "filter": {"lang": "en"},
+    }
+    assert script.requests[0].url.path == "/api/vectordb/libraries/1/pipelines"
+    assert script.requests[1].url.path == "/api/vectordb/pipelines/abc"
+    assert run.answer == {"text": "A"} and run.hits[0].chunk_id == 3
+    assert seen == ["rerank", None]
+    assert run.steps[0].name == "preprocess" and run.steps[0].attempts == 1
+
+
+def test_a_failed_pipeline_run_raises_with_its_error():
+    script = Script(
+        httpx.Response(202, json=run_json("queued")),
+        httpx.Response(200, json=run_json("failed", error="retrieve: gone")),
+    )
+    with pytest.raises(PipelineFailedError, match="retrieve: gone"):
+        script.client().pipelines.ask(1, "q?")

@@ -20,6 +20,7 @@ from vendomo_vectordb.errors import (
     IndexBuildFailedError,
     NotFoundError,
     PermissionDeniedError,
+    PipelineFailedError,
     RateLimitError,
     ServerError,
     TransportError,
@@ -36,6 +37,8 @@ from vendomo_vectordb.models import (
     IndexBuild,
     Library,
     Page,
+    PipelineRun,
+    PipelineStep,
     QueryResult,
 )
 
@@ -59,6 +62,9 @@ __all__ = [
     "NotFoundError",
     "Page",
     "PermissionDeniedError",
+    "PipelineFailedError",
+    "PipelineRun",
+    "PipelineStep",
     "QueryResult",
     "RateLimitError",
     "ServerError",

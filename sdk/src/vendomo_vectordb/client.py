@@ -23,6 +23,7 @@ from vendomo_vectordb.errors import (
     APIError,
     BulkUploadError,
     IndexBuildFailedError,
+    PipelineFailedError,
     TransportError,
     VectorDBError,
     WaitTimeoutError,
@@ -36,6 +37,7 @@ from vendomo_vectordb.models import (
     IndexBuild,
     Library,
     Page,
+    PipelineRun,
     QueryResult,
 )
 
@@ -101,6 +103,7 @@ class VectorDB:
         self.documents = Documents(self)
         self.chunks = Chunks(self)
         self.indexes = Indexes(self)
+        self.pipelines = Pipelines(self)
 
     # --- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:
@@ -506,3 +509,70 @@ class Indexes(_Resource):
     ) -> IndexBuild:
         build = self.build(library_id, index_type=index_type, index_params=index_params)
         return self.wait(library_id, build.id, timeout=timeout, poll_interval=poll_interval, on_progress=on_progress)
+
+
+class Pipelines(_Resource):
+    """The durable query pipeline (preprocess, retrieve, rerank, answer) run by the server's workers."""
+
+    def start(
+        self,
+        library_id: int,
+        question: str,
+        *,
+        k: int = 5,
+        candidates: int | None = None,
+        filter: Mapping[str, Any] | None = None,
+        answer: str = "auto",
+    ) -> PipelineRun:
+        """Start a run; returns at once. `answer`: "auto", "extractive", "llm" or "none" (hits only)."""
+        body: dict[str, Any] = {"question": question, "k": k, "answer": answer}
+        if candidates is not None:
+            body["candidates"] = candidates
+        if filter is not None:
+            body["filter"] = dict(filter)
+        return PipelineRun.from_api(self._client._request("POST", f"{self._lib(library_id)}/pipelines", json=body))
+
+    def get(self, run_id: str) -> PipelineRun:
+        return PipelineRun.from_api(self._client._request("GET", f"{API}/pipelines/{run_id}"))
+
+    def wait(
+        self,
+        run_id: str,
+        *,
+        timeout: float = 120.0,
+        poll_interval: float = 0.25,
+        on_progress: Callable[[PipelineRun], None] | None = None,
+    ) -> PipelineRun:
+        """Poll a run until it finishes. Raises `PipelineFailedError` or `WaitTimeoutError`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            run = self.get(run_id)
+            if on_progress is not None:
+                on_progress(run)
+            if run.status == "succeeded":
+                return run
+            if run.status == "failed":
+                raise PipelineFailedError(run)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(None, timeout, run=run)
+            self._client._sleep(min(poll_interval, remaining))
+
+    def ask(
+        self,
+        library_id: int,
+        question: str,
+        *,
+        k: int = 5,
+        filter: Mapping[str, Any] | None = None,
+        answer: str = "auto",
+        timeout: float = 120.0,
+        on_progress: Callable[[PipelineRun], None] | None = None,
+    ) -> PipelineRun:
+        """Start a run and wait for it: `run.answer`, `run.hits`."""
+        run = self.start(library_id, question, k=k, filter=filter, answer=answer)
+        if run.done:
+            if run.status == "failed":
+                raise PipelineFailedError(run)
+            return run
+        return self.wait(run.id, timeout=timeout, on_progress=on_progress)

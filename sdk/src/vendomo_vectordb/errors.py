@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import httpx
 
-    from vendomo_vectordb.models import IndexBuild
+    from vendomo_vectordb.models import IndexBuild, PipelineRun
 
 
 class VectorDBError(Exception):
@@ -165,10 +165,21 @@ class IndexBuildFailedError(VectorDBError):
 
 
 class WaitTimeoutError(VectorDBError):
-    """Waiting for an index build took longer than the timeout; `build` is its last known state."""
+    """Waiting took longer than the timeout; `build` (or `run`) is the last known state."""
 
-    def __init__(self, build: IndexBuild, timeout: float) -> None:
+    def __init__(self, build: IndexBuild | None, timeout: float, *, run: PipelineRun | None = None) -> None:
         self.build = build
-        super().__init__(
-            f"index build {build.id} still {build.status} ({build.progress:.0%}) after {timeout:g} s of waiting"
-        )
+        self.run = run
+        if build is not None:
+            what = f"index build {build.id} still {build.status} ({build.progress:.0%})"
+        else:
+            what = f"pipeline run {run.id if run else '?'} still {run.status if run else 'unknown'}"
+        super().__init__(f"{what} after {timeout:g} s of waiting")
+
+
+class PipelineFailedError(VectorDBError):
+    """A pipeline run ended in `failed`; `run.error` names the step and why."""
+
+    def __init__(self, run: PipelineRun) -> None:
+        self.run = run
+        super().__init__(f"pipeline run {run.id} failed: {run.error or 'no reason given'}")

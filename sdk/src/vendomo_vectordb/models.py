@@ -220,3 +220,69 @@ class BulkUploadResult:
     @property
     def count(self) -> int:
         return len(self.ids)
+
+
+@dataclass(frozen=True)
+class PipelineStep:
+    name: str  # preprocess, retrieve, rerank, answer
+    status: str  # pending, running, retrying, succeeded, failed
+    attempts: int
+    error: str
+    output: Any
+    task_id: str | None
+    started_at: datetime | None
+    finished_at: datetime | None
+
+    @classmethod
+    def from_api(cls, data: dict[str, Any]) -> PipelineStep:
+        return cls(
+            name=data["name"],
+            status=data["status"],
+            attempts=int(data.get("attempts") or 0),
+            error=data.get("error") or "",
+            output=data.get("output"),
+            task_id=data.get("task_id"),
+            started_at=_dt(data.get("started_at")),
+            finished_at=_dt(data.get("finished_at")),
+        )
+
+
+@dataclass(frozen=True)
+class PipelineRun:
+    """A run of the durable query pipeline (preprocess, retrieve, rerank, answer)."""
+
+    id: str
+    library: int
+    question: str
+    status: str  # queued, running, succeeded, failed
+    error: str
+    current_step: str | None
+    steps: list[PipelineStep]
+    result: dict[str, Any] | None  # {"query", "hits", "answer"} once succeeded
+    raw: dict[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def done(self) -> bool:
+        return self.status in ("succeeded", "failed")
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [Hit.from_api(h) for h in (self.result or {}).get("hits", [])]
+
+    @property
+    def answer(self) -> dict[str, Any] | None:
+        return (self.result or {}).get("answer")
+
+    @classmethod
+    def from_api(cls, data: dict[str, Any]) -> PipelineRun:
+        return cls(
+            id=str(data["id"]),
+            library=int(data["library"]),
+            question=data.get("question", ""),
+            status=data["status"],
+            error=data.get("error") or "",
+            current_step=data.get("current_step"),
+            steps=[PipelineStep.from_api(s) for s in data.get("steps", [])],
+            result=data.get("result"),
+            raw=data,
+        )
