@@ -29,6 +29,7 @@ def _vectors(n, dim, seed):
     return np.random.default_rng(seed).standard_normal((n, dim)).astype(np.float32)
 
 
+@pytest.mark.postgres  # SQLite's in-memory test database locks whole tables (shared cache): no waiting
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("index_type", ["flat", "hnsw", "ivf"])
 def test_threads_inserting_deleting_and_querying_never_see_a_torn_or_stale_state(index_type):

@@ -283,3 +283,23 @@ def test_an_unknown_run_or_library_is_a_404(key_client, redis_client):
     assert (
         key_client.post("/api/vectordb/libraries/999999/pipelines", {"question": "x"}, format="json").status_code == 404
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_embedding_provider_outage_during_retrieve_is_retried(key_client, library, eager, monkeypatch):
+    from core.exceptions import ServiceUnavailable
+    from vectordb import selectors
+
+    real = selectors.library_query
+    calls = []
+
+    def flaky(**kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ServiceUnavailable("The embedding provider is unavailable")
+        return real(**kwargs)
+
+    monkeypatch.setattr(selectors, "library_query", flaky)
+    run_id = start(key_client, library).json()["id"]
+    run = key_client.get(f"/api/vectordb/pipelines/{run_id}").json()
+    assert run["status"] == "succeeded" and run["steps"][1]["attempts"] == 2

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, index_from_state, make_index
+from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, hnsw, index_from_state, make_index
 from vectordb.engine.filters import FilterError, MetadataTable, compile_filter
 
 
@@ -52,10 +52,11 @@ def blobs(n: int, seed: int, dim: int = 32) -> np.ndarray:
 
 
 @pytest.mark.parametrize("metric", ["cosine", "dot", "euclidean"])
-def test_hnsw_built_in_bulk_finds_the_true_neighbours(metric):
-    x = blobs(6000, seed=2)
+def test_hnsw_built_in_bulk_finds_the_true_neighbours(metric, monkeypatch):
+    monkeypatch.setattr(hnsw, "BULK_MIN", 1000)  # the bulk path on a test-sized set
+    x = blobs(3000, seed=2)
     index = HNSWIndex(dim=32, metric=metric, M=12)
-    index.build(np.arange(6000), x)
+    index.build(np.arange(3000), x)
     queries = blobs(40, seed=3)
     assert recall(index, x, queries, metric, ef=200) >= 0.9
     if metric != "dot":  # (inner product leaves small-norm vectors unreachable by design)
@@ -65,9 +66,9 @@ def test_hnsw_built_in_bulk_finds_the_true_neighbours(metric):
 
 
 def test_hnsw_built_by_single_inserts_finds_the_true_neighbours():
-    x = clustered(1500, seed=4)
+    x = clustered(1000, seed=4)
     index = HNSWIndex(dim=32, M=12)
-    for start in range(0, 1500, 100):
+    for start in range(0, 1000, 100):
         index.upsert(np.arange(start, start + 100), x[start : start + 100])
     assert recall(index, x, clustered(50, seed=5), "cosine", ef=64) >= 0.95
 
@@ -93,25 +94,25 @@ def test_an_untrained_ivf_trains_itself_once_it_holds_enough_vectors():
 
 @pytest.mark.parametrize("kind", ["flat", "ivf", "hnsw"])
 def test_updates_and_deletes_apply_without_a_rebuild(kind):
-    x = clustered(2500, seed=9)
+    x = clustered(1000, seed=9)
     index = make_index(kind, dim=32, metric="cosine", params={"nlist": 20} if kind == "ivf" else {})
-    index.build(np.arange(2500), x)
-    index.remove(np.arange(0, 2500, 2))  # half of them
-    assert len(index) == 1250
+    index.build(np.arange(1000), x)
+    index.remove(np.arange(0, 1000, 2))  # half of them
+    assert len(index) == 500
     far = -x[1]  # move chunk 1 to the opposite direction
     index.upsert(np.array([1]), far[None, :])
     index.upsert(np.array([5000]), x[4][None, :])  # a new id where a deleted one was
     top = index.search(x[4], 5, **({"ef": 64} if kind == "hnsw" else {"nprobe": 20} if kind == "ivf" else {}))
     assert top.ids[0] == 5000
-    assert not set(top.ids.tolist()) & set(range(0, 2500, 2))
+    assert not set(top.ids.tolist()) & set(range(0, 1000, 2))
     assert index.search(far, 1, **({"ef": 64} if kind == "hnsw" else {})).ids[0] == 1
 
 
 @pytest.mark.parametrize("kind", ["flat", "ivf", "hnsw"])
 def test_a_saved_index_searches_the_same_after_loading(kind):
-    x = clustered(2500, seed=10)
-    index = make_index(kind, dim=32, metric="euclidean", params={})
-    index.build(np.arange(100, 2600), x)
+    x = clustered(800, seed=10)
+    index = make_index(kind, dim=32, metric="euclidean", params={"train_min": 500} if kind == "ivf" else {})
+    index.build(np.arange(100, 900), x)
     index.remove(np.array([100, 101]))
     loaded = index_from_state(index.to_state())
     for q in clustered(10, seed=11):
@@ -122,9 +123,9 @@ def test_a_saved_index_searches_the_same_after_loading(kind):
 
 
 def test_hnsw_filtered_search_returns_only_allowed_nodes():
-    x = clustered(3000, seed=12)
+    x = clustered(1000, seed=12)
     index = HNSWIndex(dim=32)
-    index.build(np.arange(3000), x)
+    index.build(np.arange(1000), x)
     mask = np.zeros(index.size, dtype=bool)
     mask[np.arange(0, index.size, 3)] = True
     slots, _ = index.search_slots(index.prepare_query(x[5]), 10, mask, selectivity=1 / 3)
