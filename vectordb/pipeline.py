@@ -223,7 +223,7 @@ def _do_retrieve(state: dict[str, Any], final_attempt: bool) -> dict[str, Any]:
         )
     except Unprocessable as exc:
         raise StepFailed(f"the library refused the query: {exc.detail}") from exc
-    except EmbeddingError as exc:
+    except (EmbeddingError, ServiceUnavailable) as exc:  # the provider is down (the service says 503)
         raise TransientStepError(str(exc)) from exc
     return {"candidates": [asdict(hit) for hit in hits]}
 
