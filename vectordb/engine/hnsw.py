@@ -95,18 +95,29 @@ class HNSWIndex(VectorIndex):
         "ef_search": (1, 4096),
         "expand": (1, 64),
         "seed": (0, 2**31),
+        "probe": (1, 1024),
+        "bulk_width": (4, 1024),
+        "fwd": (0, 256),
     }
 
     @classmethod
     def clean_params(cls, params: dict) -> dict:
-        unknown = set(params) - set(cls._LIMITS)
+        allowed = {*cls._LIMITS, "alpha", "fill"}
+        unknown = set(params) - allowed
         if unknown:
-            raise ValueError(f"unknown HNSW parameters {sorted(unknown)}; use {', '.join(cls._LIMITS)}")
-        out = {}
+            raise ValueError(f"unknown HNSW parameters {sorted(unknown)}; use {', '.join(sorted(allowed))}")
+        out: dict = {}
         for name, value in params.items():
-            low, high = cls._LIMITS[name]
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ValueError(f"{name} must be an integer from {low} to {high}")
+            if name == "alpha":
+                if isinstance(value, bool) or not isinstance(value, int | float) or not 1.0 <= value <= 2.0:
+                    raise ValueError("alpha must be a number from 1 to 2")
+            elif name == "fill":
+                if not isinstance(value, bool):
+                    raise ValueError("fill must be true or false")
+            else:
+                low, high = cls._LIMITS[name]
+                if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                    raise ValueError(f"{name} must be an integer from {low} to {high}")
             out[name] = value
         return out
 

@@ -1,0 +1,74 @@
+"""Saved indexes: a restart loads the snapshot and replays only the writes made since."""
+
+import pytest
+
+from vectordb import runtime, services
+from vectordb.models import ChunkChange, IndexSnapshot, Library
+from vectordb.runtime import registry
+from vectordb.selectors import library_query
+from vectordb.tests.factories import DocumentFactory, random_vectors
+
+pytestmark = pytest.mark.django_db
+
+
+def _chunks(doc, vectors, start=0):
+    return [{"document_id": doc.id, "text": f"c{start + i}", "embedding": v.tolist()} for i, v in enumerate(vectors)]
+
+
+def test_a_restart_loads_the_saved_index_and_replays_later_writes(monkeypatch, django_capture_on_commit_callbacks):
+    doc = DocumentFactory(library__index_type="hnsw")
+    vectors = random_vectors(400, 8, seed=11)
+    created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors[:300]))
+    with django_capture_on_commit_callbacks():
+        build = services.index_build_request(library=doc.library)
+    services.index_build_execute(build_id=build.pk)
+    snap = IndexSnapshot.objects.get(library=doc.library)
+    assert snap.vector_count == 300 and snap.seq == 1
+    later = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors[300:], start=300))
+    services.chunks_delete(library=doc.library, chunk_ids=[created[0].pk])
+
+    registry.clear()  # a new process
+    monkeypatch.setattr(runtime, "build_from_database", lambda *a, **k: pytest.fail("rebuilt instead of loading"))
+    library = Library.objects.get(pk=doc.library_id)
+    assert library_query(library=library, embedding=vectors[350].tolist(), k=1)[0].chunk_id == later[50].pk
+    live, _ = registry.get(library.pk)
+    assert len(live.index) == 399 and created[0].pk not in live.index
+    assert live.applied_seq == library.version
+
+
+def test_snapshots_prune_the_change_log_and_a_stale_process_reloads():
+    doc = DocumentFactory()
+    services.chunks_upsert(library=doc.library, chunks=_chunks(doc, random_vectors(10, 8, seed=1)))
+    assert services.index_snapshot_save(library_id=doc.library_id) is not None
+    services.chunks_upsert(library=doc.library, chunks=_chunks(doc, random_vectors(10, 8, seed=2), 10))
+    stale, _ = registry.get(doc.library_id)
+    stale_seq = stale.applied_seq
+    services.chunks_upsert(library=doc.library, chunks=_chunks(doc, random_vectors(10, 8, seed=3), 20))
+    assert services.index_snapshot_save(library_id=doc.library_id) is not None
+    library = Library.objects.get(pk=doc.library_id)
+    assert library.log_floor == 1 and not ChunkChange.objects.filter(library=library, seq__lte=1).exists()
+    assert IndexSnapshot.objects.filter(library=library).count() == 2
+    # A process still at an older version than the floor must reload rather than replay.
+    stale.applied_seq = 0
+    assert stale_seq >= 1
+    live, _ = registry.get(library.pk)
+    assert len(live.index) == 30 and live.applied_seq == library.version
+    hits = library_query(library=library, embedding=[1.0] * 8, k=100)
+    assert len(hits) == 30
+
+
+def test_a_large_batch_into_a_graph_index_is_applied_as_a_bulk_rebuild(monkeypatch):
+    monkeypatch.setattr(runtime, "BULK_REBUILD_MIN", 20)
+    doc = DocumentFactory(library__index_type="hnsw")
+    first = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, random_vectors(10, 8, seed=4)))
+    live, _ = registry.get(doc.library_id)
+    before = live.index
+    chunks = _chunks(doc, random_vectors(60, 8, seed=5), 10)
+    for i, c in enumerate(chunks):
+        c["metadata"] = {"odd": i % 2}
+    batch = services.chunks_upsert(library=doc.library, chunks=chunks)
+    live, _ = registry.get(doc.library_id)
+    assert live.index is not before and len(live.index) == 70  # rebuilt, nothing lost
+    hits = library_query(library=doc.library, embedding=[1.0] * 8, k=100, filter={"odd": 1})
+    assert {h.chunk_id for h in hits} == {c.pk for c in batch[1::2]}
+    assert first[0].pk in live.index
