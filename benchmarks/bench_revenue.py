@@ -197,6 +197,38 @@ def latency(seconds: float, rate: float = 8.0) -> list[float]:
                 proc.kill()
 
 
+def throughput_processes(processes: int, events: int) -> float:
+    """`processes` consumer processes of the same group draining one pre-filled stream."""
+    from revenue.models import ProcessedEntry, RevenueTotals
+
+    _reset_revenue()
+    expected = _fill(STREAM, events)
+    env = _env()
+    command = [sys.executable, "manage.py", "consume_revenue", "--stream", STREAM, "--no-push"]
+    # start them blocked on an empty group position, then release the stream to all at once
+    client = _redis()
+    client.rename(STREAM, STREAM + ":hold")
+    procs = [
+        subprocess.Popen([*command, "--name", f"p{i}", "--exit-when-idle", "10"], cwd=ROOT, env=env)
+        for i in range(processes)
+    ]
+    time.sleep(6)  # Django start-up of every process
+    client.rename(STREAM + ":hold", STREAM)
+    started = time.perf_counter()
+    while ProcessedEntry.objects.count() < events:
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    for proc in procs:
+        proc.wait(timeout=60)
+    totals = RevenueTotals.objects.get(stream=STREAM)
+    assert (totals.total, totals.count) == (expected, events), "multi-process run lost or double counted"
+    rate = events / elapsed
+    print(f"consumer throughput, {processes} processes, 1,000 machines: {rate:>9,.0f} events/s "
+          f"({events:,} events in {elapsed:.2f} s, totals exact)", flush=True)  # fmt: skip
+    client.delete(STREAM)
+    return rate
+
+
 def kill_run(events: int, kills: int) -> None:
     from revenue.models import ProcessedEntry, RevenueTotals
 
@@ -245,6 +277,7 @@ def main() -> None:
         if not postgres:
             print("latency and the kill run need Postgres (processes share the database): skipped")
             return
+        throughput_processes(2, EVENTS)
         started = time.perf_counter()
         fleet_seed(count=100_000, seed=42, reset=True)
         print(f"(seeded 100,000 machines in {time.perf_counter() - started:.1f} s)")

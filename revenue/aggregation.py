@@ -41,23 +41,29 @@ def minute_of(ts_ms: int) -> datetime:
 def aggregate(sales: Iterable) -> BatchAggregate:
     """`sales`: objects with machine_id, region, item, amount (Decimal) and ts_ms."""
     out = BatchAggregate()
-    machines, regions, products, minutes = out.machines, out.regions, out.products, out.minutes
+    machines, regions, products = out.machines, out.regions, out.products
+    by_minute: dict[int, Bucket] = {}  # keyed by epoch minute; turned into datetimes once at the end
+    total, count, last_ms = ZERO, 0, 0
     for sale in sales:
+        amount, ts_ms = sale.amount, sale.ts_ms
         m = machines.get(sale.machine_id)
         if m is None:
             m = machines[sale.machine_id] = MachineBucket(region=sale.region)
-        m.total += sale.amount
+        m.total += amount
         m.count += 1
-        if sale.ts_ms >= m.last_ms:
-            m.last_ms = sale.ts_ms
+        if ts_ms >= m.last_ms:
+            m.last_ms = ts_ms
             m.region = sale.region
-        for key, table in ((sale.region, regions), (sale.item, products), (minute_of(sale.ts_ms), minutes)):
+        for key, table in ((sale.region, regions), (sale.item, products), (ts_ms // 60_000, by_minute)):
             b = table.get(key)
             if b is None:
                 b = table[key] = Bucket()
-            b.total += sale.amount
+            b.total += amount
             b.count += 1
-        out.total += sale.amount
-        out.count += 1
-        out.last_ms = max(out.last_ms, sale.ts_ms)
+        total += amount
+        count += 1
+        if ts_ms > last_ms:
+            last_ms = ts_ms
+    out.minutes = {minute_of(minute * 60_000): b for minute, b in by_minute.items()}
+    out.total, out.count, out.last_ms = total, count, last_ms
     return out

@@ -18,7 +18,7 @@ FUTURE_SLACK_MS = 24 * 3600 * 1000
 _CENTS = Decimal("0.01")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs several times more per entry
 class Sale:
     stream_id: str
     machine_id: uuid.UUID
