@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import statistics
 
+from config.env import VAR_DIR
+
 
 def setup_django() -> None:
     """Configure Django; benchmarks run against a separate `bench_*` database when on Postgres."""
@@ -30,7 +32,10 @@ def summary(values: list[float]) -> str:
 
 
 class bench_database:
-    """A throwaway `test_*` database with migrations applied (like the test runner's), removed after."""
+    """A throwaway `bench_*` database with migrations applied (like the test runner's), removed after.
+
+    Named apart from the test runner's `test_*` database so a benchmark and a test run can share a
+    server without dropping each other's database."""
 
     def __enter__(self) -> bench_database:
         from django.db import connection
@@ -38,6 +43,10 @@ class bench_database:
 
         setup_test_environment(debug=False)
         self._old_name = connection.settings_dict["NAME"]
+        if connection.vendor == "sqlite":
+            connection.settings_dict["TEST"]["NAME"] = str(VAR_DIR / "bench.sqlite3")
+        else:
+            connection.settings_dict["TEST"]["NAME"] = f"bench_{self._old_name}"
         connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         return self
 
