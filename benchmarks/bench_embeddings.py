@@ -61,7 +61,7 @@ def rate(func, sentences: list[str], repeats: int = 2) -> tuple[float, float]:
 
 
 def line(label: str, speeds: tuple[float, float]) -> str:
-    return f"{label:<40} {speeds[0]:7.0f} sentences/s   ({speeds[1]:6.0f} per CPU-second)"
+    return f"{label:<48} {speeds[0]:7.0f} sentences/s   ({speeds[1]:6.0f} per CPU-second)"
 
 
 def main(count: int = 192) -> None:
