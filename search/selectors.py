@@ -74,15 +74,20 @@ def offline_parser() -> OfflineParser:
 
 
 def parser() -> QueryParser:
-    """The LLM parser when ANTHROPIC_API_KEY is set, else the offline parser."""
+    """The LLM parser when ANTHROPIC_API_KEY is set, else the offline parser. The LLM parser (and its
+    HTTP client, which keeps its connections) is built once per process and key."""
     gaz, resolver, offline = _components()
     if not settings.ANTHROPIC_API_KEY:
         return offline
+    key = (settings.ANTHROPIC_API_KEY, settings.ANTHROPIC_MODEL, settings.ANTHROPIC_TIMEOUT)
+    built = _built.get("llm")
+    if built is not None and built[0] == key:
+        return built[1]
     import anthropic
 
     from search.parsing.llm import LlmParser
 
-    return LlmParser(
+    llm = LlmParser(
         client=anthropic.Anthropic(api_key=settings.ANTHROPIC_API_KEY, max_retries=0),
         model=settings.ANTHROPIC_MODEL,
         fallback=offline,
@@ -91,6 +96,8 @@ def parser() -> QueryParser:
         cache=cache,
         timeout=min(settings.ANTHROPIC_TIMEOUT, 5.0),
     )
+    _built["llm"] = (key, llm)
+    return llm
 
 
 @dataclass(frozen=True)

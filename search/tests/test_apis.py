@@ -183,3 +183,49 @@ def test_an_unreachable_index_is_a_503_not_a_500(api_client, redis_client, monke
     response = api_client.get("/api/search", {"q": "coke near times square"})
     assert response.status_code == 503
     assert "unavailable" in response.json()["detail"]
+
+
+def test_the_llm_parser_is_chosen_only_with_an_api_key(settings):
+    from search import selectors
+    from search.parsing.llm import LlmParser
+    from search.parsing.offline import OfflineParser
+
+    settings.ANTHROPIC_API_KEY = ""
+    assert isinstance(selectors.parser(), OfflineParser)
+    settings.ANTHROPIC_API_KEY = "sk-test"
+    chosen = selectors.parser()
+    assert isinstance(chosen, LlmParser)
+    assert chosen.timeout <= 5.0
+    assert selectors.parser() is chosen  # built once per process and key
+
+
+def test_with_an_api_key_the_endpoint_answers_through_the_llm_parser(api_client, manhattan, settings, monkeypatch):
+    import anthropic
+    import httpx
+
+    from search import selectors
+    from search.tests.test_llm_parser import tool_reply
+
+    near, _ = manhattan
+    real = anthropic.Anthropic
+
+    def reply(request):
+        return httpx.Response(
+            200,
+            json=tool_reply(
+                {"product_term": "a cold cola", "canonical_product": "Cola", "location_phrase": "Times Square, NYC"}
+            ),
+        )
+
+    monkeypatch.setattr(
+        anthropic,
+        "Anthropic",
+        lambda **kw: real(**kw, http_client=httpx.Client(transport=httpx.MockTransport(reply))),
+    )
+    monkeypatch.setitem(selectors._built, "llm", None)
+    settings.ANTHROPIC_API_KEY = "sk-test"
+    body = api_client.get("/api/search", {"q": "I'd love a cold cola close to Times Square, NYC"}).json()
+    assert body["interpretation"]["parser"] == "llm"
+    assert body["interpretation"]["product"] == "Cola"
+    assert body["interpretation"]["location"]["name"] == "Times Square, New York"
+    assert body["results"][0]["machine"]["id"] == str(near.id)
