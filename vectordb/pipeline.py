@@ -167,8 +167,12 @@ def pipeline_start(
 
 
 def pipeline_status(*, run_id: str) -> dict[str, Any] | None:
-    """A run's public view: its fields, each step's record, the current step and the result."""
-    state = _load(run_id)
+    """A run's public view: its fields, each step's record, the current step and the result
+    (None when unknown or expired; 503 when Redis is down)."""
+    try:
+        state = _load(run_id)
+    except redis_lib.exceptions.RedisError as exc:
+        raise ServiceUnavailable(f"the pipeline store (Redis) is unavailable: {exc}") from exc
     if state is None or "meta" not in state:
         return None
     meta = state["meta"]

@@ -303,3 +303,16 @@ def test_an_embedding_provider_outage_during_retrieve_is_retried(key_client, lib
     run_id = start(key_client, library).json()["id"]
     run = key_client.get(f"/api/vectordb/pipelines/{run_id}").json()
     assert run["status"] == "succeeded" and run["steps"][1]["attempts"] == 2
+
+
+@pytest.mark.django_db
+def test_a_redis_outage_is_a_503_not_a_500(key_client, library, redis_client, monkeypatch):
+    import redis
+
+    def down(*args, **kwargs):
+        raise redis.exceptions.ConnectionError("Redis is down")
+
+    monkeypatch.setattr(redis.Redis, "hgetall", down)
+    monkeypatch.setattr(redis.client.Pipeline, "execute", down)
+    assert key_client.get("/api/vectordb/pipelines/abc").status_code == 503
+    assert start(key_client, library).status_code == 503
