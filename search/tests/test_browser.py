@@ -53,3 +53,33 @@ def test_a_person_types_the_example_query_and_sees_the_nearest_machine(live_serv
             browser.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.mark.browser
+def test_use_my_location_searches_around_the_browsers_position(live_server, transactional_db, redis_client):
+    make_machine(
+        lat=41.8830, lon=-87.6240, stock={"Gum": 2}, name="Loop Lobby #1 — Chicago", city="Chicago", region="IL"
+    )
+    make_machine(
+        lat=41.9000, lon=-87.6300, stock={"Gum": 5}, name="Gold Coast #2 — Chicago", city="Chicago", region="IL"
+    )
+
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            context = browser.new_context(
+                geolocation={"latitude": 41.8827, "longitude": -87.6233}, permissions=["geolocation"]
+            )
+            page = context.new_page()
+            page.goto(f"{live_server.url}/search/")
+            page.fill("#q", "gum")
+            page.click("#locate")
+            page.wait_for_selector("#results li")
+            assert "Loop Lobby #1" in page.locator("#results li").first.inner_text()
+            assert "Gum · near your location" in page.locator("#chips").inner_text()
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
