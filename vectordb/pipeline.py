@@ -16,6 +16,7 @@ once delivery across worker crashes, which the idempotent steps turn into exactl
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import uuid
@@ -161,7 +162,8 @@ def pipeline_start(
     try:
         workflow.apply_async()
     except Exception as exc:  # the broker is down: say so and leave no run pretending to be queued
-        _update(run_id, "meta", status="failed", error=f"could not enqueue: {type(exc).__name__}: {exc}")
+        with contextlib.suppress(redis_lib.exceptions.RedisError):
+            _update(run_id, "meta", status="failed", error=f"could not enqueue: {type(exc).__name__}: {exc}")
         raise ServiceUnavailable("the task broker is unavailable; nothing was started, try again") from exc
     return pipeline_status(run_id=run_id) or meta
 
