@@ -156,6 +156,17 @@ class RevenueStream:
             entries.extend((_s(i), None) for i in reply[2] or [])
         return next_start, entries
 
+    def forget_idle_consumers(self, *, idle_ms: int, keep: str) -> list[str]:
+        """Remove consumers that hold nothing and were idle for `idle_ms` (restarted processes with
+        host-pid names would otherwise pile up in the group)."""
+        removed = []
+        for info in self.redis.xinfo_consumers(self.stream, self.group):
+            name = _s(info.get("name"))
+            if name != keep and info.get("pending", 0) == 0 and info.get("idle", 0) >= idle_ms:
+                self.redis.xgroup_delconsumer(self.stream, self.group, name)
+                removed.append(name)
+        return removed
+
     def ack(self, ids: list[str]) -> None:
         if ids:
             self.redis.xack(self.stream, self.group, *ids)

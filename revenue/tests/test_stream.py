@@ -64,3 +64,15 @@ def test_entries_left_pending_by_a_dead_consumer_are_claimed(redis_client):
     stream.ack([i for i, _ in claimed])
     assert stream.status()["pending"] == 0
     assert stream.read_own_pending("dead", 10) == []
+
+
+def test_idle_consumers_with_nothing_pending_are_forgotten(redis_client):
+    c = client()
+    stream = RevenueStream(c, stream=STREAM)
+    stream.ensure_group()
+    c.xadd(STREAM, {"n": "1"})
+    stream.read_new("holder", 10)  # keeps one pending entry
+    c.xgroup_createconsumer(STREAM, "revenue", "empty")
+    c.xgroup_createconsumer(STREAM, "revenue", "me")
+    assert stream.forget_idle_consumers(idle_ms=0, keep="me") == ["empty"]
+    assert {i["name"] for i in c.xinfo_consumers(STREAM, "revenue")} == {"holder", "me"}

@@ -28,6 +28,7 @@ from revenue.stream import GROUP, Entry, RevenueStream
 logger = logging.getLogger("revenue.consumer")
 OUTAGES = (redis_lib.ConnectionError, redis_lib.TimeoutError, redis_lib.BusyLoadingError, DatabaseError, InterfaceError)
 PRUNE_EVERY_SECONDS = 600
+IDLE_CONSUMER_MS = 24 * 3600 * 1000  # consumers idle a day with nothing pending are removed from the group
 
 
 class Command(BaseCommand):
@@ -66,11 +67,21 @@ class Command(BaseCommand):
         logger.info("consumer %s of group %s on %s starting", self.name, opts["group"], opts["stream"])
         try:
             self.run()
+            if not opts["name"]:  # a throwaway host-pid name: leave the group tidy if nothing is pending
+                self._leave_group()
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         logger.info("consumer %s stopped: read %d entries, applied %d sales", self.name, self.read, self.applied)
         self.stdout.write(f"consumer {self.name} stopped cleanly (read {self.read}, applied {self.applied})")
+
+    def _leave_group(self) -> None:
+        try:
+            for info in self.stream.redis.xinfo_consumers(self.stream.stream, self.stream.group):
+                if info.get("name") == self.name and info.get("pending", 0) == 0:
+                    self.stream.redis.xgroup_delconsumer(self.stream.stream, self.stream.group, self.name)
+        except redis_lib.RedisError as exc:
+            logger.warning("could not leave the consumer group: %s", exc)
 
     def _on_signal(self, signum, frame) -> None:
         logger.info("signal %s: finishing the current batch, then exiting", signum)
@@ -173,6 +184,9 @@ class Command(BaseCommand):
         first_ms = self.stream.first_entry_ms()
         if first_ms:
             processed_entries_prune(before_ms=first_ms)
+        gone = self.stream.forget_idle_consumers(idle_ms=IDLE_CONSUMER_MS, keep=self.name)
+        if gone:
+            logger.info("removed %d idle consumers with nothing pending: %s", len(gone), ", ".join(gone))
 
     def flush_push(self) -> None:
         if self.pusher:
