@@ -10,6 +10,7 @@ with VectorDB("http://127.0.0.1:8000", api_key="...") as db:
         print(hit.score, hit.text)
 """
 
+from vendomo_vectordb.aio import AsyncVectorDB
 from vendomo_vectordb.client import DEFAULT_URL, VectorDB
 from vendomo_vectordb.errors import (
     APIError,
@@ -47,6 +48,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DEFAULT_URL",
     "APIError",
+    "AsyncVectorDB",
     "AuthenticationError",
     "BadRequestError",
     "BulkUploadError",

@@ -67,6 +67,44 @@ def _drop_unset(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not _UNSET}
 
 
+def query_body(
+    *,
+    embedding: Any,
+    text: str | None,
+    k: int,
+    filter: Mapping[str, Any] | None,
+    index: str | None,
+    params: Mapping[str, Any] | None,
+    explain: bool,
+) -> dict[str, Any]:
+    """The JSON body of a query (exactly one of `embedding` or `text`)."""
+    if (embedding is None) == (text is None):
+        raise ValueError("give exactly one of `embedding` or `text`")
+    body: dict[str, Any] = {"k": k, "explain": explain}
+    if embedding is not None:
+        body["embedding"] = _vector(embedding)
+    else:
+        body["text"] = text
+    if filter is not None:
+        body["filter"] = dict(filter)
+    if index is not None:
+        body["index"] = index
+    if params is not None:
+        body["params"] = dict(params)
+    return body
+
+
+def retry_delay(attempt: int, response: httpx.Response | None, backoff: float, max_backoff: float) -> float:
+    """Seconds before retry number `attempt + 1`: `Retry-After` if the server sent one, else exponential
+    backoff with jitter (so clients that failed together retry apart)."""
+    if response is not None:
+        retry_after = response.headers.get("Retry-After", "")
+        if retry_after.replace(".", "", 1).isdigit():
+            return min(float(retry_after), max_backoff)
+    base = min(max_backoff, backoff * (2.0**attempt))
+    return base * (0.5 + random.random() / 2)
+
+
 class VectorDB:
     """A client of one Vendomo server, authenticated with a project API key.
 
@@ -137,19 +175,9 @@ class VectorDB:
         forces exact search; `params` tunes the index (`{"ef": 128}` for HNSW, `{"nprobe": 8}` for IVF);
         `explain=True` returns how the query was answered in `.plan`.
         """
-        if (embedding is None) == (text is None):
-            raise ValueError("give exactly one of `embedding` or `text`")
-        body: dict[str, Any] = {"k": k, "explain": explain}
-        if embedding is not None:
-            body["embedding"] = _vector(embedding)
-        else:
-            body["text"] = text
-        if filter is not None:
-            body["filter"] = dict(filter)
-        if index is not None:
-            body["index"] = index
-        if params is not None:
-            body["params"] = dict(params)
+        body = query_body(
+            embedding=embedding, text=text, k=k, filter=filter, index=index, params=params, explain=explain
+        )
         data = self._request("POST", f"{API}/libraries/{int(library_id)}/query", json=body, idempotent=True)
         return QueryResult(hits=[Hit.from_api(h) for h in data["hits"]], plan=data.get("plan"))
 
@@ -193,12 +221,7 @@ class VectorDB:
             attempt += 1
 
     def _delay(self, attempt: int, response: httpx.Response | None) -> float:
-        if response is not None:
-            retry_after = response.headers.get("Retry-After", "")
-            if retry_after.replace(".", "", 1).isdigit():
-                return min(float(retry_after), self.max_backoff)
-        base = min(self.max_backoff, self.backoff * (2.0**attempt))
-        return base * (0.5 + random.random() / 2)  # jitter: clients that failed together retry apart
+        return retry_delay(attempt, response, self.backoff, self.max_backoff)
 
     @staticmethod
     def _decode(response: httpx.Response) -> Any:
