@@ -3,7 +3,8 @@
     python -m benchmarks vectordb
     VECTORDB_BENCH_N=20000 VECTORDB_BENCH_QUERIES=300 python -m benchmarks vectordb   # quicker
 
-Single thread (BLAS limited to one thread when this module loads first), one query at a time.
+Single thread (BLAS limited to one thread when this module loads first), one query at a time;
+queries/s is the best of 3 passes (`VECTORDB_BENCH_REPEATS`), as the machine is shared.
 The baseline, exact search with numpy (`base @ q` + `argpartition`), is measured in the same run,
 at the start and at the end (the machine is shared: the spread says how noisy the run was).
 hnswlib is measured side by side when installed (`pip install -r requirements-bench.txt`); the
@@ -53,14 +54,27 @@ def _recall(found: list[np.ndarray], truth: np.ndarray) -> float:
     return hits / (K * len(truth))
 
 
+REPEATS = int(os.environ.get("VECTORDB_BENCH_REPEATS", "3"))
+
+
 def _run(search, queries: np.ndarray) -> tuple[list[np.ndarray], float]:
+    """Answers to every query (for recall) and queries/s: the best of `REPEATS` timed passes
+    (the first over all queries, the others over up to 300), since on a shared machine the
+    fastest pass is the one least disturbed by other processes."""
     for q in queries[:20]:  # warm up
         search(q)
     found = []
     started = time.perf_counter()
     for q in queries:
         found.append(search(q))
-    return found, len(queries) / (time.perf_counter() - started)
+    best = len(queries) / (time.perf_counter() - started)
+    block = queries[:300]
+    for _ in range(REPEATS - 1):
+        started = time.perf_counter()
+        for q in block:
+            search(q)
+        best = max(best, len(block) / (time.perf_counter() - started))
+    return found, best
 
 
 def _exact(base: np.ndarray):

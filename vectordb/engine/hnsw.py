@@ -58,7 +58,7 @@ class HNSWIndex(VectorIndex):
         M: int = 16,
         ef_construction: int = 100,
         ef_search: int = 64,
-        expand: int = 4,
+        expand: int = 8,
         seed: int = 0,
         alpha: float = 1.0,
         bulk_width: int | None = None,
@@ -280,6 +280,51 @@ class HNSWIndex(VectorIndex):
             found = (all_ids[keep], all_dist[keep])
         return ids, dist, found
 
+    def _beam0(self, q: np.ndarray, entry: int, ef: int, expand: int) -> tuple[np.ndarray, np.ndarray]:
+        """`_beam` on layer 0 without a mask: the query hot path, with the calls inlined."""
+        vectors, nbr0 = self.vectors, self.nbr0
+        euclidean = self.metric == "euclidean"
+        sqnorms = self.sqnorms
+        visited = np.zeros(self.size, dtype=bool)
+        stamp = np.empty(self.size, dtype=np.int64)
+        counter = np.arange(expand * self.M0, dtype=np.int64)
+        ids = np.array([entry], dtype=np.int64)
+        visited[entry] = True
+        dist = -(vectors.take(ids, axis=0) @ q)
+        if euclidean:
+            dist = sqnorms[ids] + 2.0 * dist
+        done = np.zeros(1, dtype=bool)
+        while True:
+            todo = np.flatnonzero(~done)
+            if todo.size == 0:
+                break
+            pick = todo[:expand]
+            done[pick] = True
+            nb = nbr0.take(ids.take(pick), axis=0).ravel()
+            nb = nb[nb >= 0]
+            nb = nb[~visited.take(nb)]
+            if nb.size == 0:
+                continue
+            if pick.size > 1:
+                positions = counter[: nb.size]
+                stamp[nb] = positions
+                nb = nb[stamp.take(nb) == positions]
+            visited[nb] = True
+            dn = -(vectors.take(nb, axis=0) @ q)
+            if euclidean:
+                dn = sqnorms.take(nb) + 2.0 * dn
+            if ids.size >= ef:
+                closer = dn < dist[-1]
+                if not np.count_nonzero(closer):
+                    continue
+                nb, dn = nb[closer], dn[closer]
+            ids = np.concatenate((ids, nb))
+            dist = np.concatenate((dist, dn))
+            done = np.concatenate((done, np.zeros(nb.size, dtype=bool)))
+            order = np.argsort(dist, kind="stable")[:ef]
+            ids, dist, done = ids.take(order), dist.take(order), done.take(order)
+        return ids, dist
+
     def search_slots(
         self,
         q: np.ndarray,
@@ -299,8 +344,10 @@ class HNSWIndex(VectorIndex):
             share = max(selectivity * (len(self) / self.size), 1e-3)
             ef = min(max(math.ceil(ef / share), k), self.size)
         ep = self._descend(q, 0)
-        ids, dist, found = self._beam(q, np.array([ep]), ef, 0, expand, collect=mask)
-        if found is not None:
+        if mask is None:
+            ids, dist = self._beam0(q, ep, ef, expand)
+        else:
+            ids, dist, found = self._beam(q, np.array([ep]), ef, 0, expand, collect=mask)
             ids, dist = found
         top = np.argsort(dist, kind="stable")[:k]
         return ids[top], dist[top]
