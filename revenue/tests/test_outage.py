@@ -15,7 +15,7 @@ import redis as redis_lib
 from fleet.selectors import machine_regions
 from fleet.services import fleet_seed
 from revenue.models import ProcessedEntry, RevenueTotals
-from revenue.tests.support import consumer, produce, wait_until
+from revenue.tests.support import TcpProxy, consumer, database_url, produce, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 STREAM = "test:revenue:outage"
@@ -100,3 +100,35 @@ def test_the_consumer_survives_a_redis_outage_without_losing_or_doubling(tmp_pat
         assert client.xpending(STREAM, "revenue")["pending"] == 0
     finally:
         server.kill()
+
+
+def test_the_consumer_survives_a_postgres_outage_without_losing_or_doubling(redis_client):
+    from django.db import connection
+
+    fleet_seed(count=30, seed=9)
+    machines = machine_regions()
+    expected = produce(redis_client, STREAM, machines, 3000)
+    s = connection.settings_dict
+    proxy = TcpProxy((s["HOST"] or "127.0.0.1", int(s["PORT"] or 5432)), free_port())
+    proxy.start()
+    through_proxy = database_url().replace(f":{s['PORT'] or 5432}/", f":{proxy.port}/")
+    proc = consumer(STREAM, "--name", "pg", "--batch", "20", database=through_proxy)
+    try:
+        assert wait_until(lambda: ProcessedEntry.objects.count() >= 300 or proc.poll() is not None)
+        proxy.cut()  # Postgres is gone for the consumer, mid-batch
+        time.sleep(3)
+        assert proc.poll() is None, "the consumer must not die with Postgres"
+        during = ProcessedEntry.objects.count()
+        proxy.start()
+        assert wait_until(lambda: ProcessedEntry.objects.count() >= 3000, timeout=120)
+        assert during < 3000
+        proc.send_signal(signal.SIGTERM)
+        out, _ = proc.communicate(timeout=30)
+        assert proc.returncode == 0 and "outage" in out, out
+        totals = RevenueTotals.objects.get(stream=STREAM)
+        assert (totals.total, totals.count) == (expected, 3000)
+        assert redis_client.xpending(STREAM, "revenue")["pending"] == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proxy.cut()
