@@ -136,6 +136,10 @@ class GeoIndex:
         swap.execute()
         return written
 
+    def built(self) -> bool:
+        """Whether a rebuild ever completed in this Redis (a flushed or new Redis has no index)."""
+        return bool(self.redis.exists(META))
+
     def clear(self) -> None:
         self.redis.delete(*(product_key(p) for p in self.products), *(quantity_key(p) for p in self.products), META)
 

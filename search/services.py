@@ -53,6 +53,21 @@ def search_index_rebuild() -> int:
     return written
 
 
+def search_index_ensure() -> int | None:
+    """Build the index if this Redis has none (new or flushed); returns the entries written, or None."""
+    if geo_index(writer=True).built():
+        return None
+    return search_index_rebuild()
+
+
+def on_post_migrate(sender=None, **kwargs) -> None:
+    """After `migrate` (which `make run` and deploys run first): a Redis without an index gets one."""
+    try:
+        search_index_ensure()
+    except Exception:
+        logger.exception("could not build the search index after migrate; run rebuild_search_index")
+
+
 def on_machines_changed(sender=None, machine_ids=None, **kwargs) -> None:
     """Receiver of `fleet.events.machines_changed`: never raises into the fleet's write path."""
     try:

@@ -97,3 +97,13 @@ def test_the_periodic_task_rebuilds_the_index(redis_client):
     redis_client.flushdb()
     assert rebuild_index() == 1
     assert nearest_ids("Cola") == [str(machine.id)]
+
+
+def test_a_redis_without_an_index_gets_one_and_a_built_one_is_left_alone(redis_client):
+    from search.services import search_index_ensure
+
+    machine = make_machine(lat=40.75, lon=-73.99, stock={"Cola": 2})
+    redis_client.flushdb()
+    assert search_index_ensure() == 1
+    assert nearest_ids("Cola") == [str(machine.id)]
+    assert search_index_ensure() is None
