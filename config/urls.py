@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("clicks.urls")),
     path("", include("vectordb.urls")),
+    path("", include("vectordb.pipeline_urls")),
     path("", include("threads.urls")),
 ]
 
