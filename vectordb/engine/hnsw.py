@@ -42,6 +42,8 @@ from vectordb.engine.base import Progress, VectorIndex, _no_progress
 from vectordb.engine.kmeans import kmeans
 
 MAX_LEVEL = 16
+#: Queries score every node of this level and above at once instead of descending to it.
+PIVOT_LEVEL = 2
 #: Below this many vectors `build` inserts one by one (the reference algorithm, ~ms a vector).
 BULK_MIN = 5000
 
@@ -81,7 +83,9 @@ class HNSWIndex(VectorIndex):
         self.entry = -1
         self.max_level = -1
         self.tombstones = 0
+        self._pivots: np.ndarray | None = None
         self._bulk_loading = False
+        self._building = False  # levels are assigned ahead of the links during a bulk build
         self.alpha = float(alpha)
         self.bulk_width = int(bulk_width or 3 * self.M0)
         self.probe = int(probe)
@@ -217,9 +221,22 @@ class HNSWIndex(VectorIndex):
 
     def _descend(self, q: np.ndarray, down_to: int) -> int:
         cur = self.entry
-        for layer in range(self.max_level, down_to, -1):
+        top = self.max_level
+        if down_to < PIVOT_LEVEL < top and not self._building:
+            # The few nodes of level >= PIVOT_LEVEL (about n/M²) are scored at once with one
+            # mat-vec; the best is where the greedy descent through the layers above would land,
+            # or better, for the cost of one step.
+            pivots = self._pivot_slots()
+            cur = int(pivots[np.argmin(self._dist(pivots, q))])
+            top = PIVOT_LEVEL
+        for layer in range(top, down_to, -1):
             cur = self._greedy(q, cur, layer)
         return cur
+
+    def _pivot_slots(self) -> np.ndarray:
+        if self._pivots is None:
+            self._pivots = np.flatnonzero(self.levels[: self.size] >= PIVOT_LEVEL)
+        return self._pivots
 
     def _beam(
         self,
@@ -404,6 +421,8 @@ class HNSWIndex(VectorIndex):
     def _insert(self, slot: int, level: int | None = None, min_layer: int = 0) -> None:
         level = self._draw_level() if level is None else level
         self.levels[slot] = level
+        if level >= PIVOT_LEVEL:
+            self._pivots = None
         while len(self.upper) < level:
             self.upper.append({})
         if self.entry < 0:
@@ -461,9 +480,18 @@ class HNSWIndex(VectorIndex):
             return
         levels = np.minimum(np.floor(-np.log(np.maximum(self.rng.random(n), 1e-12)) * self.ml), MAX_LEVEL)
         self.levels[:n] = levels.astype(np.int8)
+        self._pivots = None
         self.max_level = int(levels.max())
         self.entry = int(np.argmax(levels))
         self.upper = [{} for _ in range(self.max_level)]
+        self._building = True
+        try:
+            self._build_graph(n, levels, groups, report)
+        finally:
+            self._building = False
+        report(1.0, "built")
+
+    def _build_graph(self, n: int, levels: np.ndarray, groups: tuple | None, report: Progress) -> None:
         nodes = np.arange(n, dtype=np.int64)
         report(0.02, "layer 0: candidates")
         cand, cand_d = self._candidates(nodes, min(self.ef_construction, self.bulk_width), report, groups)
@@ -489,7 +517,6 @@ class HNSWIndex(VectorIndex):
         for layer in range(self.max_level, -1, -1):
             members = nodes if layer == 0 else np.flatnonzero(levels >= layer).astype(np.int64)
             self._repair(layer, members)
-        report(1.0, "built")
 
     def _reach(self, layer: int, start: np.ndarray, seen: np.ndarray) -> None:
         """Mark in `seen` every node reachable from `start` on `layer` (breadth-first, vectorised)."""
@@ -704,6 +731,7 @@ class HNSWIndex(VectorIndex):
 
     def _load_extra_state(self, state: dict) -> None:
         self.levels = np.asarray(state["levels"], dtype=np.int8).copy()
+        self._pivots = None
         self.nbr0 = np.asarray(state["nbr0"], dtype=np.int32).copy()
         self.entry, self.max_level, self.tombstones = (int(v) for v in state["graph"])
         self.upper = [{} for _ in range(max(self.max_level, 0))]
