@@ -73,16 +73,17 @@ def _consume(stream: str, *args: str) -> tuple[float, float]:
     return time.perf_counter() - started - idle, time.process_time() - cpu
 
 
-def throughput(machines: int, events: int, batch: int) -> float:
+def throughput(machines: int, events: int, batch: int, *extra: str) -> float:
     from revenue.models import RevenueTotals
 
     _reset_revenue()
     expected = _fill(STREAM, events)
-    elapsed, cpu = _consume(STREAM, "--batch", str(batch))
+    elapsed, cpu = _consume(STREAM, "--batch", str(batch), *extra)
     totals = RevenueTotals.objects.get(stream=STREAM)
     assert totals.count == events and totals.total == expected, "throughput run lost or double counted"
     rate = events / elapsed
-    print(f"consumer throughput, {machines:>7,} machines, batch {batch:>5}: {rate:>9,.0f} events/s "
+    label = f"batch {batch:>5}{' (no read-ahead)' if extra else ''}"
+    print(f"consumer throughput, {machines:>7,} machines, {label}: {rate:>9,.0f} events/s "
           f"({events:,} events in {elapsed:.2f} s; consumer CPU {cpu / events * 1e6:.0f} µs/event)",
           flush=True)  # fmt: skip
     _redis().delete(STREAM)
@@ -269,7 +270,8 @@ def main() -> None:
     with bench_database(), mute_signals(machines_changed, fleet_reset):
         postgres = connection.vendor == "postgresql"
         fleet_seed(count=1000, seed=42)
-        baseline = throughput(1000, 400, batch=1)
+        baseline = throughput(1000, 400, 1, "--no-read-ahead")
+        throughput(1000, EVENTS, 5000, "--no-read-ahead")
         rate_1k = throughput(1000, EVENTS, batch=5000)
         print(f"  -> {rate_1k / baseline:.0f}x the one-entry-per-transaction baseline; goal 20,000/s: "
               f"{'met' if rate_1k >= 20_000 else 'NOT met on this machine'}")  # fmt: skip

@@ -207,29 +207,45 @@ def _apply_orm(stream: str, agg: BatchAggregate, dead: int) -> dict:
     return changes
 
 
+@dataclass(slots=True)
+class ParsedBatch:
+    """A batch parsed and checked against the contract, not yet applied (no database involved)."""
+
+    ids: list[str]
+    parsed: list[Sale | Rejected]
+    gone: list[str]
+
+
+def revenue_batch_parse(*, entries: Iterable[tuple[str, dict | None]]) -> ParsedBatch:
+    """Parse a batch of stream entries (`(id, raw fields)`; fields None = trimmed away). Pure: the
+    consumer parses the next batch while the previous one is being written."""
+    now_ms = int(time.time() * 1000)
+    batch = ParsedBatch(ids=[], parsed=[], gone=[])
+    for stream_id, raw in entries:
+        batch.ids.append(stream_id)
+        if raw is None:
+            batch.gone.append(stream_id)
+        else:
+            batch.parsed.append(parse_entry(stream_id, decode_fields(raw), now_ms=now_ms))
+    return batch
+
+
 def revenue_batch_apply(
     *,
     stream: str,
-    entries: Iterable[tuple[str, dict | None]],
     known_machines: Callable[[set[uuid.UUID]], set[uuid.UUID]],
+    entries: Iterable[tuple[str, dict | None]] | None = None,
+    parsed: ParsedBatch | None = None,
 ) -> BatchOutcome:
-    """Apply a batch of stream entries (`(id, raw fields)`; fields None = trimmed away) exactly once.
+    """Apply a batch of stream entries (raw `entries`, or a `parsed` batch) exactly once.
     `known_machines(ids)` returns which of the ids are machines of the fleet."""
-    outcome = BatchOutcome()
-    now_ms = int(time.time() * 1000)
-    parsed: list[Sale | Rejected] = []
-    gone: list[str] = []
-    for stream_id, raw in entries:
-        outcome.ids.append(stream_id)
-        if raw is None:
-            gone.append(stream_id)
-            continue
-        parsed.append(parse_entry(stream_id, decode_fields(raw), now_ms=now_ms))
-    outcome.read = len(outcome.ids)
-    sale_machines = {p.machine_id for p in parsed if isinstance(p, Sale)}
+    batch = parsed if parsed is not None else revenue_batch_parse(entries=entries or [])
+    outcome = BatchOutcome(ids=batch.ids, read=len(batch.ids))
+    gone = batch.gone
+    sale_machines = {p.machine_id for p in batch.parsed if isinstance(p, Sale)}
     known = known_machines(sale_machines) if sale_machines else set()
     checked: list[Sale | Rejected] = []
-    for p in parsed:
+    for p in batch.parsed:
         if isinstance(p, Sale) and p.machine_id not in known:
             p = Rejected(
                 p.stream_id,

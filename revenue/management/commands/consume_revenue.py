@@ -14,6 +14,7 @@ import os
 import signal
 import socket
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import redis as redis_lib
 from django.conf import settings
@@ -22,7 +23,14 @@ from django.db import DatabaseError, InterfaceError, close_old_connections, conn
 
 from fleet.salestream import STREAM_KEY
 from revenue.live import KnownMachines, LivePusher
-from revenue.services import BatchOutcome, processed_entries_prune, revenue_batch_apply, trim_loss_record
+from revenue.services import (
+    BatchOutcome,
+    ParsedBatch,
+    processed_entries_prune,
+    revenue_batch_apply,
+    revenue_batch_parse,
+    trim_loss_record,
+)
 from revenue.stream import GROUP, Entry, RevenueStream
 
 logger = logging.getLogger("revenue.consumer")
@@ -45,6 +53,9 @@ class Command(BaseCommand):
         parser.add_argument("--push-interval", type=float, default=0.25, help="at most one live push this often")
         parser.add_argument("--exit-when-idle", type=float, default=0.0, help="exit after this many idle seconds")
         parser.add_argument("--no-push", action="store_true", help="do not push live updates")
+        parser.add_argument(
+            "--no-read-ahead", action="store_true", help="read the next batch only after the current one is written"
+        )
 
     def handle(self, *args, **opts) -> None:
         if not 1 <= opts["batch"] <= 50_000:
@@ -64,9 +75,14 @@ class Command(BaseCommand):
         self.known = KnownMachines()
         self.pusher = None if opts["no_push"] else LivePusher(interval=opts["push_interval"])
         self.applied = self.read = 0
+        # One thread reads and parses the next batch while this one writes the current batch to Postgres.
+        self.reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="revenue-read-ahead")
+        self.ahead: Future | None = None
         logger.info("consumer %s of group %s on %s starting", self.name, opts["group"], opts["stream"])
         try:
             self.run()
+            self.finish_read_ahead()
+            self.reader.shutdown(wait=True)
             if not opts["name"]:  # a throwaway host-pid name: leave the group tidy if nothing is pending
                 self._leave_group()
         finally:
@@ -108,9 +124,12 @@ class Command(BaseCommand):
                 if now >= next_prune:
                     self.prune()
                     next_prune = now + PRUNE_EVERY_SECONDS
-                entries, last_id = self.stream.read_new(self.name, self.opts["batch"])
-                if entries:
-                    self.process(entries)
+                future, self.ahead = self.ahead or self.reader.submit(self._read_and_parse), None
+                batch, last_id = future.result()
+                if batch:
+                    if not self.stop and not self.opts["no_read_ahead"]:
+                        self.ahead = self.reader.submit(self._read_and_parse)
+                    self.process(parsed=batch)
                     idle_since = time.monotonic()
                 else:
                     if self.stream.redis.exists(self.stream.losses_key):
@@ -126,14 +145,41 @@ class Command(BaseCommand):
                 backoff = 0.5
             except OUTAGES as exc:
                 logger.warning("outage (%s: %s); retrying in %.1f s", type(exc).__name__, exc, backoff)
+                self.settle_read_ahead()  # what it read is pending for us: recovery re-reads it
                 close_old_connections()
                 connection.close()
                 self.sleep(backoff)
                 backoff = min(backoff * 2, 30.0)
                 recover = True
 
-    def process(self, entries: list[Entry]) -> BatchOutcome:
-        outcome = revenue_batch_apply(stream=self.opts["stream"], entries=entries, known_machines=self.known)
+    def _read_and_parse(self) -> tuple[ParsedBatch | None, str]:
+        entries, last_id = self.stream.read_new(self.name, self.opts["batch"])
+        return (revenue_batch_parse(entries=entries) if entries else None), last_id
+
+    def settle_read_ahead(self) -> None:
+        if self.ahead is not None:
+            try:
+                self.ahead.result()
+            except Exception as exc:  # an outage there too; recovery handles it
+                logger.debug("read-ahead failed: %s", exc)
+            self.ahead = None
+
+    def finish_read_ahead(self) -> None:
+        """On the way out: apply a batch that was already read ahead (or leave it pending on failure)."""
+        if self.ahead is None:
+            return
+        future, self.ahead = self.ahead, None
+        try:
+            batch, _ = future.result()
+            if batch:
+                self.process(parsed=batch)
+        except OUTAGES as exc:
+            logger.warning("left a read-ahead batch pending for %s (%s); it is re-read on restart", self.name, exc)
+
+    def process(self, entries: list[Entry] | None = None, parsed: ParsedBatch | None = None) -> BatchOutcome:
+        outcome = revenue_batch_apply(
+            stream=self.opts["stream"], entries=entries, parsed=parsed, known_machines=self.known
+        )
         self.stream.ack(outcome.ids)  # only after the commit
         self.read += outcome.read
         self.applied += outcome.applied
