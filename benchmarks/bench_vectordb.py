@@ -218,7 +218,59 @@ def main() -> None:
             )
     else:
         print("hnsw (ours) did not reach recall 0.95 at the efs tried")
+    _api(base, queries)
     print(f"(the whole benchmark took {time.perf_counter() - started_all:.0f} s)")
+
+
+def _api(base: np.ndarray, queries: np.ndarray) -> None:
+    """The same data through the REST API, in-process, on a throwaway database."""
+    from benchmarks.support import bench_database, percentile, setup_django
+
+    setup_django()
+    from rest_framework.test import APIClient
+
+    from accounts.tests.factories import ApiKeyFactory
+    from vectordb.runtime import registry
+
+    n = min(10_000, len(base))
+    with bench_database():
+        _, raw = ApiKeyFactory.create_with_secret()
+        client = APIClient()
+        client.credentials(HTTP_X_API_KEY=raw)
+        lib = client.post(
+            "/api/vectordb/libraries", {"name": "bench", "dimension": base.shape[1], "index_type": "hnsw"}
+        )
+        lib_id = lib.json()["id"]
+        doc_id = client.post(f"/api/vectordb/libraries/{lib_id}/documents", {"title": "bench"}).json()["id"]
+        chunks = [
+            {"document_id": doc_id, "text": f"chunk {i}", "embedding": v.tolist(), "metadata": {"bucket": i % 100}}
+            for i, v in enumerate(base[:n])
+        ]
+        started = time.perf_counter()
+        response = client.post(f"/api/vectordb/libraries/{lib_id}/chunks", {"chunks": chunks}, format="json")
+        upsert_s = time.perf_counter() - started
+        assert response.status_code == 200, response.content[:300]
+        registry.clear()
+        path = f"/api/vectordb/libraries/{lib_id}/query"
+        started = time.perf_counter()
+        client.post(path, {"embedding": queries[0].tolist(), "k": 10}, format="json")
+        first_s = time.perf_counter() - started
+        times = []
+        for q in queries[:200]:
+            started = time.perf_counter()
+            client.post(path, {"embedding": q.tolist(), "k": 10}, format="json")
+            times.append((time.perf_counter() - started) * 1000)
+        filtered = []
+        for q in queries[:200]:
+            started = time.perf_counter()
+            client.post(path, {"embedding": q.tolist(), "k": 10, "filter": {"bucket": 3}}, format="json")
+            filtered.append((time.perf_counter() - started) * 1000)
+    print()
+    print(f"REST API (in-process, {n:,} chunks of {base.shape[1]}-d, HNSW library):")
+    print(f"  bulk upsert of {n:,} chunks in one request: {upsert_s:.1f} s ({n / upsert_s:,.0f} chunks/s)")
+    print(f"  first query (loads and builds the index in this process): {first_s:.1f} s")
+    print(f"  query: p50 {percentile(times, 50):.1f} ms  p95 {percentile(times, 95):.1f} ms")
+    print(f"  query with a 1% filter: p50 {percentile(filtered, 50):.1f} ms  p95 {percentile(filtered, 95):.1f} ms")
 
 
 if __name__ == "__main__":
