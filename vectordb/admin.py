@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from vectordb import services
 from vectordb.models import Chunk, Document, IndexBuild, IndexSnapshot, Library
 
 
@@ -17,6 +18,15 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ("title",)
     raw_id_fields = ("library",)
 
+    # Deleting a document deletes its chunks: through the service, so the change log records it
+    # and every process's index drops them.
+    def delete_model(self, request, obj: Document) -> None:
+        services.document_delete(document=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for document in queryset:
+            services.document_delete(document=document)
+
 
 @admin.register(Chunk)
 class ChunkAdmin(admin.ModelAdmin):
@@ -26,13 +36,20 @@ class ChunkAdmin(admin.ModelAdmin):
     search_fields = ("text",)
 
     def has_add_permission(self, request) -> bool:
-        return False  # chunks are written through the API (versioned, logged)
+        return False  # chunks are written through the API (versioned, logged); deletes go through it too
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    def delete_model(self, request, obj: Chunk) -> None:
+        services.chunk_delete(chunk=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        by_library: dict[int, list[int]] = {}
+        for chunk_id, library_id in queryset.values_list("id", "library_id"):
+            by_library.setdefault(library_id, []).append(chunk_id)
+        for library_id, ids in by_library.items():
+            services.chunks_delete(library=Library.objects.get(pk=library_id), chunk_ids=ids)
 
 
 @admin.register(IndexBuild)

@@ -240,6 +240,9 @@ class Registry:
             self._live.clear()
             self._loading.clear()
 
+    def is_loaded(self, library_id: int) -> bool:
+        return library_id in self._live
+
     def discard(self, library_id: int) -> None:
         with self._lock:
             self._live.pop(library_id, None)

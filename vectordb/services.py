@@ -446,6 +446,17 @@ def index_snapshot_save(*, library_id: int, min_changes: int = 0) -> IndexSnapsh
     last snapshot), then prune the change log up to the previous snapshot."""
     from vectordb.runtime import registry
 
+    was_loaded = registry.is_loaded(library_id)
+    try:
+        return _snapshot_save(library_id=library_id, min_changes=min_changes)
+    finally:
+        if not was_loaded:  # a worker saving snapshots should not keep every library in memory
+            registry.discard(library_id)
+
+
+def _snapshot_save(*, library_id: int, min_changes: int) -> IndexSnapshot | None:
+    from vectordb.runtime import registry
+
     got = registry.get(library_id)
     if got is None:
         return None
