@@ -7,7 +7,7 @@ Single thread (BLAS limited to one thread when this module loads first), one que
 queries/s is the best of 3 passes (`VECTORDB_BENCH_REPEATS`), as the machine is shared.
 The baseline, exact search with numpy (`base @ q` + `argpartition`), is measured in the same run,
 at the start and at the end (the machine is shared: the spread says how noisy the run was).
-hnswlib is measured side by side when installed (`pip install -r requirements-bench.txt`); the
+hnswlib is measured side by side when installed (`pip install hnswlib==0.8.0`); the
 product never imports it. Filtered queries use the product's planner and metadata filters.
 """
 
@@ -106,6 +106,9 @@ def main() -> None:
     from vectordb.engine.filters import MetadataTable, compile_filter
 
     started_all = time.perf_counter()
+    if not (DATA / "base.f16.npy").is_file():
+        print(f"dataset not found at {DATA} (set VECTORDB_BENCH_DATA): skipped")
+        return
     base, queries, truth = _load()
     n, dim = base.shape
     ids = np.arange(n, dtype=np.int64)
@@ -157,7 +160,7 @@ def main() -> None:
     try:
         import hnswlib
     except ImportError:
-        print("  hnswlib             not installed (pip install -r requirements-bench.txt): row skipped")
+        print("  hnswlib             not installed (pip install hnswlib==0.8.0): row skipped")
     else:
         other = hnswlib.Index(space="ip", dim=dim)
         t = time.perf_counter()
