@@ -265,7 +265,10 @@ def revenue_batch_apply(
         rejected = [p for p in checked if isinstance(p, Rejected) and keys[p.stream_id] in fresh]
         if rejected:
             DeadLetter.objects.bulk_create(
-                [DeadLetter(stream_id=r.stream_id, fields=r.fields, reason=r.reason[:500]) for r in rejected],
+                [
+                    DeadLetter(stream_id=r.stream_id, fields=_storable(r.fields), reason=_text(r.reason)[:500])
+                    for r in rejected
+                ],
                 ignore_conflicts=True,
             )
         agg = aggregate(sales)
@@ -279,6 +282,15 @@ def revenue_batch_apply(
     if gone:
         outcome.gone = len(gone) - _already_processed(gone)
     return outcome
+
+
+def _text(value: str) -> str:
+    """Postgres text and JSON cannot hold NUL: a producer's stray NUL must not block the stream."""
+    return value.replace("\x00", "\ufffd")
+
+
+def _storable(fields: dict[str, str]) -> dict[str, str]:
+    return {_text(k)[:200]: _text(v)[:2000] for k, v in list(fields.items())[:50]}
 
 
 def _already_processed(stream_ids: list[str]) -> int:

@@ -53,9 +53,17 @@ def decode_fields(raw: dict) -> dict[str, str]:
     return out
 
 
+_I64 = 1 << 63
+
+
+def _signed(value: int) -> int:
+    """Stream id parts are unsigned 64-bit; map them one-to-one onto signed BIGINT."""
+    return value - (1 << 64) if value >= _I64 else value
+
+
 def parse_stream_id(stream_id: str) -> tuple[int, int]:
     ms, _, seq = stream_id.partition("-")
-    return int(ms), int(seq or 0)
+    return _signed(int(ms)), _signed(int(seq or 0))
 
 
 def parse_entry(stream_id: str, fields: dict[str, str], *, now_ms: int) -> Sale | Rejected:

@@ -103,3 +103,12 @@ def test_ids_older_than_the_stream_are_pruned():
     )
     assert processed_entries_prune(before_ms=150) == 1
     assert list(ProcessedEntry.objects.values_list("ms", flat=True)) == [200]
+
+
+def test_an_entry_with_nul_bytes_is_dead_lettered_without_blocking_the_stream():
+    machine = MachineFactory()
+    poison = ("40-0", {"machine_id": "bad\x00id", "region": "N\x00Y", "item": "Co\x00la", "amount": "1", "ts": "1"})
+    outcome = revenue_batch_apply(stream=STREAM, entries=[poison, entry("40-1", machine.id)], known_machines=known)
+    assert (outcome.applied, outcome.dead) == (1, 1)
+    letter = DeadLetter.objects.get(stream_id="40-0")
+    assert letter.fields["machine_id"] == "bad\ufffdid" and "\x00" not in letter.reason

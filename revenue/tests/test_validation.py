@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from revenue.aggregation import aggregate, minute_of
-from revenue.validation import Rejected, Sale, decode_fields, parse_entry
+from revenue.validation import Rejected, Sale, decode_fields, parse_entry, parse_stream_id
 
 NOW = 1_800_000_000_000
 MACHINE = str(uuid.uuid4())
@@ -64,3 +64,9 @@ def test_a_batch_is_summed_per_machine_region_product_and_minute():
     assert agg.products["Gum"].count == 1
     assert agg.minutes[minute_of(NOW)].count == 2
     assert agg.last_ms == NOW + 60_000
+
+
+def test_stream_ids_map_onto_signed_bigints_one_to_one():
+    assert parse_stream_id("1790000000000-3") == (1_790_000_000_000, 3)
+    top = parse_stream_id("5-18446744073709551615")
+    assert top == (5, -1) and parse_stream_id("5-9223372036854775807") == (5, 2**63 - 1)
