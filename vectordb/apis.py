@@ -516,6 +516,7 @@ class IndexBuildCollectionApi(LibraryScopedApi):
         library = self.library(library_id)
         data = _validated(IndexBuildInputSerializer, _body(request))
         build = services.index_build_request(library=library, **data)
+        build.refresh_from_db()  # queuing happens on commit and may have failed
         return Response(IndexBuildOutputSerializer(build).data, status=status.HTTP_202_ACCEPTED)
 
 

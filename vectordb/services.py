@@ -7,6 +7,7 @@ log gets one row per chunk touched, in the same transaction (see `vectordb/READM
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +22,8 @@ from vectordb import schema
 from vectordb.models import Chunk, ChunkChange, Document, IndexBuild, IndexSnapshot, Library
 from vectordb.runtime import encode_embedding
 from vectordb.schema import SchemaError
+
+logger = logging.getLogger(__name__)
 
 MAX_CHUNKS_PER_REQUEST = 50_000
 BULK_BATCH = 1000
@@ -366,10 +369,23 @@ def index_build_request(*, library: Library, index_type: str | None = None, inde
     except SchemaError as exc:
         _raise(exc)
     build = IndexBuild.objects.create(library=library, index_type=kind, index_params=params)
+    transaction.on_commit(lambda: _enqueue_build(build.pk))
+    return build
+
+
+def _enqueue_build(build_id: int) -> None:
+    """Queue the build task; if the broker cannot take it, the build says so (never a 500)."""
     from vectordb.tasks import index_build_run
 
-    transaction.on_commit(lambda: index_build_run.delay(build.pk))
-    return build
+    try:
+        index_build_run.delay(build_id)
+    except Exception as exc:
+        logger.exception("Could not queue index build %s", build_id)
+        IndexBuild.objects.filter(pk=build_id, status=IndexBuild.Status.QUEUED).update(
+            status=IndexBuild.Status.FAILED,
+            error=f"the build could not be queued ({type(exc).__name__}); request it again",
+            finished_at=timezone.now(),
+        )
 
 
 def index_build_execute(*, build_id: int) -> IndexBuild | None:

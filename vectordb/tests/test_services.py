@@ -116,3 +116,20 @@ def test_a_provider_is_checked_against_the_dimension_and_text_needs_one(project)
         services.chunks_upsert(library=doc.library, chunks=[{"document_id": doc.id, "text": "no vector"}])
     with pytest.raises(Unprocessable):
         library_query(library=doc.library, text="no provider")
+
+
+def test_a_build_that_cannot_be_queued_says_so_instead_of_failing_the_request(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from vectordb import tasks
+    from vectordb.models import IndexBuild
+
+    def broker_down(*args, **kwargs):
+        raise ConnectionError("broker unreachable")
+
+    monkeypatch.setattr(tasks.index_build_run, "delay", broker_down)
+    doc = DocumentFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        build = services.index_build_request(library=doc.library, index_type="ivf")
+    build = IndexBuild.objects.get(pk=build.pk)
+    assert build.status == "failed" and "could not be queued" in build.error
