@@ -27,7 +27,7 @@ class IVFIndex(VectorIndex):
     kind = "ivf"
 
     def __init__(
-        self, *, dim: int, metric: str = "cosine", nlist: int | None = None, nprobe: int = 16, train_min: int = 2048
+        self, *, dim: int, metric: str = "cosine", nlist: int | None = None, nprobe: int = 32, train_min: int = 2048
     ) -> None:
         super().__init__(dim=dim, metric=metric)
         self.nlist_param = nlist
