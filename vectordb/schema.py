@@ -133,11 +133,17 @@ def clean_embedding(value: Any, *, dimension: int, metric: str, field: str = "em
     if isinstance(value, np.ndarray):
         arr = value
     else:
-        if not isinstance(value, list | tuple) or not all(
-            isinstance(v, int | float) and not isinstance(v, bool) for v in value
-        ):
+        if not isinstance(value, list | tuple):
             raise SchemaError({field: ["must be a list of numbers"]})
-        arr = np.asarray(value, dtype=np.float64)
+        # One C-level pass: numpy infers the element type (strings, nulls, nested lists or huge
+        # integers give a non-numeric dtype); booleans are refused even mixed with numbers.
+        try:
+            arr = np.array(value)
+        except (ValueError, OverflowError, TypeError):
+            raise SchemaError({field: ["must be a list of numbers"]}) from None
+        if arr.dtype.kind not in "iuf" or not set(map(type, value)) <= {int, float}:
+            raise SchemaError({field: ["must be a list of numbers"]})
+        arr = arr.astype(np.float64, copy=False)
     if arr.ndim != 1 or arr.shape[0] != dimension:
         raise SchemaError({field: [f"must have {dimension} dimensions, got {arr.shape[0] if arr.ndim else 0}"]})
     if not np.isfinite(arr).all():
