@@ -7,6 +7,7 @@ CELERY_BROKER_URL say otherwise. Ctrl-C stops every process, and the embedded Re
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -47,11 +48,15 @@ def main() -> int:
         honcho = subprocess.Popen(
             [str(Path(bin_dir) / "honcho"), "start", "-f", str(env.BASE_DIR / "Procfile")], cwd=env.BASE_DIR
         )
-        while True:
-            try:
-                return honcho.wait()
-            except KeyboardInterrupt:
-                honcho.terminate()  # honcho stops its children; wait for it
+
+        def stop(signum: int, frame: object) -> None:
+            honcho.terminate()  # honcho stops its children; we wait for it below
+
+        # Explicit handlers: Ctrl-C and a service manager's SIGTERM both stop every process, even
+        # when this was started from a shell that ignores SIGINT in background jobs.
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        return honcho.wait()
     except subprocess.CalledProcessError as exc:
         print(f"setup step failed: {' '.join(exc.cmd[2:])}", file=sys.stderr)
         return exc.returncode

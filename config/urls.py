@@ -20,5 +20,9 @@ urlpatterns = [
     path("", include("threads.urls")),
 ]
 
+admin.site.site_header = "Vendomo administration"
+admin.site.site_title = "Vendomo admin"
+admin.site.index_title = "Platform"
+
 handler404 = "core.views.not_found"
 handler500 = "core.views.server_error"
