@@ -49,14 +49,18 @@ def main() -> int:
             [str(Path(bin_dir) / "honcho"), "start", "-f", str(env.BASE_DIR / "Procfile")], cwd=env.BASE_DIR
         )
 
+        stopping: list[int] = []
+
         def stop(signum: int, frame: object) -> None:
+            stopping.append(signum)
             honcho.terminate()  # honcho stops its children; we wait for it below
 
         # Explicit handlers: Ctrl-C and a service manager's SIGTERM both stop every process, even
         # when this was started from a shell that ignores SIGINT in background jobs.
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        return honcho.wait()
+        returncode = honcho.wait()
+        return 0 if stopping else returncode
     except subprocess.CalledProcessError as exc:
         print(f"setup step failed: {' '.join(exc.cmd[2:])}", file=sys.stderr)
         return exc.returncode
