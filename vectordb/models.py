@@ -151,3 +151,7 @@ class IndexBuild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index_type} build {self.pk} ({self.status})"
+
+
+# Replication state lives in vectordb/replication/models.py; importing it here registers it.
+from vectordb.replication.models import ReplicatedWrite, ReplicationFence  # noqa: E402, F401
