@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from fleet.catalog import PRODUCT_NAMES
-from search.parsing.text import key
+from search.parsing.text import FILLER_WORDS, key
 
 DRINKS = (
     "Cola", "Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale", "Spring Water", "Sparkling Water",
@@ -207,30 +207,6 @@ DESCRIPTIVE = frozenset(
         "dried",
     ]
 )
-_NOT_CONTENT = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "with",
-        "of",
-        "for",
-        "to",
-        "some",
-        "something",
-        "lots",
-        "lot",
-        "bit",
-        "little",
-        "very",
-        "really",
-        "me",
-        "my",
-        "i",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -350,7 +326,7 @@ class ProductResolver:
         """Only for descriptions: a descriptive word ("sweet", "fizzy") or three content words or more."""
         if self.semantic is None or not phrase.strip():
             return None
-        content = [w for w in key(phrase).split() if w not in _NOT_CONTENT]
+        content = [w for w in key(phrase).split() if w not in FILLER_WORDS]
         if not content or (not DESCRIPTIVE.intersection(content) and len(content) < 3):
             return None
         ranked = self.semantic(phrase)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from search.parsing.products import CATALOG, DESCRIPTIONS
-from search.parsing.text import key
+from search.parsing.text import FILLER_WORDS, key
 
 logger = logging.getLogger(__name__)
 
@@ -30,30 +30,6 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 # Below this cosine the best product is not taken to be meant (MiniLM: unrelated phrases score 0.1-0.3).
 EMBEDDING_THRESHOLD = 0.35
 LEXICAL_THRESHOLD = 0.25
-_FILLER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "with",
-        "of",
-        "for",
-        "to",
-        "some",
-        "something",
-        "lots",
-        "lot",
-        "bit",
-        "little",
-        "very",
-        "really",
-        "i",
-        "my",
-        "me",
-    ]
-)
 
 
 class EmbeddingMatcher:
@@ -91,12 +67,12 @@ class LexicalMatcher:
     threshold = LEXICAL_THRESHOLD
 
     def __init__(self) -> None:
-        self._bags = {p: set(key(DESCRIPTIONS[p]).split()) - _FILLER for p in CATALOG}
+        self._bags = {p: set(key(DESCRIPTIONS[p]).split()) - FILLER_WORDS for p in CATALOG}
         df = Counter(w for bag in self._bags.values() for w in bag)
         self._idf = {w: math.log(1 + len(CATALOG) / n) for w, n in df.items()}
 
     def __call__(self, phrase: str) -> list[tuple[str, float]] | None:
-        words = set(key(phrase).split()) - _FILLER
+        words = set(key(phrase).split()) - FILLER_WORDS
         if not words:
             return None
         total = sum(self._idf.get(w, math.log(1 + len(CATALOG))) for w in words)

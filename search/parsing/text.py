@@ -32,6 +32,31 @@ _WORD_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "half": 0.5, "half a": 0.5,
 }  # fmt: skip
+# Words that carry no product meaning in a description ("something with lots of caffeine").
+FILLER_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "with",
+        "of",
+        "for",
+        "to",
+        "some",
+        "something",
+        "lots",
+        "lot",
+        "bit",
+        "little",
+        "very",
+        "really",
+        "i",
+        "my",
+        "me",
+    ]
+)
 KM_PER_MILE = 1.609344
 KM_PER_BLOCK = 0.08  # a Manhattan street block, the usual meaning of "within 5 blocks"
 
