@@ -82,7 +82,7 @@ def main() -> None:
     from django.db import connection
 
     from clicks.models import Click, ClickCluster
-    from clicks.server import UvicornServer
+    from core.liveserver import UvicornServer
 
     workers = int(os.environ.get("CLICKS_BENCH_WORKERS", "3"))
     clients = int(os.environ.get("CLICKS_BENCH_CLIENTS", "4"))

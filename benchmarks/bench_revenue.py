@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from benchmarks.support import bench_database, percentile, setup_django
+from core.liveserver import database_url, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = int(os.environ.get("BENCH_REVENUE_EVENTS", "60000"))
@@ -93,26 +94,10 @@ def throughput(machines: int, events: int, batch: int, *extra: str) -> float:
 # --- processes on the bench database (Postgres) ------------------------------------------------
 
 
-def _database_url() -> str:
-    from django.db import connection
-
-    s = connection.settings_dict
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
-
-
 def _env() -> dict:
     from django.conf import settings
 
-    return {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL, "LOG_LEVEL": "WARNING"}
-
-
-def _free_port() -> int:
-    for port in range(8110, 8150):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port")
+    return {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL, "LOG_LEVEL": "WARNING"}
 
 
 def latency(seconds: float, rate: float = 8.0) -> list[float]:
@@ -127,7 +112,7 @@ def latency(seconds: float, rate: float = 8.0) -> list[float]:
     _reset_revenue()
     client = _redis()
     client.delete(STREAM_KEY, STREAM_KEY + ":trim-losses")
-    port = _free_port()
+    port = free_port()
     env = _env()
     procs = [
         subprocess.Popen([sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1",

@@ -19,13 +19,13 @@ import logging
 import math
 import os
 import random
-import socket
 import subprocess
 import sys
 import threading
 import time
 
 from benchmarks.support import bench_database, percentile, setup_django, summary
+from core.liveserver import free_port
 
 PORT_RANGE = range(8160, 8200)
 POOLED_SETTINGS = """from config.settings import *  # noqa
@@ -34,17 +34,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
 DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 2, "max_size": 8}
 """
-
-
-def _free_port() -> int:
-    for port in PORT_RANGE:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8160-8199")
 
 
 def sql_nearest(*, product: str, lat: float, lon: float, limit: int, with_distance: bool = False) -> list:
@@ -210,7 +199,7 @@ def main() -> None:
         variants = [False, True] if connection.vendor == "postgresql" else [False]
         http: dict[bool, list[float]] = {}
         for pooled in variants:
-            port = _free_port()
+            port = free_port(PORT_RANGE)
             with _server(port, connection, pooled=pooled) as base_url, httpx.Client(base_url=base_url, timeout=10) as c:
                 for i in range(50):
                     assert c.get("/api/search", params={"q": queries[i % len(queries)]}).status_code == 200

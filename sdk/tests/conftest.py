@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
+
+from core.liveserver import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 PORTS = range(int(os.environ.get("SDK_TEST_PORT_FIRST", "8300")), int(os.environ.get("SDK_TEST_PORT_LAST", "8349")) + 1)
@@ -45,17 +46,6 @@ class LiveServer:
     project: int
     other_api_key: str
     other_project: int
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 def _postgres_admin(url: str) -> str:
@@ -106,7 +96,7 @@ def sdk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
         )
         line = next(ln for ln in setup.stdout.splitlines() if ln.startswith("SDK-SETUP "))
         keys = json.loads(line.removeprefix("SDK-SETUP "))
-        port = _free_port()
+        port = free_port(PORTS)
         with log.open("wb") as out:
             server = subprocess.Popen(
                 [

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from clicks import cases, services
-from clicks.server import UvicornServer
+from core.liveserver import UvicornServer
 
 
 def default_cases_dir() -> Path:
