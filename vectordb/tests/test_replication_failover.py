@@ -69,6 +69,7 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
 
     acked: list = []
     unacked: list[str] = []
+    in_flight: list = []
     stop = threading.Event()
     killed = threading.Event()
     reads = {n: {"ok": 0, "ok_after_kill": 0, "errors": []} for n in followers}
@@ -77,8 +78,11 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
         rng = np.random.default_rng(1)
         i = 0
         while not stop.is_set():
+            sent_before_kill = not killed.is_set()
             ack = _write(cluster.name, library.id, document.id, rng, f"w{i}")
             (acked.append(ack) if ack else unacked.append(f"w{i}"))
+            if ack and sent_before_kill and killed.is_set():
+                in_flight.append(ack)  # submitted before the kill, acknowledged after it
             i += 1
 
     def reader(node):
@@ -115,6 +119,7 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
 
     assert cluster.health(new_leader)["epoch"] > old_epoch
     assert not unacked, unacked
+    assert in_flight  # the leader was killed mid-write, and that write was acknowledged all the same
     assert {a.leader for a in acked} == {"n1", new_leader}
     for node in followers:  # reads went on on the followers throughout, the failover included
         assert reads[node]["errors"] == [], reads[node]["errors"][:3]
