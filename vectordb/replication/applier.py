@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from rest_framework.exceptions import APIException
 
 from vectordb import services
@@ -199,6 +199,14 @@ def write_apply(*, cluster: str, epoch: int, leader: str, request_id: str, op: s
         raise
     except (BadRequest, APIException) as exc:
         failure = _error_result(exc)
+    except (DataError, IntegrityError, ValueError, TypeError) as exc:
+        # refused for what it holds (a NUL byte in a text, a number out of range...): retrying
+        # cannot help, so it is answered, not left pending to block the writes behind it
+        failure = {
+            "detail": f"the database refused this write: {type(exc).__name__}: {exc}"[:500],
+            "errors": {},
+            "status": 422,
+        }
     if failure["status"] == 503:  # a provider that is down: transient, not recorded (a retry may work)
         return WriteOutcome(request_id, False, failure, None, epoch)
     library_id = payload.get("library_id") if isinstance(payload, dict) else None

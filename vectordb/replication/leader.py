@@ -55,16 +55,19 @@ class Leader:
         self.duplicates = 0
         self.fenced = 0
 
-    def _take_over(self, epoch: int) -> None:
+    def _take_over(self, epoch: int) -> bool:
         """New epoch: record it in Postgres (fencing the previous leader), then finish every
-        pending entry of the group before reading new ones."""
+        pending entry of the group before reading new ones. False if that could not complete
+        (it is tried again on the next round)."""
         fence_take_over(cluster=self.keys.cluster, epoch=epoch, leader=self.node_id)
         ensure_group(self.client, self.keys)
-        self.epoch = epoch
         logger.info("node %s is the leader (epoch %s)", self.node_id, epoch)
-        self._drain_pending()
+        if not self._drain_pending():
+            return False
+        self.epoch = epoch
+        return True
 
-    def _drain_pending(self) -> None:
+    def _drain_pending(self) -> bool:
         start = "0-0"
         while self.lease.held():
             reply = self.client.xautoclaim(
@@ -73,17 +76,18 @@ class Leader:
             start, entries = _text(reply[0]), reply[1]
             for entry_id, fields in entries:
                 if fields is not None and not self._process(entry_id, fields):
-                    return
+                    return False
             if start == "0-0":
-                return
+                return True
+        return False
 
     def step(self) -> None:
         """One round as leader (call only while the lease is held)."""
         epoch = self.lease.epoch
         if epoch is None or not self.lease.held():
             return
-        if self.epoch != epoch:
-            self._take_over(epoch)
+        if self.epoch != epoch and not self._take_over(epoch):
+            return
         entries = self.client.xreadgroup(GROUP, self.node_id, {self.keys.writes: ">"}, count=READ_COUNT, block=BLOCK_MS)
         for _stream, items in entries or []:
             for entry_id, fields in items:

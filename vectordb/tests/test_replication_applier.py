@@ -113,3 +113,15 @@ def test_documents_and_deletes_go_through_the_leader_too():
     out = _apply(1, "y", library, None, op="document_delete", payload={"library_id": library.id, "document_id": doc_id})
     assert out.ok and Chunk.objects.filter(library=library).count() == 0
     assert out.version == 3
+
+
+def test_a_write_the_database_refuses_is_answered_not_left_to_block_the_stream():
+    library = LibraryFactory(dimension=4)
+    document = DocumentFactory(library=library)
+    payload = {
+        "library_id": library.id,
+        "chunks": [{"document_id": document.id, "text": "a\x00b", "embedding": [1, 2, 3, 4]}],
+    }
+    out = _apply(1, "nul", library, document, payload=payload)
+    assert out.ok or out.result["status"] == 422  # SQLite stores NUL; Postgres refuses it
+    assert _apply(1, "after", library, document).ok
