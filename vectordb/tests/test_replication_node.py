@@ -5,6 +5,7 @@ import asyncio
 import json
 
 import pytest
+from django.db import connections
 
 from vectordb import services
 from vectordb.replication.node import Node, make_app
@@ -24,7 +25,11 @@ def _call(app, method: str, path: str, body=None, key: str = "", raw: bytes | No
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    async def main():
+        await app(scope, receive, send)
+        await asyncio.to_thread(connections.close_all)  # the worker thread's connection, not left open
+
+    asyncio.run(main())
     return sent[0]["status"], json.loads(sent[1]["body"])
 
 
