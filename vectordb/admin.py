@@ -70,3 +70,7 @@ class IndexSnapshotAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+# Replication state (fence, applied write requests): read-only views.
+import vectordb.replication.admin  # noqa: E402, F401

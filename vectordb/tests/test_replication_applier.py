@@ -125,3 +125,13 @@ def test_a_write_the_database_refuses_is_answered_not_left_to_block_the_stream()
     out = _apply(1, "nul", library, document, payload=payload)
     assert out.ok or out.result["status"] == 422  # SQLite stores NUL; Postgres refuses it
     assert _apply(1, "after", library, document).ok
+
+
+def test_the_admin_shows_the_fence_and_the_applied_writes_read_only(staff_client, staff_user):
+    staff_user.is_superuser = True
+    staff_user.save()
+    library = LibraryFactory(dimension=4)
+    _apply(1, "r1", library, DocumentFactory(library=library))
+    for model in ("replicationfence", "replicatedwrite"):
+        assert staff_client.get(f"/admin/vectordb/{model}/").status_code == 200
+    assert staff_client.get("/admin/vectordb/replicatedwrite/add/").status_code == 403
