@@ -114,17 +114,6 @@ class AsyncVectorDB:
         finally:
             operation.close()
 
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        json: Any = None,
-        params: Mapping[str, Any] | None = None,
-        idempotent: bool | None = None,
-    ) -> Any:
-        return await self._run(_core.request(self, method, path, json=json, params=params, idempotent=idempotent))
-
     async def _iterate(self, paged: Paged[T]) -> AsyncIterator[T]:
         offset: int | None = 0
         while offset is not None:

@@ -121,18 +121,6 @@ class VectorDB:
     def _run(self, operation: Op[T]) -> T:
         return _core.run_sync(operation, self._send, self._sleep)
 
-    def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        json: Any = None,
-        params: Mapping[str, Any] | None = None,
-        idempotent: bool | None = None,
-    ) -> Any:
-        """Send one request with retries; the decoded JSON body (None for 204)."""
-        return self._run(_core.request(self, method, path, json=json, params=params, idempotent=idempotent))
-
     def _iterate(self, paged: Paged[T]) -> Iterator[T]:
         offset: int | None = 0
         while offset is not None:

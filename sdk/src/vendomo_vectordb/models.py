@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any, Generic, NotRequired, TypedDict, TypeVar
+from typing import Any, Generic, NotRequired, Self, TypedDict, TypeVar
 
 T = TypeVar("T")
 
@@ -16,93 +16,89 @@ def _dt(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
 
 
-@dataclass(frozen=True)
-class Library:
-    id: int
-    project: int
-    name: str
-    description: str
-    metadata: dict[str, Any]
-    dimension: int
-    metric: str
-    index_type: str
-    index_params: dict[str, Any]
-    embedding_provider: str | None
-    version: int
-    index_generation: int
-    created_at: datetime | None
-    updated_at: datetime | None
-    raw: dict[str, Any] = field(repr=False, compare=False)
+_Read = Callable[[dict[str, Any], str], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _key(convert: Callable[[Any], Any] = _same) -> dict[str, _Read]:
+    """A field the API always sends: `convert(data[name])`."""
+    return {"read": lambda data, name: convert(data[name])}
+
+
+def _get(default: Any, convert: Callable[[Any], Any] = _same) -> dict[str, _Read]:
+    """An optional field: `convert(data.get(name, default))`."""
+    return {"read": lambda data, name: convert(data.get(name, default))}
+
+
+def _or(empty: Callable[[], Any], convert: Callable[[Any], Any] = _same) -> dict[str, _Read]:
+    """A field that may be missing or null: `convert(data.get(name) or empty())`."""
+    return {"read": lambda data, name: convert(data.get(name) or empty())}
+
+
+def _time() -> dict[str, _Read]:
+    """An optional ISO 8601 timestamp."""
+    return {"read": lambda data, name: _dt(data.get(name))}
+
+
+def _raw() -> dict[str, _Read]:
+    """The whole JSON object, as received."""
+    return {"read": lambda data, name: data}
+
+
+class _Model:
+    """A dataclass whose fields' metadata says how `from_api` reads each from the API's JSON object
+    (`_key`, `_get`, `_or`, `_time`, `_raw`)."""
 
     @classmethod
-    def from_api(cls, data: dict[str, Any]) -> Library:
-        return cls(
-            id=int(data["id"]),
-            project=int(data["project"]),
-            name=data["name"],
-            description=data.get("description", ""),
-            metadata=data.get("metadata") or {},
-            dimension=int(data["dimension"]),
-            metric=data["metric"],
-            index_type=data["index_type"],
-            index_params=data.get("index_params") or {},
-            embedding_provider=data.get("embedding_provider"),
-            version=int(data.get("version", 0)),
-            index_generation=int(data.get("index_generation", 0)),
-            created_at=_dt(data.get("created_at")),
-            updated_at=_dt(data.get("updated_at")),
-            raw=data,
-        )
-
-
-@dataclass(frozen=True)
-class Document:
-    id: int
-    library: int
-    title: str
-    metadata: dict[str, Any]
-    created_at: datetime | None
-    updated_at: datetime | None
-    raw: dict[str, Any] = field(repr=False, compare=False)
-
-    @classmethod
-    def from_api(cls, data: dict[str, Any]) -> Document:
-        return cls(
-            id=int(data["id"]),
-            library=int(data["library"]),
-            title=data.get("title", ""),
-            metadata=data.get("metadata") or {},
-            created_at=_dt(data.get("created_at")),
-            updated_at=_dt(data.get("updated_at")),
-            raw=data,
-        )
+    def from_api(cls, data: dict[str, Any]) -> Self:
+        values = {f.name: f.metadata["read"](data, f.name) for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**values)
 
 
 @dataclass(frozen=True)
-class Chunk:
-    id: int
-    document_id: int
-    text: str
-    metadata: dict[str, Any]
-    embedding: list[float] | None
-    seq: int
-    created_at: datetime | None
-    updated_at: datetime | None
-    raw: dict[str, Any] = field(repr=False, compare=False)
+class Library(_Model):
+    id: int = field(metadata=_key(int))
+    project: int = field(metadata=_key(int))
+    name: str = field(metadata=_key())
+    description: str = field(metadata=_get(""))
+    metadata: dict[str, Any] = field(metadata=_or(dict))
+    dimension: int = field(metadata=_key(int))
+    metric: str = field(metadata=_key())
+    index_type: str = field(metadata=_key())
+    index_params: dict[str, Any] = field(metadata=_or(dict))
+    embedding_provider: str | None = field(metadata=_get(None))
+    version: int = field(metadata=_get(0, int))
+    index_generation: int = field(metadata=_get(0, int))
+    created_at: datetime | None = field(metadata=_time())
+    updated_at: datetime | None = field(metadata=_time())
+    raw: dict[str, Any] = field(repr=False, compare=False, metadata=_raw())
 
-    @classmethod
-    def from_api(cls, data: dict[str, Any]) -> Chunk:
-        return cls(
-            id=int(data["id"]),
-            document_id=int(data["document_id"]),
-            text=data.get("text", ""),
-            metadata=data.get("metadata") or {},
-            embedding=data.get("embedding"),
-            seq=int(data.get("seq", 0)),
-            created_at=_dt(data.get("created_at")),
-            updated_at=_dt(data.get("updated_at")),
-            raw=data,
-        )
+
+@dataclass(frozen=True)
+class Document(_Model):
+    id: int = field(metadata=_key(int))
+    library: int = field(metadata=_key(int))
+    title: str = field(metadata=_get(""))
+    metadata: dict[str, Any] = field(metadata=_or(dict))
+    created_at: datetime | None = field(metadata=_time())
+    updated_at: datetime | None = field(metadata=_time())
+    raw: dict[str, Any] = field(repr=False, compare=False, metadata=_raw())
+
+
+@dataclass(frozen=True)
+class Chunk(_Model):
+    id: int = field(metadata=_key(int))
+    document_id: int = field(metadata=_key(int))
+    text: str = field(metadata=_get(""))
+    metadata: dict[str, Any] = field(metadata=_or(dict))
+    embedding: list[float] | None = field(metadata=_get(None))
+    seq: int = field(metadata=_get(0, int))
+    created_at: datetime | None = field(metadata=_time())
+    updated_at: datetime | None = field(metadata=_time())
+    raw: dict[str, Any] = field(repr=False, compare=False, metadata=_raw())
 
 
 class ChunkInput(TypedDict):
@@ -117,24 +113,13 @@ class ChunkInput(TypedDict):
 
 
 @dataclass(frozen=True)
-class Hit:
-    chunk_id: int
-    score: float
-    text: str
-    metadata: dict[str, Any]
-    document_id: int
-    document_title: str
-
-    @classmethod
-    def from_api(cls, data: dict[str, Any]) -> Hit:
-        return cls(
-            chunk_id=int(data["chunk_id"]),
-            score=float(data["score"]),
-            text=data.get("text", ""),
-            metadata=data.get("metadata") or {},
-            document_id=int(data["document_id"]),
-            document_title=data.get("document_title", ""),
-        )
+class Hit(_Model):
+    chunk_id: int = field(metadata=_key(int))
+    score: float = field(metadata=_key(float))
+    text: str = field(metadata=_get(""))
+    metadata: dict[str, Any] = field(metadata=_or(dict))
+    document_id: int = field(metadata=_key(int))
+    document_title: str = field(metadata=_get(""))
 
 
 @dataclass(frozen=True)
@@ -153,44 +138,25 @@ class QueryResult:
 
 
 @dataclass(frozen=True)
-class IndexBuild:
-    id: int
-    library: int
-    index_type: str
-    index_params: dict[str, Any]
-    status: str  # queued, running, succeeded, failed
-    progress: float  # 0 to 1
-    message: str
-    error: str
-    seq: int | None
-    vector_count: int
-    created_at: datetime | None
-    started_at: datetime | None
-    finished_at: datetime | None
-    raw: dict[str, Any] = field(repr=False, compare=False)
+class IndexBuild(_Model):
+    id: int = field(metadata=_key(int))
+    library: int = field(metadata=_key(int))
+    index_type: str = field(metadata=_key())
+    index_params: dict[str, Any] = field(metadata=_or(dict))
+    status: str = field(metadata=_key())  # queued, running, succeeded, failed
+    progress: float = field(metadata=_or(float, float))  # 0 to 1
+    message: str = field(metadata=_get(""))
+    error: str = field(metadata=_get(""))
+    seq: int | None = field(metadata=_get(None))
+    vector_count: int = field(metadata=_or(int, int))
+    created_at: datetime | None = field(metadata=_time())
+    started_at: datetime | None = field(metadata=_time())
+    finished_at: datetime | None = field(metadata=_time())
+    raw: dict[str, Any] = field(repr=False, compare=False, metadata=_raw())
 
     @property
     def done(self) -> bool:
         return self.status in ("succeeded", "failed")
-
-    @classmethod
-    def from_api(cls, data: dict[str, Any]) -> IndexBuild:
-        return cls(
-            id=int(data["id"]),
-            library=int(data["library"]),
-            index_type=data["index_type"],
-            index_params=data.get("index_params") or {},
-            status=data["status"],
-            progress=float(data.get("progress") or 0.0),
-            message=data.get("message", ""),
-            error=data.get("error", ""),
-            seq=data.get("seq"),
-            vector_count=int(data.get("vector_count") or 0),
-            created_at=_dt(data.get("created_at")),
-            started_at=_dt(data.get("started_at")),
-            finished_at=_dt(data.get("finished_at")),
-            raw=data,
-        )
 
 
 @dataclass(frozen=True)
@@ -223,43 +189,34 @@ class BulkUploadResult:
 
 
 @dataclass(frozen=True)
-class PipelineStep:
-    name: str  # preprocess, retrieve, rerank, answer
-    status: str  # pending, running, retrying, succeeded, failed
-    attempts: int
-    error: str
-    output: Any
-    task_id: str | None
-    started_at: datetime | None
-    finished_at: datetime | None
+class PipelineStep(_Model):
+    name: str = field(metadata=_key())  # preprocess, retrieve, rerank, answer
+    status: str = field(metadata=_key())  # pending, running, retrying, succeeded, failed
+    attempts: int = field(metadata=_or(int, int))
+    error: str = field(metadata=_or(str))
+    output: Any = field(metadata=_get(None))
+    task_id: str | None = field(metadata=_get(None))
+    started_at: datetime | None = field(metadata=_time())
+    finished_at: datetime | None = field(metadata=_time())
 
-    @classmethod
-    def from_api(cls, data: dict[str, Any]) -> PipelineStep:
-        return cls(
-            name=data["name"],
-            status=data["status"],
-            attempts=int(data.get("attempts") or 0),
-            error=data.get("error") or "",
-            output=data.get("output"),
-            task_id=data.get("task_id"),
-            started_at=_dt(data.get("started_at")),
-            finished_at=_dt(data.get("finished_at")),
-        )
+
+def _steps(steps: list[dict[str, Any]]) -> list[PipelineStep]:
+    return [PipelineStep.from_api(step) for step in steps]
 
 
 @dataclass(frozen=True)
-class PipelineRun:
+class PipelineRun(_Model):
     """A run of the durable query pipeline (preprocess, retrieve, rerank, answer)."""
 
-    id: str
-    library: int
-    question: str
-    status: str  # queued, running, succeeded, failed
-    error: str
-    current_step: str | None
-    steps: list[PipelineStep]
-    result: dict[str, Any] | None  # {"query", "hits", "answer"} once succeeded
-    raw: dict[str, Any] = field(repr=False, compare=False)
+    id: str = field(metadata=_key(str))
+    library: int = field(metadata=_key(int))
+    question: str = field(metadata=_get(""))
+    status: str = field(metadata=_key())  # queued, running, succeeded, failed
+    error: str = field(metadata=_or(str))
+    current_step: str | None = field(metadata=_get(None))
+    steps: list[PipelineStep] = field(metadata=_get([], _steps))
+    result: dict[str, Any] | None = field(metadata=_get(None))  # {"query", "hits", "answer"} once succeeded
+    raw: dict[str, Any] = field(repr=False, compare=False, metadata=_raw())
 
     @property
     def done(self) -> bool:
@@ -272,17 +229,3 @@ class PipelineRun:
     @property
     def answer(self) -> dict[str, Any] | None:
         return (self.result or {}).get("answer")
-
-    @classmethod
-    def from_api(cls, data: dict[str, Any]) -> PipelineRun:
-        return cls(
-            id=str(data["id"]),
-            library=int(data["library"]),
-            question=data.get("question", ""),
-            status=data["status"],
-            error=data.get("error") or "",
-            current_step=data.get("current_step"),
-            steps=[PipelineStep.from_api(s) for s in data.get("steps", [])],
-            result=data.get("result"),
-            raw=data,
-        )
