@@ -17,6 +17,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import httpx
 
 from vendomo_vectordb import _core
+from vendomo_vectordb import _operations as _ops
 from vendomo_vectordb._core import Op, Paged, Send, Sleep
 
 __all__ = ["AsyncVectorDB"]
@@ -89,7 +90,7 @@ class AsyncVectorDB:
     def __repr__(self) -> str:
         return f"<AsyncVectorDB {self.base_url}>"
 
-    query = _async(_core.query)
+    query = _async(_ops.query)
 
     # --- transport: the only I/O; everything else is in `_core` ------------------------------
     @property
@@ -130,46 +131,46 @@ class _AsyncResource:
 
 @_core.named_methods
 class AsyncLibraries(_AsyncResource):
-    create = _async(_core.library_create)
-    get = _async(_core.library_get)
-    list = _async(_core.library_list)
-    iter = _async_iter(_core.library_iter)
-    update = _async(_core.library_update)
-    delete = _async(_core.library_delete)
+    create = _async(_ops.library_create)
+    get = _async(_ops.library_get)
+    list = _async(_ops.library_list)
+    iter = _async_iter(_ops.library_iter)
+    update = _async(_ops.library_update)
+    delete = _async(_ops.library_delete)
 
 
 @_core.named_methods
 class AsyncDocuments(_AsyncResource):
-    create = _async(_core.document_create)
-    get = _async(_core.document_get)
-    list = _async(_core.document_list)
-    iter = _async_iter(_core.document_iter)
-    update = _async(_core.document_update)
-    delete = _async(_core.document_delete)
+    create = _async(_ops.document_create)
+    get = _async(_ops.document_get)
+    list = _async(_ops.document_list)
+    iter = _async_iter(_ops.document_iter)
+    update = _async(_ops.document_update)
+    delete = _async(_ops.document_delete)
 
 
 @_core.named_methods
 class AsyncChunks(_AsyncResource):
-    upsert = _async(_core.chunk_upsert)
-    bulk_upload = _async(_core.chunk_bulk_upload)
-    get = _async(_core.chunk_get)
-    list = _async(_core.chunk_list)
-    update = _async(_core.chunk_update)
-    delete = _async(_core.chunk_delete)
-    delete_many = _async(_core.chunk_delete_many)
+    upsert = _async(_ops.chunk_upsert)
+    bulk_upload = _async(_ops.chunk_bulk_upload)
+    get = _async(_ops.chunk_get)
+    list = _async(_ops.chunk_list)
+    update = _async(_ops.chunk_update)
+    delete = _async(_ops.chunk_delete)
+    delete_many = _async(_ops.chunk_delete_many)
 
 
 @_core.named_methods
 class AsyncIndexes(_AsyncResource):
-    build = _async(_core.index_build)
-    get = _async(_core.index_get)
-    wait = _async(_core.index_wait)
-    build_and_wait = _async(_core.index_build_and_wait)
+    build = _async(_ops.index_build)
+    get = _async(_ops.index_get)
+    wait = _async(_ops.index_wait)
+    build_and_wait = _async(_ops.index_build_and_wait)
 
 
 @_core.named_methods
 class AsyncPipelines(_AsyncResource):
-    start = _async(_core.pipeline_start)
-    get = _async(_core.pipeline_get)
-    wait = _async(_core.pipeline_wait)
-    ask = _async(_core.pipeline_ask)
+    start = _async(_ops.pipeline_start)
+    get = _async(_ops.pipeline_get)
+    wait = _async(_ops.pipeline_wait)
+    ask = _async(_ops.pipeline_ask)

@@ -16,6 +16,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import httpx
 
 from vendomo_vectordb import _core
+from vendomo_vectordb import _operations as _ops
 from vendomo_vectordb._core import (  # noqa: F401  (re-exported: importable from here as before)
     _NEVER_SENT,
     _RETRY_STATUSES,
@@ -105,7 +106,7 @@ class VectorDB:
         return f"<VectorDB {self.base_url}>"
 
     # --- queries -----------------------------------------------------------------------------
-    query = _sync(_core.query)
+    query = _sync(_ops.query)
 
     # --- transport: the only I/O; everything else is in `_core` ------------------------------
     @property
@@ -138,52 +139,52 @@ class _Resource:
 class Libraries(_Resource):
     """Libraries: a set of documents and chunks with one vector dimension, metric and index."""
 
-    create = _sync(_core.library_create)
-    get = _sync(_core.library_get)
-    list = _sync(_core.library_list)
-    iter = _sync_iter(_core.library_iter)
-    update = _sync(_core.library_update)
-    delete = _sync(_core.library_delete)
+    create = _sync(_ops.library_create)
+    get = _sync(_ops.library_get)
+    list = _sync(_ops.library_list)
+    iter = _sync_iter(_ops.library_iter)
+    update = _sync(_ops.library_update)
+    delete = _sync(_ops.library_delete)
 
 
 @_core.named_methods
 class Documents(_Resource):
-    create = _sync(_core.document_create)
-    get = _sync(_core.document_get)
-    list = _sync(_core.document_list)
-    iter = _sync_iter(_core.document_iter)
-    update = _sync(_core.document_update)
-    delete = _sync(_core.document_delete)
+    create = _sync(_ops.document_create)
+    get = _sync(_ops.document_get)
+    list = _sync(_ops.document_list)
+    iter = _sync_iter(_ops.document_iter)
+    update = _sync(_ops.document_update)
+    delete = _sync(_ops.document_delete)
 
 
 @_core.named_methods
 class Chunks(_Resource):
-    upsert = _sync(_core.chunk_upsert)
-    bulk_upload = _sync(_core.chunk_bulk_upload)
-    get = _sync(_core.chunk_get)
-    list = _sync(_core.chunk_list)
-    iter = _sync_iter(_core.chunk_iter)
-    update = _sync(_core.chunk_update)
-    delete = _sync(_core.chunk_delete)
-    delete_many = _sync(_core.chunk_delete_many)
+    upsert = _sync(_ops.chunk_upsert)
+    bulk_upload = _sync(_ops.chunk_bulk_upload)
+    get = _sync(_ops.chunk_get)
+    list = _sync(_ops.chunk_list)
+    iter = _sync_iter(_ops.chunk_iter)
+    update = _sync(_ops.chunk_update)
+    delete = _sync(_ops.chunk_delete)
+    delete_many = _sync(_ops.chunk_delete_many)
 
 
 @_core.named_methods
 class Indexes(_Resource):
     """Index (re)builds: run in the background on the server, with progress."""
 
-    build = _sync(_core.index_build)
-    get = _sync(_core.index_get)
-    list = _sync(_core.index_list)
-    wait = _sync(_core.index_wait)
-    build_and_wait = _sync(_core.index_build_and_wait)
+    build = _sync(_ops.index_build)
+    get = _sync(_ops.index_get)
+    list = _sync(_ops.index_list)
+    wait = _sync(_ops.index_wait)
+    build_and_wait = _sync(_ops.index_build_and_wait)
 
 
 @_core.named_methods
 class Pipelines(_Resource):
     """The durable query pipeline (preprocess, retrieve, rerank, answer) run by the server's workers."""
 
-    start = _sync(_core.pipeline_start)
-    get = _sync(_core.pipeline_get)
-    wait = _sync(_core.pipeline_wait)
-    ask = _sync(_core.pipeline_ask)
+    start = _sync(_ops.pipeline_start)
+    get = _sync(_ops.pipeline_get)
+    wait = _sync(_ops.pipeline_wait)
+    ask = _sync(_ops.pipeline_ask)
