@@ -63,34 +63,36 @@ def _query_vector(library: Library, embedding: Any, text: Any) -> np.ndarray:
     return embed_texts_for(library=library, texts=[text], input_type="query")[0]
 
 
-def library_query_explain(
-    *,
-    library: Library,
-    embedding: Any = None,
-    text: str | None = None,
-    k: int = 10,
-    filter: dict | None = None,
-    index: str | None = None,
-    params: dict | None = None,
-) -> tuple[list[QueryHit], QueryPlan]:
-    """The k chunks nearest to the query, best first, with how they were found."""
+def query_filter(*, library: Library, k: int, index: str | None, filter: dict | None) -> Any:
+    """Check a query's `k`, `index` and `filter` (422 naming the field); the compiled filter or None."""
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise Unprocessable({"k": [f"must be an integer from 1 to {MAX_K}"]})
     if index not in (None, "flat", library.index_type):
         raise Unprocessable(
             {"index": [f"this library's index is {library.index_type!r}: query it or 'flat' (exact), or rebuild"]}
         )
-    node = None
-    if filter:
-        try:
-            node = compile_filter(filter)
-        except FilterError as exc:
-            raise Unprocessable({"filter": [str(exc)]}) from None
-    query = _query_vector(library, embedding, text)
-    got = registry.get(library.pk)
-    if got is None:
-        return [], QueryPlan(strategy="empty")
-    live, _state = got
+    if not filter:
+        return None
+    try:
+        return compile_filter(filter)
+    except FilterError as exc:
+        raise Unprocessable({"filter": [str(exc)]}) from None
+
+
+def live_index_search(
+    *,
+    library: Library,
+    live: Any,
+    query: np.ndarray,
+    k: int,
+    node: Any,
+    index: str | None,
+    params: dict | None,
+) -> tuple[list[QueryHit], QueryPlan, int]:
+    """Search a live in-memory index under its lock, then hydrate the hits from the database.
+
+    Returns the hits (best first), the plan, and the version the index had applied. A chunk deleted
+    after the search began is dropped: the query started before the delete."""
     use_index = index != "flat"
     with live.lock:
         idx = live.index
@@ -103,27 +105,48 @@ def library_query_explain(
         slots, dist, plan = planner.search(idx, q, k, mask=mask, use_index=use_index, params=search_params)
         ids = idx.ids[slots].tolist()
         scores = idx.to_scores(dist, q).tolist()
+        applied = live.applied_seq
     rows = {
         c["id"]: c
         for c in Chunk.objects.filter(library_id=library.pk, id__in=ids).values(
             "id", "text", "metadata", "document_id", "document__title"
         )
     }
-    hits = []
-    for cid, score in zip(ids, scores, strict=True):
-        row = rows.get(cid)
-        if row is None:  # deleted after the search began: the query started before the delete
-            continue
-        hits.append(
-            QueryHit(
-                chunk_id=cid,
-                score=float(score),
-                text=row["text"],
-                metadata=row["metadata"],
-                document_id=row["document_id"],
-                document_title=row["document__title"],
-            )
+    hits = [
+        QueryHit(
+            chunk_id=cid,
+            score=float(score),
+            text=rows[cid]["text"],
+            metadata=rows[cid]["metadata"],
+            document_id=rows[cid]["document_id"],
+            document_title=rows[cid]["document__title"],
         )
+        for cid, score in zip(ids, scores, strict=True)
+        if cid in rows
+    ]
+    return hits, plan, applied
+
+
+def library_query_explain(
+    *,
+    library: Library,
+    embedding: Any = None,
+    text: str | None = None,
+    k: int = 10,
+    filter: dict | None = None,
+    index: str | None = None,
+    params: dict | None = None,
+) -> tuple[list[QueryHit], QueryPlan]:
+    """The k chunks nearest to the query, best first, with how they were found."""
+    node = query_filter(library=library, k=k, index=index, filter=filter)
+    query = _query_vector(library, embedding, text)
+    got = registry.get(library.pk)
+    if got is None:
+        return [], QueryPlan(strategy="empty")
+    live, _state = got
+    hits, plan, _applied = live_index_search(
+        library=library, live=live, query=query, k=k, node=node, index=index, params=params
+    )
     return hits, plan
 
 
