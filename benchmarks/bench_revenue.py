@@ -13,7 +13,6 @@ import json
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from benchmarks.support import bench_database, percentile, setup_django
-from core.liveserver import database_url, free_port
+from core.liveserver import UvicornServer, database_url
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = int(os.environ.get("BENCH_REVENUE_EVENTS", "60000"))
@@ -112,19 +111,14 @@ def latency(seconds: float, rate: float = 8.0) -> list[float]:
     _reset_revenue()
     client = _redis()
     client.delete(STREAM_KEY, STREAM_KEY + ":trim-losses")
-    port = free_port()
     env = _env()
+    server = UvicornServer(workers=1, env={"LOG_LEVEL": "WARNING"})
+    server.start()
+    port = server.port
     procs = [
-        subprocess.Popen([sys.executable, "-m", "uvicorn", "config.asgi:application", "--host", "127.0.0.1",
-                          "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env),
         subprocess.Popen([sys.executable, "manage.py", "consume_revenue", "--name", "bench"], cwd=ROOT, env=env),
-    ]  # fmt: skip
+    ]
     try:
-        deadline = time.monotonic() + 60
-        while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
-            if time.monotonic() > deadline:
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.2)
         browser = Client()
         browser.force_login(UserFactory(is_staff=True))
         cookie = f"sessionid={browser.cookies['sessionid'].value}"
@@ -174,6 +168,7 @@ def latency(seconds: float, rate: float = 8.0) -> list[float]:
             print(f"  ({len(sent)} entries never reached the websocket)")
         return latencies
     finally:
+        server.stop()
         for proc in procs:
             proc.terminate()
         for proc in procs:

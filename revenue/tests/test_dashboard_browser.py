@@ -4,16 +4,15 @@ Runs the real processes on the test database: uvicorn (HTTP + websockets), `cons
 `simulate_sales`. Postgres only (the processes must share the database)."""
 
 import os
-import socket
 import subprocess
 import sys
 
 import pytest
 
 from accounts.tests.factories import UserFactory
-from core.liveserver import free_port
+from core.liveserver import UvicornServer
 from fleet.services import fleet_seed
-from revenue.tests.support import ROOT, database_url, wait_until
+from revenue.tests.support import ROOT, database_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 CHROMIUM_ARGS = [
@@ -27,39 +26,20 @@ def platform(redis_client):
     from django.conf import settings
 
     fleet_seed(count=30, seed=11)
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": settings.REDIS_URL, "LOG_LEVEL": "WARNING"}
     manage = [sys.executable, str(ROOT / "manage.py")]
-    procs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "config.asgi:application",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        ),
-        subprocess.Popen([*manage, "consume_revenue", "--name", "browser-test"], cwd=ROOT, env=env),
-    ]
-    try:
-        assert wait_until(lambda: socket.socket().connect_ex(("127.0.0.1", port)) == 0, timeout=60)
-        yield {"base": f"http://127.0.0.1:{port}", "env": env, "manage": manage, "procs": procs}
-    finally:
-        for proc in reversed(procs):
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with UvicornServer(workers=1, env={"LOG_LEVEL": "WARNING"}) as server:
+        procs = [subprocess.Popen([*manage, "consume_revenue", "--name", "browser-test"], cwd=ROOT, env=env)]
+        try:
+            yield {"base": server.base_url, "env": env, "manage": manage, "procs": procs}
+        finally:
+            for proc in reversed(procs):
+                proc.terminate()
+            for proc in procs:
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
 
 
 def test_the_dashboard_numbers_change_as_sales_arrive(platform):
