@@ -1,26 +1,40 @@
-"""The fleet API (compatible with the existing fleet clients). Reads are public; writes need a staff
-session or a project API key."""
+"""The fleet API. The paths the Vendomo web client calls answer its contract exactly (shapes, 422/404
+bodies, defaults; see fleet/README.md). Reads are public; writes need an API key or a staff session
+from a trusted origin (fleet/auth.py). Our richer views live on their own paths."""
 
 from __future__ import annotations
 
 import json
+import uuid
 
 from django.core.cache import cache
 from django.db import IntegrityError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from accounts.permissions import IsStaffOrApiKey
-from fleet import selectors, services
-from fleet.models import Machine, MachineStatus, ServiceType
+from fleet import contract, selectors, services
+from fleet.contract import ContractApi, MachineNotFound, Unprocessable
+from fleet.models import Machine, MachineStatus
+from fleet.serializers import (
+    MAP_MARKER,
+    OVERVIEW,
+    STATS,
+    InventoryInputSerializer,
+    MachineDetailOutputSerializer,
+    MachineOutputSerializer,
+    MachineUpdateSerializer,
+    ProductQuantitySerializer,
+    ServiceLogOutputSerializer,
+    page_of,
+    unknown_products,
+)
 
-MAX_BULK = 10_000
 MAP_CACHE_SECONDS = 300
 
 
@@ -30,7 +44,7 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class ReadPublicWriteStaffOrKey(APIView):
+class ReadPublicWriteStaffOrKey(ContractApi):
     """GET is public; every other method needs a staff session or an API key."""
 
     def get_permissions(self):
@@ -39,130 +53,37 @@ class ReadPublicWriteStaffOrKey(APIView):
         return [IsStaffOrApiKey()]
 
 
-# --- serializers -------------------------------------------------------------------------------
-
-
-class InventoryLineSerializer(serializers.Serializer):
-    product = serializers.CharField(max_length=100)
-    quantity = serializers.IntegerField(min_value=0, max_value=100_000)
-
-
-class MachineInputSerializer(serializers.Serializer):
-    asset_tag = serializers.RegexField(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$", required=False)
-    name = serializers.CharField(max_length=200)
-    model = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    manufacturer = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    status = serializers.ChoiceField(choices=MachineStatus.choices, required=False)
-    latitude = serializers.FloatField(min_value=-90, max_value=90)
-    longitude = serializers.FloatField(min_value=-180, max_value=180)
-    address = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    location_description = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    city = serializers.CharField(max_length=100)
-    region = serializers.RegexField(r"^[A-Za-z]{2}$", help_text="US state code, e.g. NY")
-    country = serializers.CharField(max_length=64, required=False)
-    capacity = serializers.IntegerField(min_value=1, max_value=100_000, required=False)
-    installed_at = serializers.DateTimeField(required=False)
-    last_serviced_at = serializers.DateTimeField(required=False, allow_null=True)
-    inventory = InventoryLineSerializer(many=True, required=False)
-
-    def validate_region(self, value: str) -> str:
-        return value.upper()
-
-    def validate_inventory(self, value: list[dict]) -> list[dict]:
-        names = [line["product"] for line in value]
-        if len(set(names)) != len(names):
-            raise serializers.ValidationError("A product may appear only once.")
-        catalog = self.context.get("catalog") if isinstance(self.context, dict) else None
-        if catalog is None:  # one catalog read per request, however many machines a bulk insert has
-            catalog = set(selectors.product_names())
-            if isinstance(self.context, dict):
-                self.context["catalog"] = catalog
-        unknown = set(names) - catalog
-        if unknown:
-            raise serializers.ValidationError(f"Unknown product(s): {', '.join(sorted(unknown))}; see /api/products.")
-        return value
-
-
-class MachineUpdateSerializer(MachineInputSerializer):
-    name = serializers.CharField(max_length=200, required=False)
-    latitude = serializers.FloatField(min_value=-90, max_value=90, required=False)
-    longitude = serializers.FloatField(min_value=-180, max_value=180, required=False)
-    city = serializers.CharField(max_length=100, required=False)
-    region = serializers.RegexField(r"^[A-Za-z]{2}$", required=False)
-    inventory = None
-
-
-class MachineOutputSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    asset_tag = serializers.CharField()
-    name = serializers.CharField()
-    model = serializers.CharField()
-    manufacturer = serializers.CharField()
-    status = serializers.ChoiceField(choices=MachineStatus.choices)
-    latitude = serializers.FloatField()
-    longitude = serializers.FloatField()
-    address = serializers.CharField()
-    location_description = serializers.CharField()
-    city = serializers.CharField()
-    region = serializers.CharField()
-    country = serializers.CharField()
-    capacity = serializers.IntegerField()
-    installed_at = serializers.DateTimeField()
-    last_serviced_at = serializers.DateTimeField(allow_null=True)
-    created_at = serializers.DateTimeField()
-
-
-class ProductQuantitySerializer(serializers.Serializer):
-    product = serializers.CharField(source="product.name")
-    quantity = serializers.IntegerField()
-
-
-class ServiceLogOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    machine_id = serializers.UUIDField()
-    type = serializers.ChoiceField(choices=ServiceType.choices)
-    technician = serializers.CharField()
-    notes = serializers.CharField()
-    created_at = serializers.DateTimeField()
-
-
-class MachineDetailOutputSerializer(MachineOutputSerializer):
-    products = ProductQuantitySerializer(many=True, source="inventory.all")
-    service_logs = ServiceLogOutputSerializer(many=True, source="recent_service_logs")
-
-
-class MachineListParamsSerializer(serializers.Serializer):
-    limit = serializers.IntegerField(min_value=1, max_value=500, default=50)
-    offset = serializers.IntegerField(min_value=0, max_value=10_000_000, default=0)
-    status = serializers.ChoiceField(choices=MachineStatus.choices, required=False)
-    region = serializers.CharField(max_length=8, required=False)
-    q = serializers.CharField(max_length=200, required=False)
-
-
-def _page(items_serializer, name: str):
-    return inline_serializer(
-        name,
-        {
-            "items": items_serializer(many=True),
-            "total": serializers.IntegerField(),
-            "limit": serializers.IntegerField(),
-            "offset": serializers.IntegerField(),
-        },
-    )
-
-
-def _params(serializer_class, request: Request) -> dict:
-    params = serializer_class(data=request.query_params)
-    params.is_valid(raise_exception=True)
-    return params.validated_data
-
-
-def _detail(machine_id) -> Machine:
+def _detail(machine_id: uuid.UUID) -> Machine:
     machine = selectors.machine_detail(machine_id=machine_id)
     if machine is None:
-        raise exceptions.NotFound("No machine with that id.")
+        raise MachineNotFound()
     machine.recent_service_logs = selectors.machine_recent_service_logs(machine_id=machine.id)
     return machine
+
+
+def _machine_rows(machines: list[contract.MachineIn], *, indexed: bool) -> list[dict]:
+    """Validated bodies to service rows; unknown or repeated products and asset tags answer 422."""
+    errors: list[dict] = []
+    tags = [m.asset_tag for m in machines if m.asset_tag]
+    taken = selectors.asset_tags_taken(tags=tags) if tags else set()
+    seen: set[str] = set()
+    catalog_unknown = set(unknown_products([line.product for m in machines for line in m.inventory]))
+    for index, machine in enumerate(machines):
+        loc = ["body", index] if indexed else ["body"]
+        if machine.asset_tag and (machine.asset_tag in taken or machine.asset_tag in seen):
+            errors.append(_value_error([*loc, "asset_tag"], "asset_tag is already in use", machine.asset_tag))
+        seen.add(machine.asset_tag or "")
+        names = [line.product for line in machine.inventory]
+        bad = sorted({n for n in names if n in catalog_unknown}) or sorted({n for n in names if names.count(n) > 1})
+        if bad:
+            errors.append(_value_error([*loc, "inventory"], f"unknown or repeated product(s): {', '.join(bad)}", names))
+    if errors:
+        raise Unprocessable(errors)
+    return [m.model_dump(exclude_none=False) for m in machines]
+
+
+def _value_error(loc: list, msg: str, value) -> dict:
+    return {"type": "value_error", "loc": loc, "msg": f"Value error, {msg}", "input": value, "ctx": {"error": msg}}
 
 
 # --- machines ----------------------------------------------------------------------------------
@@ -171,115 +92,103 @@ def _detail(machine_id) -> Machine:
 class MachineListCreateApi(ReadPublicWriteStaffOrKey):
     @extend_schema(
         operation_id="machines_list",
-        summary="Machines, filtered and paginated",
-        parameters=[MachineListParamsSerializer],
-        responses=_page(MachineOutputSerializer, "MachinePage"),
+        summary="Machines, filtered (exact status/region, q: name substring) and paginated by asset tag",
+        parameters=[
+            OpenApiParameter("limit", OpenApiTypes.INT, description="1–500, default 50"),
+            OpenApiParameter("offset", OpenApiTypes.INT, description=">= 0, default 0"),
+            OpenApiParameter("status", OpenApiTypes.STR),
+            OpenApiParameter("region", OpenApiTypes.STR, description="exact, case-sensitive"),
+            OpenApiParameter("q", OpenApiTypes.STR, description="case-insensitive substring of the name"),
+        ],
+        responses=page_of(MachineOutputSerializer, "MachinePage"),
     )
     def get(self, request: Request) -> Response:
-        params = _params(MachineListParamsSerializer, request)
-        machines = selectors.machine_list(status=params.get("status"), region=params.get("region"), q=params.get("q"))
-        limit, offset = params["limit"], params["offset"]
-        items = list(machines[offset : offset + limit])
+        params = contract.query(contract.MachineListQuery, request)
+        machines = selectors.machine_list(status=params.status, region=params.region, q=params.q)
+        items = list(machines[params.offset : params.offset + params.limit])
         return Response(
             {
                 "items": MachineOutputSerializer(items, many=True).data,
                 "total": machines.count(),
-                "limit": limit,
-                "offset": offset,
+                "limit": params.limit,
+                "offset": params.offset,
             }
         )
 
     @extend_schema(
         operation_id="machines_create",
-        summary="Add a machine (with its inventory)",
-        request=MachineInputSerializer,
-        responses={201: MachineDetailOutputSerializer},
+        summary="Add a machine (optionally with its inventory); defaults as the original's",
+        request=inline_serializer("MachineCreate", {"name": serializers.CharField()}),
+        responses={201: MachineOutputSerializer, 409: None, 422: None},
     )
     def post(self, request: Request) -> Response:
-        data = MachineInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        fields = dict(data.validated_data)
-        inventory = fields.pop("inventory", [])
+        machine_in = contract.validate(contract.MachineIn, contract.json_body(request), "body")
+        row = _machine_rows([machine_in], indexed=False)[0]
+        inventory = row.pop("inventory")
         try:
-            machine = services.machine_create(data=fields, inventory=inventory)
+            machine = services.machine_create(data=row, inventory=inventory)
         except IntegrityError:
             raise Conflict()
-        return Response(MachineDetailOutputSerializer(_detail(machine.id)).data, status=201)
+        return Response(MachineOutputSerializer(machine).data, status=201)
 
 
-class MachineBulkInputSerializer(serializers.Serializer):
-    machines = MachineInputSerializer(many=True, allow_empty=False, max_length=MAX_BULK)
-
-    def validate_machines(self, value: list[dict]) -> list[dict]:
-        tags = [m["asset_tag"] for m in value if m.get("asset_tag")]
-        seen: set[str] = set()
-        duplicates = {t for t in tags if t in seen or seen.add(t)}
-        if duplicates:
-            raise serializers.ValidationError(f"Duplicate asset_tag in the request: {', '.join(sorted(duplicates))}.")
-        taken = selectors.asset_tags_taken(tags=tags)
-        if taken:
-            raise serializers.ValidationError(f"asset_tag already in use: {', '.join(sorted(taken)[:20])}.")
-        return value
-
-
-class MachineBulkCreateApi(APIView):
+class MachineBulkCreateApi(ContractApi):
     permission_classes = [IsStaffOrApiKey]
 
     @extend_schema(
         operation_id="machines_bulk_create",
-        summary="Add up to 10,000 machines in one all-or-nothing insert",
-        request=MachineBulkInputSerializer,
-        responses={
-            201: inline_serializer(
-                "MachineBulkCreated",
-                {"created": serializers.IntegerField(), "ids": serializers.ListField(child=serializers.UUIDField())},
-            )
-        },
+        summary="Add up to 10,000 machines (a plain JSON array of machine bodies), all or nothing",
+        request={"application/json": {"type": "array", "items": {"type": "object"}}},
+        responses={201: inline_serializer("MachineBulkCreated", {"created": serializers.IntegerField()})},
     )
     def post(self, request: Request) -> Response:
-        data = MachineBulkInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        rows = [dict(row) for row in data.validated_data["machines"]]
+        machines = contract.validate(contract.MACHINES_IN, contract.json_body(request), "body")
+        rows = _machine_rows(machines, indexed=True)
         try:
-            machines = services.machines_bulk_create(rows=rows)
+            created = services.machines_bulk_create(rows=rows)
         except IntegrityError:
             raise Conflict()
-        return Response({"created": len(machines), "ids": [m.id for m in machines]}, status=201)
+        return Response({"created": len(created)}, status=201)
 
 
-class MachineMapApi(APIView):
+class MachineMapApi(ContractApi):
     permission_classes = [AllowAny]
 
     @extend_schema(
         operation_id="machines_map",
-        summary="Lightweight map markers of every machine (cached; refreshed when the fleet changes)",
+        summary="Every machine as a map marker {id, name, lat, lng, status, label} (a plain array; cached)",
+        parameters=[OpenApiParameter("status", OpenApiTypes.STR), OpenApiParameter("region", OpenApiTypes.STR)],
+        responses=MAP_MARKER,
+    )
+    def get(self, request: Request) -> HttpResponse:
+        params = contract.query(contract.MapQuery, request)
+        key = f"fleet:map:client:v{services.map_cache_version()}:{params.status or ''}:{params.region or ''}"
+        body = cache.get(key)
+        if body is None:
+            markers = selectors.client_map_markers(status=params.status, region=params.region)
+            body = json.dumps(markers, separators=(",", ":"), ensure_ascii=False)
+            cache.set(key, body, MAP_CACHE_SECONDS)
+        return HttpResponse(body, content_type="application/json")
+
+
+class MachineMarkersApi(ContractApi):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="machines_markers",
+        summary="Our map view: {items: [{id, name, status, latitude, longitude, city, region}], total}",
         parameters=[
             OpenApiParameter("status", OpenApiTypes.STR, enum=MachineStatus.values, required=False),
             OpenApiParameter("region", OpenApiTypes.STR, required=False),
         ],
         responses=inline_serializer(
-            "MachineMap",
-            {
-                "items": inline_serializer(
-                    "MapMarker",
-                    {
-                        "id": serializers.UUIDField(),
-                        "name": serializers.CharField(),
-                        "status": serializers.CharField(),
-                        "latitude": serializers.FloatField(),
-                        "longitude": serializers.FloatField(),
-                        "city": serializers.CharField(),
-                        "region": serializers.CharField(),
-                    },
-                    many=True,
-                ),
-                "total": serializers.IntegerField(),
-            },
+            "MachineMarkers",
+            {"items": serializers.ListField(child=serializers.DictField()), "total": serializers.IntegerField()},
         ),
     )
     def get(self, request: Request) -> HttpResponse:
-        params = _params(MapParamsSerializer, request)
-        status_, region = params.get("status") or "", (params.get("region") or "").upper()
+        params = contract.query(contract.MapQuery, request)
+        status_, region = params.status or "", (params.region or "").upper()
         key = f"fleet:map:v{services.map_cache_version()}:{status_}:{region}"
         body = cache.get(key)
         if body is None:
@@ -289,19 +198,14 @@ class MachineMapApi(APIView):
         return HttpResponse(body, content_type="application/json")
 
 
-class MapParamsSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=MachineStatus.choices, required=False)
-    region = serializers.CharField(max_length=8, required=False)
-
-
 class MachineDetailApi(ReadPublicWriteStaffOrKey):
     @extend_schema(
         operation_id="machines_retrieve",
-        summary="One machine with its products and recent service visits",
+        summary="One machine with its products and its 20 most recent service visits",
         responses=MachineDetailOutputSerializer,
     )
-    def get(self, request: Request, machine_id) -> Response:
-        return Response(MachineDetailOutputSerializer(_detail(machine_id)).data)
+    def get(self, request: Request, machine_id: str) -> Response:
+        return Response(MachineDetailOutputSerializer(_detail(contract.path_uuid(machine_id))).data)
 
     @extend_schema(
         operation_id="machines_partial_update",
@@ -309,35 +213,23 @@ class MachineDetailApi(ReadPublicWriteStaffOrKey):
         request=MachineUpdateSerializer,
         responses=MachineDetailOutputSerializer,
     )
-    def patch(self, request: Request, machine_id) -> Response:
-        machine = _detail(machine_id)
+    def patch(self, request: Request, machine_id: str) -> Response:
+        machine = _detail(contract.path_uuid(machine_id))
         data = MachineUpdateSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         try:
             services.machine_update(machine=machine, data=dict(data.validated_data))
         except IntegrityError:
             raise Conflict()
-        return Response(MachineDetailOutputSerializer(_detail(machine_id)).data)
+        return Response(MachineDetailOutputSerializer(_detail(machine.id)).data)
 
     @extend_schema(operation_id="machines_destroy", summary="Remove a machine", responses={204: None})
-    def delete(self, request: Request, machine_id) -> Response:
-        services.machine_delete(machine=_detail(machine_id))
+    def delete(self, request: Request, machine_id: str) -> Response:
+        services.machine_delete(machine=_detail(contract.path_uuid(machine_id)))
         return Response(status=204)
 
 
-class InventoryInputSerializer(serializers.Serializer):
-    items = InventoryLineSerializer(many=True, max_length=200)
-    replace = serializers.BooleanField(
-        default=True,
-        help_text="true (default): the machine carries exactly these products afterwards; "
-        "false: only the listed products change",
-    )
-
-    def validate_items(self, value: list[dict]) -> list[dict]:
-        return MachineInputSerializer().validate_inventory(value)
-
-
-class MachineInventoryApi(APIView):
+class MachineInventoryApi(ContractApi):
     permission_classes = [IsStaffOrApiKey]
 
     @extend_schema(
@@ -346,8 +238,8 @@ class MachineInventoryApi(APIView):
         request=InventoryInputSerializer,
         responses=ProductQuantitySerializer(many=True),
     )
-    def put(self, request: Request, machine_id) -> Response:
-        machine = _detail(machine_id)
+    def put(self, request: Request, machine_id: str) -> Response:
+        machine = _detail(contract.path_uuid(machine_id))
         data = InventoryInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rows = services.inventory_set(
@@ -359,7 +251,7 @@ class MachineInventoryApi(APIView):
 # --- catalog, service logs, stats --------------------------------------------------------------
 
 
-class ProductListApi(APIView):
+class ProductListApi(ContractApi):
     permission_classes = [AllowAny]
 
     @extend_schema(
@@ -371,89 +263,104 @@ class ProductListApi(APIView):
         return Response(selectors.product_names())
 
 
-class ServiceLogParamsSerializer(serializers.Serializer):
-    machine_id = serializers.UUIDField(required=False)
-    type = serializers.ChoiceField(choices=ServiceType.choices, required=False)
-    limit = serializers.IntegerField(min_value=1, max_value=500, default=50)
-    offset = serializers.IntegerField(min_value=0, max_value=10_000_000, default=0)
+LOG_PARAMS = [
+    OpenApiParameter("machine_id", OpenApiTypes.UUID),
+    OpenApiParameter("type", OpenApiTypes.STR, description="exact"),
+    OpenApiParameter("limit", OpenApiTypes.INT, description="1–500, default 50"),
+    OpenApiParameter("offset", OpenApiTypes.INT, description=">= 0, default 0"),
+]
 
 
-class ServiceLogInputSerializer(serializers.Serializer):
-    machine_id = serializers.UUIDField()
-    type = serializers.ChoiceField(choices=ServiceType.choices)
-    technician = serializers.CharField(max_length=120)
-    notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+def _logs(request: Request):
+    params = contract.query(contract.ServiceLogQuery, request)
+    logs = selectors.service_log_list(machine_id=params.machine_id, type=params.type)
+    return params, logs
 
 
 class ServiceLogListCreateApi(ReadPublicWriteStaffOrKey):
     @extend_schema(
         operation_id="service_logs_list",
-        summary="Service visits, newest first",
-        parameters=[ServiceLogParamsSerializer],
-        responses=_page(ServiceLogOutputSerializer, "ServiceLogPage"),
+        summary="Service visits, newest first (a plain array; /api/service/logs/page has the total)",
+        parameters=LOG_PARAMS,
+        responses=ServiceLogOutputSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        params = _params(ServiceLogParamsSerializer, request)
-        logs = selectors.service_log_list(machine_id=params.get("machine_id"), type=params.get("type"))
-        limit, offset = params["limit"], params["offset"]
-        return Response(
-            {
-                "items": ServiceLogOutputSerializer(logs[offset : offset + limit], many=True).data,
-                "total": logs.count(),
-                "limit": limit,
-                "offset": offset,
-            }
-        )
+        params, logs = _logs(request)
+        return Response(ServiceLogOutputSerializer(logs[params.offset : params.offset + params.limit], many=True).data)
 
     @extend_schema(
         operation_id="service_logs_create",
-        summary="Record a service visit (a refill restocks the machine)",
-        request=ServiceLogInputSerializer,
-        responses={201: ServiceLogOutputSerializer},
+        summary="Record a service visit (type defaults to inspection; a refill restocks the machine)",
+        request=inline_serializer(
+            "ServiceLogCreate",
+            {
+                "machine_id": serializers.UUIDField(),
+                "technician": serializers.CharField(),
+                "type": serializers.CharField(required=False, default="inspection"),
+                "notes": serializers.CharField(required=False, default=""),
+            },
+        ),
+        responses={201: ServiceLogOutputSerializer, 404: None, 422: None},
     )
     def post(self, request: Request) -> Response:
-        data = ServiceLogInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        machine = selectors.machines_by_ids(ids=[values.pop("machine_id")])
-        if not machine:
-            raise serializers.ValidationError({"machine_id": ["No machine with that id."]})
-        log = services.service_log_create(machine=next(iter(machine.values())), **values)
+        body = contract.validate(contract.ServiceLogIn, contract.json_body(request), "body")
+        machines = selectors.machines_by_ids(ids=[body.machine_id])
+        if not machines:
+            raise MachineNotFound()
+        log = services.service_log_create(
+            machine=machines[body.machine_id], type=body.type, technician=body.technician, notes=body.notes
+        )
         return Response(ServiceLogOutputSerializer(log).data, status=201)
 
 
-class StatsApi(APIView):
+class ServiceLogPageApi(ContractApi):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="service_logs_page",
+        summary="Service visits, newest first, as a page with the total",
+        parameters=LOG_PARAMS,
+        responses=page_of(ServiceLogOutputSerializer, "ServiceLogPage"),
+    )
+    def get(self, request: Request) -> Response:
+        params, logs = _logs(request)
+        return Response(
+            {
+                "items": ServiceLogOutputSerializer(logs[params.offset : params.offset + params.limit], many=True).data,
+                "total": logs.count(),
+                "limit": params.limit,
+                "offset": params.offset,
+            }
+        )
+
+
+class StatsApi(ContractApi):
     permission_classes = [AllowAny]
 
     @extend_schema(
         operation_id="fleet_stats",
-        summary="Fleet totals: machines by status and region, inventory, sold-out slots",
-        responses=inline_serializer(
-            "FleetStats",
-            {
-                "machines": serializers.IntegerField(),
-                "by_status": serializers.DictField(child=serializers.IntegerField()),
-                "never_serviced": serializers.IntegerField(),
-                "products": serializers.IntegerField(),
-                "inventory_slots": serializers.IntegerField(),
-                "inventory_units": serializers.IntegerField(),
-                "sold_out_slots": serializers.IntegerField(),
-                "by_region": inline_serializer(
-                    "RegionCount",
-                    {"region": serializers.CharField(), "machines": serializers.IntegerField()},
-                    many=True,
-                ),
-                "top_cities": inline_serializer(
-                    "CityCount",
-                    {
-                        "city": serializers.CharField(),
-                        "region": serializers.CharField(),
-                        "machines": serializers.IntegerField(),
-                    },
-                    many=True,
-                ),
-            },
-        ),
+        summary="Fleet totals as the Vendomo client reads them",
+        responses=STATS,
+    )
+    def get(self, request: Request) -> Response:
+        return Response(selectors.client_stats())
+
+
+class StatsOverviewApi(ContractApi):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="fleet_overview",
+        summary="Our richer totals: regions as a list, inventory slots/units, sold-out slots, top cities",
+        responses=OVERVIEW,
     )
     def get(self, request: Request) -> Response:
         return Response(selectors.fleet_stats())
+
+
+def drop_trailing_slash(request: HttpRequest, path: str) -> HttpResponse:
+    """The original answers `/api/machines/` with a 307 to `/api/machines` (query kept)."""
+    query = request.META.get("QUERY_STRING", "")
+    response = HttpResponseRedirect(f"/{path}" + (f"?{query}" if query else ""))
+    response.status_code = 307
+    return response

@@ -27,13 +27,13 @@ from fleet.catalog import (
 ANCHOR = datetime(2026, 11, 1, tzinfo=UTC)
 
 MODELS: tuple[tuple[str, str, int], ...] = (
-    ("Crane", "BevMax 4", 400),
-    ("Crane", "Merchant Media 6", 560),
-    ("Royal Vendors", "RVV 660", 660),
-    ("Dixie-Narco", "5800 Glassfront", 450),
-    ("AMS", "Sensit 39", 580),
-    ("Seaga", "Infinity INF5S", 300),
-    ("Vendo", "V21 721", 360),
+    ("Crane", "BevMax 4", 40),
+    ("Crane", "Merchant Media 6", 56),
+    ("Royal Vendors", "RVV 660", 66),
+    ("Dixie-Narco", "5800 Glassfront", 45),
+    ("AMS", "Sensit 39", 58),
+    ("Seaga", "Infinity INF5S", 30),
+    ("Vendo", "V21 721", 36),
 )
 STREETS: tuple[str, ...] = (
     "Main St", "Market St", "Broadway", "Oak Ave", "Maple Ave", "Park Ave", "Elm St", "Washington Blvd",
@@ -131,3 +131,43 @@ def generate_fleet(count: int, *, seed: int = 42, start: int = 1) -> Iterator[Ge
             created_at=ANCHOR,
             inventory=inventory,
         )
+
+
+TECHNICIANS: tuple[str, ...] = (
+    "Quinn Ortiz", "Robin Diaz", "Drew Nguyen", "Taylor Kim", "Jordan Lee", "Avery Patel", "Casey Morgan",
+    "Riley Chen",
+)  # fmt: skip
+SERVICE_NOTES: tuple[str, ...] = ("", "Routine refill", "Cleaned coils", "Cleared jam", "Replaced card reader")
+SERVICE_TYPES: tuple[str, ...] = ("inspection", "refill", "repair")
+
+
+@dataclass(slots=True)
+class GeneratedServiceLog:
+    id: uuid.UUID
+    machine_id: uuid.UUID
+    type: str
+    technician: str
+    notes: str
+    created_at: datetime
+
+
+def generate_service_logs(machines: list[GeneratedMachine], *, seed: int = 42) -> Iterator[GeneratedServiceLog]:
+    """The original's history: 1 to 3 past visits per serviced machine (none for a never-serviced one),
+    the newest at the machine's `last_serviced_at`, the others up to 90 days before it."""
+    rng = random.Random(seed * 7919 + 1)
+    for machine in machines:
+        if machine.last_serviced_at is None:
+            continue
+        for visit in range(rng.randint(1, 3)):
+            at = machine.last_serviced_at
+            if visit:
+                at -= timedelta(days=rng.randint(1, 90), seconds=rng.randrange(86400))
+                at = max(at, machine.installed_at)
+            yield GeneratedServiceLog(
+                id=uuid.UUID(int=rng.getrandbits(128), version=4),
+                machine_id=machine.id,
+                type=SERVICE_TYPES[rng.randrange(len(SERVICE_TYPES))],
+                technician=TECHNICIANS[rng.randrange(len(TECHNICIANS))],
+                notes=SERVICE_NOTES[rng.randrange(len(SERVICE_NOTES))],
+                created_at=at,
+            )

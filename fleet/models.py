@@ -26,11 +26,11 @@ class Machine(models.Model):
     latitude = models.FloatField(validators=[MinValueValidator(-90), MaxValueValidator(90)])
     longitude = models.FloatField(validators=[MinValueValidator(-180), MaxValueValidator(180)])
     address = models.CharField(max_length=255, blank=True, default="")
-    location_description = models.CharField(max_length=255, blank=True, default="")
+    location_description = models.CharField(max_length=255, blank=True, null=True, default="")
     city = models.CharField(max_length=100)
-    region = models.CharField(max_length=8, help_text="US state code, e.g. NY")
+    region = models.CharField(max_length=64, help_text="US state code (e.g. NY) or free text, matched exactly")
     country = models.CharField(max_length=64, default="USA")
-    capacity = models.PositiveIntegerField(default=400)
+    capacity = models.PositiveIntegerField(default=40)
     installed_at = models.DateTimeField(default=timezone.now)
     last_serviced_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -94,6 +94,7 @@ class ServiceType(models.TextChoices):
 
 
 class ServiceLog(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     machine = models.ForeignKey(Machine, on_delete=models.CASCADE, related_name="service_logs")
     type = models.CharField(max_length=16, choices=ServiceType.choices)
     technician = models.CharField(max_length=120)

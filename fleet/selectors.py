@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from fleet.catalog import SORTED_PRODUCT_NAMES
 from fleet.models import InventoryItem, Machine, MachineStatus, Product, ServiceLog
 
-RECENT_SERVICE_LOGS = 10
+RECENT_SERVICE_LOGS = 20
 
 
 def stock_rows(*, machine_ids: list | None = None) -> Iterator[tuple[uuid.UUID, str, int, str, float, float]]:
@@ -55,9 +55,9 @@ def machine_list(*, status: str | None = None, region: str | None = None, q: str
     if status:
         machines = machines.filter(status=status)
     if region:
-        machines = machines.filter(region__iexact=region)
+        machines = machines.filter(region=region)  # exact and case-sensitive, as the original
     if q:
-        machines = machines.filter(Q(name__icontains=q) | Q(city__icontains=q) | Q(address__icontains=q))
+        machines = machines.filter(name__icontains=q)  # the name only, as the original
     return machines.order_by("asset_tag")
 
 
@@ -73,6 +73,50 @@ def machine_map_markers(*, status: str | None = None, region: str | None = None)
             "id", "name", "status", "latitude", "longitude", "city", "region"
         )
     ]
+
+
+def _label(name: str, last_serviced_at) -> str:
+    if last_serviced_at is None:
+        return f"{name} — never serviced"
+    return f"{name} — last serviced {last_serviced_at:%b} {last_serviced_at.day}, {last_serviced_at.year}"
+
+
+def client_map_markers(*, status: str | None = None, region: str | None = None) -> list[dict]:
+    """The Vendomo client's markers `{id, name, lat, lng, status, label}`: every machine (the original
+    left out the never-serviced ones), by asset tag."""
+    machines = Machine.objects.all()
+    if status:
+        machines = machines.filter(status=status)
+    if region:
+        machines = machines.filter(region=region)
+    rows = machines.order_by("asset_tag").values_list(
+        "id", "name", "latitude", "longitude", "status", "last_serviced_at"
+    )
+    return [
+        {"id": str(mid), "name": name, "lat": lat, "lng": lng, "status": st, "label": _label(name, serviced)}
+        for mid, name, lat, lng, st, serviced in rows
+    ]
+
+
+def client_stats() -> dict:
+    """The Vendomo client's `/api/stats`: by_status and by_region are objects (regions by count,
+    descending; ties by code), needs_service = by_status.needs_service."""
+    totals = Machine.objects.aggregate(
+        total=Count("id"), never_serviced=Count("id", filter=Q(last_serviced_at__isnull=True))
+    )
+    by_status = dict(
+        Machine.objects.values("status").annotate(n=Count("id")).order_by("-n", "status").values_list("status", "n")
+    )
+    by_region = dict(
+        Machine.objects.values("region").annotate(n=Count("id")).order_by("-n", "region").values_list("region", "n")
+    )
+    return {
+        "total_machines": totals["total"],
+        "by_status": by_status,
+        "by_region": by_region,
+        "needs_service": by_status.get(MachineStatus.NEEDS_SERVICE, 0),
+        "never_serviced": totals["never_serviced"],
+    }
 
 
 def machine_detail(*, machine_id: uuid.UUID) -> Machine | None:

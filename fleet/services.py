@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from fleet.catalog import PRODUCT_PRICES, REFILL_LEVEL
 from fleet.events import fleet_reset, machines_changed
-from fleet.generator import generate_fleet
+from fleet.generator import generate_fleet, generate_service_logs
 from fleet.models import InventoryItem, Machine, MachineStatus, Product, ServiceLog, ServiceType
 
 logger = logging.getLogger(__name__)
@@ -104,13 +104,14 @@ def _products_by_name(names: Iterable[str]) -> dict[str, Product]:
 
 
 def _next_asset_tag() -> str:
-    return f"VM-{uuid.uuid4().hex[:10].upper()}"
+    return f"VM-{uuid.uuid4().hex[:8].upper()}"
 
 
 def _build_machine(data: dict) -> Machine:
     fields = {k: data[k] for k in MACHINE_FIELDS if k in data and data[k] is not None}
-    if "last_serviced_at" in data:
-        fields["last_serviced_at"] = data["last_serviced_at"]
+    for nullable in ("last_serviced_at", "location_description"):
+        if nullable in data:
+            fields[nullable] = data[nullable]
     fields.setdefault("asset_tag", _next_asset_tag())
     return Machine(id=data.get("id") or uuid.uuid4(), **fields)
 
@@ -280,7 +281,7 @@ def _postgres_detach_indexes(cursor, table: str) -> list[str]:
     return restore
 
 
-def _copy_seed(machines: list, products: dict[str, Product]) -> None:
+def _copy_seed(machines: list, logs: list, products: dict[str, Product]) -> None:
     """Postgres: stream the rows in with COPY into tables whose secondary indexes and constraints are
     rebuilt once at the end (100k machines and ~1.1M inventory rows in seconds)."""
     machine_cols = ("id", *MACHINE_FIELDS, "created_at")
@@ -288,6 +289,7 @@ def _copy_seed(machines: list, products: dict[str, Product]) -> None:
         cursor = wrapper.cursor
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         restore = _postgres_detach_indexes(cursor, InventoryItem._meta.db_table)
+        restore += _postgres_detach_indexes(cursor, ServiceLog._meta.db_table)
         with cursor.copy(f"COPY {Machine._meta.db_table} ({', '.join(machine_cols)}) FROM STDIN") as copy:
             for m in machines:
                 copy.write_row([getattr(m, c) for c in machine_cols])
@@ -298,13 +300,18 @@ def _copy_seed(machines: list, products: dict[str, Product]) -> None:
             for m in machines:
                 for name, quantity in m.inventory:
                     copy.write_row((m.id, product_ids[name], quantity, m.created_at))
+        log_cols = ("id", "machine_id", "type", "technician", "notes", "created_at")
+        with cursor.copy(f"COPY {ServiceLog._meta.db_table} ({', '.join(log_cols)}) FROM STDIN") as copy:
+            for log in logs:
+                copy.write_row([getattr(log, c) for c in log_cols])
         for statement in restore:
             cursor.execute(statement)
         cursor.execute(f"ANALYZE {Machine._meta.db_table}")
         cursor.execute(f"ANALYZE {InventoryItem._meta.db_table}")
+        cursor.execute(f"ANALYZE {ServiceLog._meta.db_table}")
 
 
-def _orm_seed(machines: list, products: dict[str, Product]) -> None:
+def _orm_seed(machines: list, logs: list, products: dict[str, Product]) -> None:
     Machine.objects.bulk_create(
         [Machine(id=m.id, created_at=m.created_at, **{c: getattr(m, c) for c in MACHINE_FIELDS}) for m in machines],
         batch_size=2000,
@@ -317,6 +324,14 @@ def _orm_seed(machines: list, products: dict[str, Product]) -> None:
         ],
         batch_size=5000,
     )
+    ServiceLog.objects.bulk_create(
+        [
+            ServiceLog(id=g.id, machine_id=g.machine_id, type=g.type, technician=g.technician, notes=g.notes,
+                       created_at=g.created_at)
+            for g in logs
+        ],
+        batch_size=5000,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -329,10 +344,11 @@ def fleet_seed(*, count: int, seed: int = 42, reset: bool = False) -> int:
         raise FleetNotEmpty("The fleet already has machines; seed with reset to replace them.")
     products = catalog_sync()
     machines = list(generate_fleet(count, seed=seed))
+    logs = list(generate_service_logs(machines, seed=seed))
     if connection.vendor == "postgresql":
-        _copy_seed(machines, products)
+        _copy_seed(machines, logs, products)
     else:
-        _orm_seed(machines, products)
+        _orm_seed(machines, logs, products)
     transaction.on_commit(map_cache_invalidate)
     if reset:
         transaction.on_commit(_send_reset)

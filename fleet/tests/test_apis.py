@@ -12,7 +12,7 @@ NEW_MACHINE = {
     "latitude": 42.35,
     "longitude": -71.06,
     "city": "Boston",
-    "region": "ma",
+    "region": "MA",
     "inventory": [{"product": "Cola", "quantity": 4}, {"product": "Gum", "quantity": 0}],
 }
 
@@ -20,17 +20,20 @@ NEW_MACHINE = {
 def test_the_machine_list_is_paginated_and_filtered(api_client):
     MachineFactory.create_batch(3, city="Denver", region="CO", status="offline")
     MachineFactory(city="Boston", region="MA")
-    body = api_client.get("/api/machines", {"limit": 2, "region": "co"}).json()
+    body = api_client.get("/api/machines", {"limit": 2, "region": "CO"}).json()
     assert body["total"] == 3 and body["limit"] == 2 and body["offset"] == 0 and len(body["items"]) == 2
-    assert api_client.get("/api/machines", {"q": "bost"}).json()["total"] == 1
+    assert api_client.get("/api/machines", {"region": "co"}).json()["total"] == 0  # exact, as the original
+    assert api_client.get("/api/machines", {"q": "office tower"}).json()["total"] == 4
+    assert api_client.get("/api/machines", {"q": "bost"}).json()["total"] == 0  # the name only
     assert api_client.get("/api/machines", {"status": "offline"}).json()["total"] == 3
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"status": "broken"}, {"q": "a\x00"}])
-def test_it_rejects_bad_list_parameters_with_a_400(api_client, params):
+@pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"limit": "x"}, {"q": "a\x00"}])
+def test_it_rejects_bad_list_parameters_with_a_422(api_client, params):
     response = api_client.get("/api/machines", params)
-    assert response.status_code == 400
-    assert response.json()["code"]
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["query", next(iter(params))]
 
 
 def test_a_machine_shows_its_products_and_recent_service_logs(api_client):
@@ -38,9 +41,9 @@ def test_a_machine_shows_its_products_and_recent_service_logs(api_client):
     ServiceLogFactory(machine=item.machine, type="repair")
     body = api_client.get(f"/api/machines/{item.machine_id}").json()
     assert body["products"] == [{"product": "Cola", "quantity": 3}]
-    assert body["service_logs"][0]["type"] == "repair"
-    assert api_client.get(f"/api/machines/{uuid.uuid4()}").status_code == 404
-    assert api_client.get("/api/machines/not-a-uuid").status_code == 404
+    assert body["recent_service_logs"][0]["type"] == "repair"
+    assert api_client.get(f"/api/machines/{uuid.uuid4()}").json() == {"detail": "Machine not found"}
+    assert api_client.get("/api/machines/not-a-uuid").status_code == 422
 
 
 def test_writes_need_staff_or_an_api_key(api_client, key_client, staff_client):
@@ -48,28 +51,31 @@ def test_writes_need_staff_or_an_api_key(api_client, key_client, staff_client):
     response = key_client.post("/api/machines", NEW_MACHINE, format="json")
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert body["region"] == "MA" and body["last_serviced_at"] is None
-    assert {p["product"] for p in body["products"]} == {"Cola", "Gum"}
+    assert body["region"] == "MA" and body["last_serviced_at"] is None and "products" not in body
+    detail = key_client.get(f"/api/machines/{body['id']}").json()
+    assert {p["product"] for p in detail["products"]} == {"Cola", "Gum"}
     assert staff_client.post("/api/machines", {**NEW_MACHINE, "inventory": []}, format="json").status_code == 201
 
 
 def test_it_rejects_unknown_products_and_bad_coordinates(key_client):
     bad = {**NEW_MACHINE, "latitude": 123, "inventory": [{"product": "Caviar", "quantity": 1}]}
     response = key_client.post("/api/machines", bad, format="json")
-    assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"latitude", "inventory"}
+    assert response.status_code == 422
+    assert [e["loc"] for e in response.json()["detail"]] == [["body", "latitude"]]
+    response = key_client.post("/api/machines", {**bad, "latitude": 1}, format="json")
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["body", "inventory"]
 
 
 def test_a_bulk_insert_is_validated_and_all_or_nothing(key_client):
     MachineFactory(asset_tag="VM-TAKEN")
     rows = [{**NEW_MACHINE, "asset_tag": f"VM-B{i:04d}"} for i in range(300)]
-    response = key_client.post("/api/machines/bulk", {"machines": rows}, format="json")
+    response = key_client.post("/api/machines/bulk", rows, format="json")
     assert response.status_code == 201 and response.json()["created"] == 300
     assert InventoryItem.objects.filter(machine__asset_tag__startswith="VM-B").count() == 600
     clash = [{**NEW_MACHINE, "asset_tag": "VM-NEW1"}, {**NEW_MACHINE, "asset_tag": "VM-TAKEN"}]
-    assert key_client.post("/api/machines/bulk", {"machines": clash}, format="json").status_code == 400
+    assert key_client.post("/api/machines/bulk", clash, format="json").status_code == 422
     broken = [{**NEW_MACHINE, "asset_tag": "VM-NEW2"}, {**NEW_MACHINE, "latitude": "north"}]
-    assert key_client.post("/api/machines/bulk", {"machines": broken}, format="json").status_code == 400
+    assert key_client.post("/api/machines/bulk", broken, format="json").status_code == 422
     assert not Machine.objects.filter(asset_tag__in=["VM-NEW1", "VM-NEW2"]).exists()
 
 
@@ -89,14 +95,18 @@ def test_the_map_is_cached_and_refreshed_when_the_fleet_changes(
     api_client, key_client, django_capture_on_commit_callbacks
 ):
     MachineFactory()
-    assert api_client.get("/api/machines/map").json()["total"] == 1
+    assert len(api_client.get("/api/machines/map").json()) == 1
+    assert api_client.get("/api/machines/markers").json()["total"] == 1
     Machine.objects.create(name="sneaked in", latitude=1, longitude=1, city="X", region="NY", asset_tag="VM-SNEAK")
-    assert api_client.get("/api/machines/map").json()["total"] == 1  # served from the cache
+    assert len(api_client.get("/api/machines/map").json()) == 1  # served from the cache
     with django_capture_on_commit_callbacks(execute=True):
         key_client.post("/api/machines", NEW_MACHINE, format="json")
     markers = api_client.get("/api/machines/map").json()
-    assert markers["total"] == 3
-    assert set(markers["items"][0]) == {"id", "name", "status", "latitude", "longitude", "city", "region"}
+    assert len(markers) == 3
+    assert set(markers[0]) == {"id", "name", "status", "lat", "lng", "label"}
+    ours = api_client.get("/api/machines/markers").json()
+    assert ours["total"] == 3
+    assert set(ours["items"][0]) == {"id", "name", "status", "latitude", "longitude", "city", "region"}
 
 
 def test_products_are_the_sorted_canonical_names(api_client):
@@ -114,19 +124,29 @@ def test_a_refill_visit_restocks_the_machine(key_client, api_client):
     assert item.quantity == 12
     assert api_client.get(f"/api/machines/{item.machine_id}").json()["status"] == "operational"
     logs = api_client.get("/api/service/logs", {"machine_id": str(item.machine_id)}).json()
-    assert logs["total"] == 1 and logs["items"][0]["technician"] == "Ana"
+    assert len(logs) == 1 and logs[0]["technician"] == "Ana"
+    page = api_client.get("/api/service/logs/page", {"machine_id": str(item.machine_id)}).json()
+    assert page["total"] == 1 and page["items"] == logs
     unknown = {"machine_id": str(uuid.uuid4()), "type": "refill", "technician": "Ana"}
-    assert key_client.post("/api/service/logs", unknown, format="json").status_code == 400
+    response = key_client.post("/api/service/logs", unknown, format="json")
+    assert response.status_code == 404 and response.json() == {"detail": "Machine not found"}
 
 
 def test_stats_count_the_fleet(api_client):
     InventoryItemFactory(quantity=0, machine__status="offline")
     MachineFactory(last_serviced_at=None)
+    MachineFactory(region="TX")
     body = api_client.get("/api/stats").json()
-    assert body["machines"] == 2
-    assert body["by_status"]["offline"] == 1
-    assert body["sold_out_slots"] == 1
-    assert body["by_region"] == [{"region": "NY", "machines": 2}]
+    assert body == {
+        "total_machines": 3,
+        "by_status": {"operational": 2, "offline": 1},
+        "by_region": {"NY": 2, "TX": 1},
+        "needs_service": 0,
+        "never_serviced": 3,
+    }
+    overview = api_client.get("/api/stats/overview").json()
+    assert overview["machines"] == 3 and overview["sold_out_slots"] == 1
+    assert overview["by_region"] == [{"region": "NY", "machines": 2}, {"region": "TX", "machines": 1}]
 
 
 def test_machines_can_be_patched_and_deleted(key_client):
