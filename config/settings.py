@@ -14,6 +14,11 @@ DEBUG = env.get_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env.secret_key()
 ALLOWED_HOSTS = env.get_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.get_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# CORS (django-cors-headers) on the API, for a Vendomo client build on another origin; these origins
+# may also write to the fleet with a staff session (fleet/auth.py). Default: none.
+CORS_ALLOWED_ORIGINS = env.get_list("CORS_ALLOWED_ORIGINS", [])
+CORS_URLS_REGEX = r"^/(api/|openapi\.json$)"
+CORS_PREFLIGHT_MAX_AGE = 600
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -24,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "corsheaders",
     "channels",
     "django_celery_beat",
     "core",
@@ -40,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
