@@ -12,6 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.request import Request
@@ -39,3 +40,10 @@ class OriginCheckedSessionAuthentication(SessionAuthentication):
             raise exceptions.PermissionDenied(
                 f"CSRF Failed: origin {origin} is not trusted (add it to CORS_ALLOWED_ORIGINS to allow it)."
             )
+
+
+class OriginCheckedSessionScheme(SessionScheme):
+    """The OpenAPI security scheme: the same session cookie as Django's."""
+
+    target_class = OriginCheckedSessionAuthentication
+    name = "staffSessionFromTrustedOrigin"
