@@ -4,6 +4,7 @@ from a trusted origin (fleet/auth.py). Our richer views live on their own paths.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 
@@ -26,10 +27,12 @@ from fleet.serializers import (
     OVERVIEW,
     STATS,
     InventoryInputSerializer,
+    MachineCreateDoc,
     MachineDetailOutputSerializer,
     MachineOutputSerializer,
     MachineUpdateSerializer,
     ProductQuantitySerializer,
+    ServiceLogCreateDoc,
     ServiceLogOutputSerializer,
     page_of,
     unknown_products,
@@ -118,7 +121,7 @@ class MachineListCreateApi(ReadPublicWriteStaffOrKey):
     @extend_schema(
         operation_id="machines_create",
         summary="Add a machine (optionally with its inventory); defaults as the original's",
-        request=inline_serializer("MachineCreate", {"name": serializers.CharField()}),
+        request=MachineCreateDoc,
         responses={201: MachineOutputSerializer, 409: None, 422: None},
     )
     def post(self, request: Request) -> Response:
@@ -138,7 +141,7 @@ class MachineBulkCreateApi(ContractApi):
     @extend_schema(
         operation_id="machines_bulk_create",
         summary="Add up to 10,000 machines (a plain JSON array of machine bodies), all or nothing",
-        request={"application/json": {"type": "array", "items": {"type": "object"}}},
+        request=MachineCreateDoc(many=True),
         responses={201: inline_serializer("MachineBulkCreated", {"created": serializers.IntegerField()})},
     )
     def post(self, request: Request) -> Response:
@@ -149,6 +152,11 @@ class MachineBulkCreateApi(ContractApi):
         except IntegrityError:
             raise Conflict()
         return Response({"created": len(created)}, status=201)
+
+
+def _map_key(view: str, status_: str, region: str) -> str:
+    digest = hashlib.sha1(f"{status_}\0{region}".encode(), usedforsecurity=False).hexdigest()[:16]
+    return f"fleet:map:{view}:v{services.map_cache_version()}:{digest}"
 
 
 class MachineMapApi(ContractApi):
@@ -162,7 +170,7 @@ class MachineMapApi(ContractApi):
     )
     def get(self, request: Request) -> HttpResponse:
         params = contract.query(contract.MapQuery, request)
-        key = f"fleet:map:client:v{services.map_cache_version()}:{params.status or ''}:{params.region or ''}"
+        key = _map_key("client", params.status or "", params.region or "")
         body = cache.get(key)
         if body is None:
             markers = selectors.client_map_markers(status=params.status, region=params.region)
@@ -189,7 +197,7 @@ class MachineMarkersApi(ContractApi):
     def get(self, request: Request) -> HttpResponse:
         params = contract.query(contract.MapQuery, request)
         status_, region = params.status or "", (params.region or "").upper()
-        key = f"fleet:map:v{services.map_cache_version()}:{status_}:{region}"
+        key = _map_key("markers", status_, region)
         body = cache.get(key)
         if body is None:
             markers = selectors.machine_map_markers(status=status_ or None, region=region or None)
@@ -291,15 +299,7 @@ class ServiceLogListCreateApi(ReadPublicWriteStaffOrKey):
     @extend_schema(
         operation_id="service_logs_create",
         summary="Record a service visit (type defaults to inspection; a refill restocks the machine)",
-        request=inline_serializer(
-            "ServiceLogCreate",
-            {
-                "machine_id": serializers.UUIDField(),
-                "technician": serializers.CharField(),
-                "type": serializers.CharField(required=False, default="inspection"),
-                "notes": serializers.CharField(required=False, default=""),
-            },
-        ),
+        request=ServiceLogCreateDoc,
         responses={201: ServiceLogOutputSerializer, 404: None, 422: None},
     )
     def post(self, request: Request) -> Response:

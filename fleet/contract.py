@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, TypeAdapter, ValidationError
@@ -32,6 +32,19 @@ def _no_nul(value: str | None) -> str | None:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """Stored in UTC (naive means UTC); the database refuses offsets beyond ±15:59."""
+    if value is None:
+        return None
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("date out of range in UTC") from exc
+
+
+Timestamp = Annotated[datetime, AfterValidator(_utc)]
 
 
 def _text(max_length: int, **kwargs: Any) -> Any:
@@ -89,7 +102,7 @@ def json_body(request: Request) -> Any:
     raw = request.body
     try:
         return json.loads(raw or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         pos, msg = (exc.pos, exc.msg) if isinstance(exc, json.JSONDecodeError) else (0, "invalid UTF-8")
         raise Unprocessable(
             [
@@ -149,8 +162,8 @@ class MachineIn(BaseModel):
     country: Annotated[Text, _text(64)] = "USA"
     capacity: int = Field(40, ge=0, le=100_000)
     asset_tag: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")] | None = None
-    installed_at: datetime | None = None
-    last_serviced_at: datetime | None = None
+    installed_at: Timestamp | None = None
+    last_serviced_at: Timestamp | None = None
     inventory: list[InventoryLine] = Field(default_factory=list, max_length=200)
 
 

@@ -170,3 +170,34 @@ class InventoryInputSerializer(serializers.Serializer):
 
     def validate_items(self, value: list[dict]) -> list[dict]:
         return check_inventory(value)
+
+
+# --- request documentation of the contract's bodies (validated by fleet/contract.py) -----------
+
+
+class MachineCreateDoc(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    latitude = serializers.FloatField(min_value=-90, max_value=90)
+    longitude = serializers.FloatField(min_value=-180, max_value=180)
+    city = serializers.CharField(max_length=100)
+    region = serializers.CharField(max_length=64, help_text="free text, matched exactly (e.g. TX)")
+    model = serializers.CharField(max_length=100, required=False, default="VendoMax 3000")
+    manufacturer = serializers.CharField(max_length=100, required=False, default="Vendomo")
+    status = serializers.ChoiceField(choices=MachineStatus.choices, required=False, default="operational")
+    address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
+    location_description = serializers.CharField(max_length=255, required=False, allow_null=True, default=None)
+    country = serializers.CharField(max_length=64, required=False, default="USA")
+    capacity = serializers.IntegerField(min_value=0, max_value=100_000, required=False, default=40)
+    asset_tag = serializers.RegexField(
+        r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$", required=False, allow_null=True, help_text="default: VM- + 8 hex"
+    )
+    installed_at = serializers.DateTimeField(required=False, allow_null=True)
+    last_serviced_at = serializers.DateTimeField(required=False, allow_null=True)
+    inventory = InventoryLineSerializer(many=True, required=False, max_length=200, help_text="ours; catalog names")
+
+
+class ServiceLogCreateDoc(serializers.Serializer):
+    machine_id = serializers.UUIDField()
+    technician = serializers.CharField(max_length=120)
+    type = serializers.CharField(max_length=16, required=False, default="inspection")
+    notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
