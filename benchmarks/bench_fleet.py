@@ -70,3 +70,7 @@ def main() -> None:
         cold = _timed(lambda: client.get("/api/machines/map")) * 1000
         warm = [_timed(lambda: client.get("/api/machines/map")) * 1000 for _ in range(10)]
         print(f"GET /api/machines/map ({count:,} markers): uncached {cold:.0f} ms, cached {summary(warm)} ms")
+        services.map_cache_invalidate()
+        cold = _timed(lambda: client.get("/api/machines/markers")) * 1000
+        warm = [_timed(lambda: client.get("/api/machines/markers")) * 1000 for _ in range(10)]
+        print(f"baseline: GET /api/machines/markers (no labels): uncached {cold:.0f} ms, cached {summary(warm)} ms")

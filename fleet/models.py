@@ -103,7 +103,10 @@ class ServiceLog(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["machine", "-created_at"], name="servicelog_machine_recent_idx")]
+        indexes = [
+            models.Index(fields=["machine", "-created_at"], name="servicelog_machine_recent_idx"),
+            models.Index(fields=["-created_at", "-id"], name="servicelog_recent_idx"),  # the feed
+        ]
 
     def __str__(self) -> str:
         return f"{self.type} of {self.machine_id} by {self.technician}"

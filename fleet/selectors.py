@@ -75,10 +75,14 @@ def machine_map_markers(*, status: str | None = None, region: str | None = None)
     ]
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _label(name: str, last_serviced_at) -> str:
     if last_serviced_at is None:
         return f"{name} — never serviced"
-    return f"{name} — last serviced {last_serviced_at:%b} {last_serviced_at.day}, {last_serviced_at.year}"
+    d = last_serviced_at
+    return f"{name} — last serviced {_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def client_map_markers(*, status: str | None = None, region: str | None = None) -> list[dict]:
@@ -134,7 +138,7 @@ def machine_recent_service_logs(*, machine_id: uuid.UUID, limit: int = RECENT_SE
 
 
 def service_log_list(*, machine_id: uuid.UUID | None = None, type: str | None = None) -> QuerySet[ServiceLog]:
-    logs = ServiceLog.objects.select_related("machine")
+    logs = ServiceLog.objects.all()
     if machine_id:
         logs = logs.filter(machine_id=machine_id)
     if type:
