@@ -3,6 +3,8 @@ categories, and the record of backfill runs."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -51,6 +53,7 @@ class Thread(models.Model):
         USER = "user", "User"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="threads")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="The public id.")
     created_at = models.DateTimeField(default=timezone.now)
     first_question = models.TextField()
     total_questions = models.PositiveIntegerField(default=0)
@@ -83,6 +86,7 @@ class QuestionAnswer(models.Model):
         OFFLINE = "offline", "Offline (composed from the retrieved passages)"
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="question_answers")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="The public id.")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
     question = models.TextField()
     answer = models.TextField()

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID
 
 from django.db.models import Count, QuerySet
 
@@ -28,6 +29,19 @@ def thread_list(*, project_id: int, category: int | str | None = None) -> QueryS
 
 def thread_get(*, project_id: int, thread_id: int) -> Thread | None:
     return Thread.objects.filter(pk=thread_id, project_id=project_id).select_related("category").first()
+
+
+def thread_get_by_uuid(*, project_id: int, thread_uuid: UUID) -> Thread | None:
+    return Thread.objects.filter(uuid=thread_uuid, project_id=project_id).select_related("category").first()
+
+
+def thread_pk_for_uuid(*, project_id: int, thread_uuid: UUID) -> int | None:
+    return Thread.objects.filter(uuid=thread_uuid, project_id=project_id).values_list("pk", flat=True).first()
+
+
+def project_pk_for_uuid(*, project_uuid: UUID) -> int | None:
+    """The internal pk of the project whose public id is `project_uuid` (one lookup on a unique index)."""
+    return Project.objects.filter(uuid=project_uuid).values_list("pk", flat=True).first()
 
 
 def thread_history(*, thread_id: int, limit: int) -> list[Turn]:
