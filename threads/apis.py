@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from uuid import UUID
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -17,13 +19,32 @@ from rest_framework.views import APIView
 from accounts.models import ApiKey
 from accounts.permissions import HasProjectAccess
 from accounts.selectors import project_is_accessible
+from core.exceptions import ServiceUnavailable
 from threads import retrieval, selectors, services
 from threads.models import Thread
 from threads.services.categories import NAME_MAX_LENGTH
 from threads.services.chat import QUESTION_MAX_LENGTH
 
+logger = logging.getLogger(__name__)
+
 MAX_ID = 2**63 - 1
 TAG = ["chat"]
+DB_RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseDownIs503:
+    """Every threads view: the database unreachable (refused, reset, timed out) is a JSON 503 with
+    `Retry-After`, never a 500, whichever step hit it (the key lookup, the permission, the view)."""
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, OperationalError | InterfaceError):
+            logger.warning("threads: database unavailable (%s: %s)", type(exc).__name__, exc)
+            response = super().handle_exception(  # type: ignore[misc]
+                ServiceUnavailable("The database is unavailable; try again shortly.")
+            )
+            response["Retry-After"] = str(DB_RETRY_AFTER_SECONDS)
+            return response
+        return super().handle_exception(exc)  # type: ignore[misc]
 
 
 def _id_or_404(value: int | str) -> int:
@@ -72,7 +93,7 @@ class ChatOutputSerializer(serializers.Serializer):
     thread_id = serializers.UUIDField()
 
 
-class ChatApi(APIView):
+class ChatApi(DatabaseDownIs503, APIView):
     permission_classes = [HasProjectUuidAccess]
 
     @extend_schema(
@@ -121,7 +142,7 @@ class KnowledgeOutputSerializer(serializers.Serializer):
     dimension = serializers.IntegerField()
 
 
-class KnowledgeApi(APIView):
+class KnowledgeApi(DatabaseDownIs503, APIView):
     permission_classes = [HasProjectUuidAccess]
 
     @extend_schema(
@@ -183,7 +204,7 @@ class ThreadPagination(LimitOffsetPagination):
     max_limit = 1000
 
 
-class ThreadListApi(ListAPIView):
+class ThreadListApi(DatabaseDownIs503, ListAPIView):
     permission_classes = [HasProjectUuidAccess]
     serializer_class = ThreadOutputSerializer
     pagination_class = ThreadPagination
@@ -227,7 +248,7 @@ class ThreadRelabelInputSerializer(serializers.Serializer):
     )
 
 
-class ThreadDetailApi(APIView):
+class ThreadDetailApi(DatabaseDownIs503, APIView):
     permission_classes = [HasProjectUuidAccess]
 
     def _thread(self, thread_uuid: UUID) -> Thread:
@@ -296,7 +317,7 @@ class CategoryUpdateInputSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class CategoryListApi(APIView):
+class CategoryListApi(DatabaseDownIs503, APIView):
     permission_classes = [HasProjectUuidAccess]
 
     @extend_schema(
@@ -328,7 +349,7 @@ class CategoryListApi(APIView):
         return Response(data, status=status.HTTP_201_CREATED)
 
 
-class CategoryDetailApi(APIView):
+class CategoryDetailApi(DatabaseDownIs503, APIView):
     permission_classes = [HasProjectUuidAccess]
 
     def _category(self, project_id: UUID, category_id: int):
