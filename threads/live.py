@@ -1,7 +1,10 @@
 """Live classification: new threads are labelled in concurrent batches, not one task per thread.
 
 The chat's outbox thread (after commit, never in the request) pushes the new thread's id onto one
-Redis list and, at most once per `KICK_MS`, publishes a `classify_live` task on the `live` queue.
+Redis list and publishes a `classify_live` task on the `live` queue unless one is already pending
+(the `KICK_KEY` flag: set with NX when a task is published, deleted by the task just before it pops,
+so an id pushed at any moment is either seen by the pending task or publishes a new one; the flag
+expires after `KICK_TTL_MS` in case the published task is lost).
 A `classify_live` task pops up to `BATCH` ids at once and classifies them concurrently (64 classifier
 calls at a time, like a backfill chunk); if ids remain it first publishes another `classify_live`, so
 a backlog is drained by every free worker slot in parallel. At the 2 s stand-in classifier one worker
@@ -24,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 QUEUE_KEY = "vendomo:threads:live"
 KICK_KEY = "vendomo:threads:live:kick"
-KICK_MS = 500
+KICK_TTL_MS = 30_000
 BATCH = 64
 
 _client: redis.Redis | None = None
@@ -55,21 +58,30 @@ def push(thread_ids: Iterable[int]) -> int:
         return 0
     r = client()
     r.rpush(QUEUE_KEY, *ids)
-    if r.set(KICK_KEY, 1, nx=True, px=KICK_MS):
-        kick()
+    _kick_unless_pending(r)
     return len(ids)
+
+
+def _kick_unless_pending(r: redis.Redis) -> None:
+    if r.set(KICK_KEY, 1, nx=True, px=KICK_TTL_MS):
+        try:
+            kick()
+        except Exception:
+            r.delete(KICK_KEY)  # nothing is pending after all: let the next push try
+            raise
 
 
 def pop() -> list[int]:
     """Up to one batch of queued ids; publishes another drain task first when more are waiting."""
     r = client()
-    with r.pipeline() as pipe:
+    with r.pipeline() as pipe:  # MULTI: the flag goes with this pop, atomically
+        pipe.delete(KICK_KEY)
         pipe.lpop(QUEUE_KEY, batch_size())
         pipe.llen(QUEUE_KEY)
-        popped, remaining = pipe.execute()
+        _, popped, remaining = pipe.execute()
     if remaining:
         try:
-            kick()
+            _kick_unless_pending(r)
         except Exception as exc:  # the next push, or the sweep, carries on
             logger.warning("Could not publish the next live classification batch (%s)", exc)
     return [int(pk) for pk in popped or []]

@@ -176,3 +176,29 @@ def test_every_threads_endpoint_answers_503_with_retry_after_when_the_database_i
     finally:
         connection.close()
         connection.settings_dict["PORT"] = port
+
+
+def test_an_id_pushed_at_any_moment_is_seen_by_a_pending_task_or_publishes_one(monkeypatch):
+    kicks = []
+    monkeypatch.setattr(live, "kick", lambda: kicks.append(1))
+    live.push([1])
+    live.push([2])  # a task is pending (published, not yet popped): it will see this one
+    assert len(kicks) == 1
+    assert live.pop() == [1, 2]
+    live.push([3])  # the pending task has popped: a new one is published, nothing is stranded
+    assert len(kicks) == 2
+    assert live.pop() == [3]
+    assert live.pop() == []
+
+
+def test_a_failed_publish_clears_the_pending_flag(monkeypatch):
+    def down():
+        raise OSError("broker down")
+
+    monkeypatch.setattr(live, "kick", down)
+    with pytest.raises(OSError):
+        live.push([1])
+    kicks = []
+    monkeypatch.setattr(live, "kick", lambda: kicks.append(1))
+    live.push([2])
+    assert kicks == [1]
