@@ -43,3 +43,13 @@ class ProjectDetailApi(APIView):
         lookup: dict[str, object] = {"uuid": project_uuid} if project_uuid is not None else {"pk": project_id}
         project = get_object_or_404(project_list_accessible(user=request.user, auth=request.auth), **lookup)
         return Response(ProjectOutputSerializer(project).data)
+
+
+class ProjectByUuidApi(ProjectDetailApi):
+    @extend_schema(
+        operation_id="projects_retrieve_by_uuid",
+        summary="One project, by its public UUID (the id the chat API's URLs use)",
+        responses=ProjectOutputSerializer,
+    )
+    def get(self, request: Request, project_uuid: UUID) -> Response:  # type: ignore[override]
+        return super().get(request, project_uuid=project_uuid)
