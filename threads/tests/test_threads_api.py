@@ -191,3 +191,26 @@ def test_a_key_can_never_relabel_another_projects_thread(key_client, project):
 def test_a_staff_session_gets_404_for_a_project_that_does_not_exist(staff_client):
     assert staff_client.get(list_url("00000000-0000-4000-8000-000000000000")).status_code == 404
     assert staff_client.post("/query/v1/projects/987654/chat", {"question": "q"}).status_code == 404
+
+
+def test_a_big_lists_count_is_cached_briefly_and_a_small_ones_is_exact(key_client, project, settings):
+    from django.core.cache import cache
+
+    settings.THREADS_COUNT_CACHE_ABOVE = 3
+    cache.delete(f"threads:list-count:{project.pk}:all")
+    make_threads(project, 2)
+    assert key_client.get(list_url(project.uuid)).json()["count"] == 2
+    ThreadFactory(project=project)
+    assert key_client.get(list_url(project.uuid)).json()["count"] == 3  # exact, and now cached
+    ThreadFactory(project=project)
+    body = key_client.get(list_url(project.uuid)).json()
+    assert body["count"] == 3 and len(body["results"]) == 4  # the page is always fresh
+    cache.delete(f"threads:list-count:{project.pk}:all")
+    assert key_client.get(list_url(project.uuid)).json()["count"] == 4
+
+
+def test_a_deep_offset_page_holds_the_right_threads_in_order(key_client, project):
+    threads = list(reversed(make_threads(project, 30)))
+    body = key_client.get(list_url(project.uuid, "?limit=7&offset=20")).json()
+    assert [t["id"] for t in body["results"]] == [str(t.uuid) for t in threads[20:27]]
+    assert key_client.get(list_url(project.uuid, "?offset=31")).json()["results"] == []
