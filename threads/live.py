@@ -6,9 +6,12 @@ Redis list and publishes a `classify_live` task on the `live` queue unless one i
 so an id pushed at any moment is either seen by the pending task or publishes a new one; the flag
 expires after `KICK_TTL_MS` in case the published task is lost).
 A `classify_live` task pops up to `BATCH` ids at once and classifies them concurrently (64 classifier
-calls at a time, like a backfill chunk); if ids remain it first publishes another `classify_live`, so
-a backlog is drained by every free worker slot in parallel. At the 2 s stand-in classifier one worker
-slot labels up to 64 threads every 2 s (32/s); a burst builds up batches, never a queue of tasks.
+calls at a time, like a backfill chunk), and pops again while ids keep coming (for up to a minute),
+so once a worker process is on live work it stays there through a burst rather than waiting behind
+backfill chunks for each batch; if ids remain after a pop it first publishes another
+`classify_live`, so a backlog is drained by every free worker slot in parallel. At the 2 s stand-in
+classifier one worker slot labels up to 64 threads every 2 s (32/s); a burst builds up batches, never
+a queue of tasks.
 
 Nothing here must survive: ids popped by a worker that then dies, or pushed while Redis was down,
 belong to threads that are still unlabelled in the database, and the sweep (on the same `live`
@@ -54,11 +57,10 @@ def push(thread_ids: Iterable[int]) -> int:
     """Queue threads for live classification and make sure a drain task is coming. Raises on a Redis or
     broker error (the caller logs it; the sweep finds the threads)."""
     ids = [int(pk) for pk in thread_ids]
-    if not ids:
-        return 0
     r = client()
-    r.rpush(QUEUE_KEY, *ids)
-    _kick_unless_pending(r)
+    if ids:
+        r.rpush(QUEUE_KEY, *ids)
+    _kick_unless_pending(r)  # an empty push only makes sure a task is coming for what is queued
     return len(ids)
 
 

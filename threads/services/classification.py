@@ -195,14 +195,32 @@ def sweep_enqueue(*, batch_size: int = 64, now=None) -> int:
     return len(ids)
 
 
-def classify_live_batch() -> ClassifyOutcome:
-    """One batch of the live list, classified concurrently (the `classify_live` task)."""
+LIVE_TASK_BUDGET_SECONDS = 60
+
+
+def classify_live_batch(*, budget_seconds: float | None = None) -> ClassifyOutcome:
+    """The `classify_live` task: batches of the live list, each classified concurrently, one after the
+    other while ids keep coming, for up to `budget_seconds` (then the next task carries on). Once a
+    worker process runs one it stays on live work for the whole burst instead of queueing behind
+    backfill chunks for every batch."""
+    import time
+
     from threads import live
 
-    ids = live.pop()
-    if not ids:
-        return ClassifyOutcome()
-    outcome = threads_classify(thread_ids=ids)
-    for error in outcome.errors[:5]:
-        logger.warning("live classification: %s", error)
-    return outcome
+    budget = LIVE_TASK_BUDGET_SECONDS if budget_seconds is None else budget_seconds
+    deadline = time.monotonic() + budget
+    total = ClassifyOutcome()
+    while True:
+        ids = live.pop()
+        if not ids:
+            return total
+        outcome = threads_classify(thread_ids=ids)
+        for error in outcome.errors[:5]:
+            logger.warning("live classification: %s", error)
+        total.labelled += outcome.labelled
+        total.skipped += outcome.skipped
+        total.failed += outcome.failed
+        if time.monotonic() >= deadline:
+            if live.pending():
+                live.push([])  # hand over: make sure a task is coming for what is left
+            return total

@@ -202,3 +202,18 @@ def test_a_failed_publish_clears_the_pending_flag(monkeypatch):
     monkeypatch.setattr(live, "kick", lambda: kicks.append(1))
     live.push([2])
     assert kicks == [1]
+
+
+@pytest.mark.django_db
+def test_a_live_task_keeps_draining_through_a_burst_within_its_budget(monkeypatch, calls):
+    from threads.services import classify_live_batch
+
+    kicks = []
+    monkeypatch.setattr(live, "kick", lambda: kicks.append(1))
+    live.push([ThreadFactory().pk for _ in range(150)])
+    assert classify_live_batch(budget_seconds=0).labelled == 64  # out of budget after one batch
+    assert live.pending() == 86
+    assert len(kicks) == 2  # the next task was published when the first batch was popped
+    assert classify_live_batch().labelled == 86  # within budget: batch after batch until empty
+    assert live.pending() == 0
+    assert not Thread.objects.filter(category_source__isnull=True).exists()
