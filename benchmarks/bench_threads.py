@@ -12,6 +12,15 @@
    chunks for BENCH_THREADS_WORKER_SECONDS, and the measured labelling rate gives the projected time
    for 1M threads (goal < 6 h on one worker machine).
 
+3. The threads list (limit/offset with `count`) on one project with BENCH_THREADS_LIST_N threads
+   (default N): page 1 and a deep page (offset N/2) through the API, against the bare page query.
+4. Live labelling (issue 15): new threads chatted at BENCH_THREADS_LIVE_RATE (20/s) for
+   BENCH_THREADS_LIVE_SECONDS (60) while workers started as the Procfile does (`-Q live,default,low`)
+   label them: creation → label p50/p95/max (goal: all within 120 s, p95 <= 60 s), for each count of
+   workers in BENCH_THREADS_LIVE_WORKERS (1; e.g. "1,2": the rate scales with the workers), and
+   `live-backfill`: the same with a backfill of N threads queued on `low`.
+BENCH_THREADS_PARTS picks the parts (default chat,list,live,backfill; add live-backfill).
+
 Knobs (environment): BENCH_THREADS_N (default 100000; BENCH_THREADS_FULL=1 for 1000000),
 BENCH_THREADS_CHATS (300 per variant), BENCH_THREADS_WORKER_SECONDS (60), CELERY_CONCURRENCY (2),
 THREADS_CLASSIFY_CONCURRENCY (64), THREADS_BACKFILL_CHUNK_SIZE (512).
