@@ -148,9 +148,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
 }
-# Bulk work goes to the low-priority `low` queue (the worker consumes `default,low`), so it never
+# Bulk work goes to the low-priority `low` queue (the worker consumes `live,default,low`), so it never
 # starves live jobs on `default`.
 CELERY_TASK_ROUTES = {
+    # threads: live labelling and the sweep have their own `live` queue, never behind a backlog.
+    "threads.tasks.classify_live": {"queue": "live"},
+    "threads.tasks.classify_thread": {"queue": "live"},
+    "threads.tasks.classify_threads": {"queue": "live"},
+    "threads.tasks.sweep_unlabelled_threads": {"queue": "live"},
     "threads.tasks.backfill_plan": {"queue": "low"},
     "threads.tasks.backfill_chunk": {"queue": "low"},
 }

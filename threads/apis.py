@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
+import logging
+from uuid import UUID
+
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
-from rest_framework.pagination import CursorPagination
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import ApiKey, Project
+from accounts.models import ApiKey
 from accounts.permissions import HasProjectAccess
+from accounts.selectors import project_is_accessible
+from core.exceptions import ServiceUnavailable
 from threads import retrieval, selectors, services
 from threads.models import Thread
 from threads.services.categories import NAME_MAX_LENGTH
 from threads.services.chat import QUESTION_MAX_LENGTH
 
+logger = logging.getLogger(__name__)
+
 MAX_ID = 2**63 - 1
 TAG = ["chat"]
+DB_RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseDownIs503:
+    """Every threads view: the database unreachable (refused, reset, timed out) is a JSON 503 with
+    `Retry-After`, never a 500, whichever step hit it (the key lookup, the permission, the view)."""
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, OperationalError | InterfaceError):
+            logger.warning("threads: database unavailable (%s: %s)", type(exc).__name__, exc)
+            response = super().handle_exception(  # type: ignore[misc]
+                ServiceUnavailable("The database is unavailable; try again shortly.")
+            )
+            response["Retry-After"] = str(DB_RETRY_AFTER_SECONDS)
+            return response
+        return super().handle_exception(exc)  # type: ignore[misc]
 
 
 def _id_or_404(value: int | str) -> int:
@@ -30,13 +54,24 @@ def _id_or_404(value: int | str) -> int:
     return number
 
 
-def _project_id(request: Request, value: int | str) -> int:
-    """The URL's project id, once `HasProjectAccess` let the caller in. A key's project exists (the key
-    belongs to it); for sessions (staff reach every id) the project is checked, so a missing one is 404."""
-    project_id = _id_or_404(value)
-    if not isinstance(request.auth, ApiKey) and not Project.objects.filter(pk=project_id).exists():
-        raise Http404
-    return project_id
+class HasProjectUuidAccess(HasProjectAccess):
+    """`HasProjectAccess` for URLs that name the project by its public UUID (the original kapa API):
+    resolves it to the internal pk once (one indexed query) and keeps it on the view as `project_pk`.
+    A key for another project, or for no project that exists, is 403; a session (staff reach every
+    project) gets 404 for a project that does not exist."""
+
+    def has_permission(self, request: Request, view) -> bool:
+        if not (request.user and request.user.is_authenticated):
+            return False
+        project_uuid = view.kwargs["project_id"]
+        project_pk = selectors.project_pk_for_uuid(project_uuid=project_uuid)
+        if project_pk is None:
+            if isinstance(request.auth, ApiKey):
+                return False
+            raise Http404
+        view.project_pk = project_pk
+        view.project_uuid = project_uuid
+        return project_is_accessible(user=request.user, auth=request.auth, project_id=project_pk)
 
 
 def _thread_not_found(exc: services.ThreadNotFound) -> Response:
@@ -48,20 +83,18 @@ def _thread_not_found(exc: services.ThreadNotFound) -> Response:
 
 class ChatInputSerializer(serializers.Serializer):
     question = serializers.CharField(max_length=QUESTION_MAX_LENGTH, trim_whitespace=True)
-    thread_id = serializers.IntegerField(
-        required=False, allow_null=True, min_value=1, max_value=MAX_ID, help_text="Continue this conversation."
-    )
+    thread_id = serializers.UUIDField(required=False, allow_null=True, help_text="Continue this conversation.")
 
 
 class ChatOutputSerializer(serializers.Serializer):
     question = serializers.CharField()
     answer = serializers.CharField()
-    question_answer_id = serializers.IntegerField()
-    thread_id = serializers.IntegerField()
+    question_answer_id = serializers.UUIDField()
+    thread_id = serializers.UUIDField()
 
 
-class ChatApi(APIView):
-    permission_classes = [HasProjectAccess]
+class ChatApi(DatabaseDownIs503, APIView):
+    permission_classes = [HasProjectUuidAccess]
 
     @extend_schema(
         operation_id="threads_chat",
@@ -75,21 +108,29 @@ class ChatApi(APIView):
         request=ChatInputSerializer,
         responses={200: ChatOutputSerializer},
     )
-    def post(self, request: Request, project_id: int) -> Response:
-        project_id = _project_id(request, project_id)
+    def post(self, request: Request, project_id: UUID) -> Response:
         data = ChatInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        thread_uuid = data.validated_data.get("thread_id")
+        thread_pk = None
         try:
+            if thread_uuid is not None:
+                thread_pk = selectors.thread_pk_for_uuid(project_id=self.project_pk, thread_uuid=thread_uuid)
+                if thread_pk is None:
+                    raise services.ThreadNotFound(f"Thread {thread_uuid} does not exist in this project.")
             qa = services.chat_ask(
-                project_id=project_id,
-                question=data.validated_data["question"],
-                thread_id=data.validated_data.get("thread_id"),
+                project_id=self.project_pk, question=data.validated_data["question"], thread_id=thread_pk
             )
         except services.ThreadNotFound as exc:
             return _thread_not_found(exc)
         return Response(
             ChatOutputSerializer(
-                {"question": qa.question, "answer": qa.answer, "question_answer_id": qa.pk, "thread_id": qa.thread_id}
+                {
+                    "question": qa.question,
+                    "answer": qa.answer,
+                    "question_answer_id": qa.uuid,
+                    "thread_id": thread_uuid or qa.thread.uuid,
+                }
             ).data
         )
 
@@ -101,8 +142,8 @@ class KnowledgeOutputSerializer(serializers.Serializer):
     dimension = serializers.IntegerField()
 
 
-class KnowledgeApi(APIView):
-    permission_classes = [HasProjectAccess]
+class KnowledgeApi(DatabaseDownIs503, APIView):
+    permission_classes = [HasProjectUuidAccess]
 
     @extend_schema(
         operation_id="threads_knowledge_library",
@@ -114,8 +155,8 @@ class KnowledgeApi(APIView):
         tags=TAG,
         responses=KnowledgeOutputSerializer,
     )
-    def get(self, request: Request, project_id: int) -> Response:
-        library = retrieval.knowledge_library_get_or_create(project_id=_project_id(request, project_id))
+    def get(self, request: Request, project_id: UUID) -> Response:
+        library = retrieval.knowledge_library_get_or_create(project_id=self.project_pk)
         return Response(KnowledgeOutputSerializer(library).data)
 
 
@@ -127,9 +168,19 @@ class CategoryRefSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
+class _ProjectUuidField(serializers.UUIDField):
+    """The project's public id, from the view (every row of a response is the URL's project)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value) -> str:
+        return super().to_representation(self.context["project_uuid"])
+
+
 class ThreadOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    project = serializers.IntegerField(source="project_id")
+    id = serializers.UUIDField(source="uuid")
+    project = _ProjectUuidField()
     created_at = serializers.DateTimeField()
     first_question = serializers.CharField()
     total_questions = serializers.IntegerField()
@@ -146,25 +197,47 @@ class ThreadFilterSerializer(serializers.Serializer):
     )
 
 
-class ThreadPagination(CursorPagination):
-    ordering = ("-created_at", "-id")
-    page_size = 20
-    page_size_query_param = "page_size"
-    max_page_size = 100
+class ThreadPagination(LimitOffsetPagination):
+    """As the original: `?limit=&offset=`, `{count, next, previous, results}`, 100 a page.
+
+    Made cheap on a million-thread project: the count is cached briefly once it is large
+    (`selectors.thread_list_count`), and the page is a deferred join: the ids of the page come from
+    an index-only scan of `threads_project_newest_idx` (skipping `offset` index entries, not rows),
+    then only those 100 rows are read with their categories."""
+
+    default_limit = 100
+    max_limit = 1000
+
+    def get_count(self, queryset) -> int:
+        return selectors.thread_list_count(queryset=queryset, key=self.count_key)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.count_key = getattr(view, "count_key", None)
+        self.request = request
+        self.limit = self.get_limit(request)
+        if self.limit is None:  # pragma: no cover - default_limit is set
+            return None
+        self.count = self.get_count(queryset)
+        self.offset = self.get_offset(request)
+        if self.count == 0 or self.offset > self.count:
+            return []
+        return selectors.thread_page(queryset=queryset, offset=self.offset, limit=self.limit)
 
 
-class ThreadListApi(ListAPIView):
-    permission_classes = [HasProjectAccess]
+class ThreadListApi(DatabaseDownIs503, ListAPIView):
+    permission_classes = [HasProjectUuidAccess]
     serializer_class = ThreadOutputSerializer
     pagination_class = ThreadPagination
 
     def get_queryset(self):
         filters = ThreadFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        return selectors.thread_list(
-            project_id=_project_id(self.request, self.kwargs["project_id"]),
-            category=filters.validated_data.get("category"),
-        )
+        category = filters.validated_data.get("category")
+        self.count_key = f"{self.project_pk}:{category or 'all'}"
+        return selectors.thread_list(project_id=self.project_pk, category=category)
+
+    def get_serializer_context(self) -> dict:
+        return {**super().get_serializer_context(), "project_uuid": self.kwargs["project_id"]}
 
     @extend_schema(
         operation_id="threads_list",
@@ -181,7 +254,7 @@ class ThreadListApi(ListAPIView):
 
 
 class QuestionAnswerOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="uuid")
     question = serializers.CharField()
     answer = serializers.CharField()
     created_at = serializers.DateTimeField()
@@ -197,14 +270,17 @@ class ThreadRelabelInputSerializer(serializers.Serializer):
     )
 
 
-class ThreadDetailApi(APIView):
-    permission_classes = [HasProjectAccess]
+class ThreadDetailApi(DatabaseDownIs503, APIView):
+    permission_classes = [HasProjectUuidAccess]
 
-    def _thread(self, project_id: int, thread_id: int) -> Thread:
-        thread = selectors.thread_get(project_id=_project_id(self.request, project_id), thread_id=_id_or_404(thread_id))
+    def _thread(self, thread_uuid: UUID) -> Thread:
+        thread = selectors.thread_get_by_uuid(project_id=self.project_pk, thread_uuid=thread_uuid)
         if thread is None:
             raise Http404
         return thread
+
+    def _context(self) -> dict:
+        return {"project_uuid": self.project_uuid}
 
     @extend_schema(
         operation_id="threads_retrieve",
@@ -212,10 +288,10 @@ class ThreadDetailApi(APIView):
         tags=TAG,
         responses=ThreadDetailOutputSerializer,
     )
-    def get(self, request: Request, project_id: int, thread_id: int) -> Response:
-        thread = self._thread(project_id, thread_id)
+    def get(self, request: Request, project_id: UUID, thread_id: UUID) -> Response:
+        thread = self._thread(thread_id)
         question_answers = selectors.thread_question_answers(thread_id=thread.pk)
-        data = ThreadOutputSerializer(thread).data
+        data = ThreadOutputSerializer(thread, context=self._context()).data
         data["question_answers"] = QuestionAnswerOutputSerializer(question_answers, many=True).data
         return Response(data)
 
@@ -226,18 +302,19 @@ class ThreadDetailApi(APIView):
         request=ThreadRelabelInputSerializer,
         responses=ThreadOutputSerializer,
     )
-    def patch(self, request: Request, project_id: int, thread_id: int) -> Response:
+    def patch(self, request: Request, project_id: UUID, thread_id: UUID) -> Response:
         data = ThreadRelabelInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        thread_pk = selectors.thread_pk_for_uuid(project_id=self.project_pk, thread_uuid=thread_id)
+        if thread_pk is None:
+            raise Http404
         try:
             thread = services.thread_set_category_by_user(
-                project_id=_project_id(request, project_id),
-                thread_id=_id_or_404(thread_id),
-                category_id=data.validated_data["category_id"],
+                project_id=self.project_pk, thread_id=thread_pk, category_id=data.validated_data["category_id"]
             )
         except services.ThreadNotFound as exc:
             return _thread_not_found(exc)
-        return Response(ThreadOutputSerializer(thread).data)
+        return Response(ThreadOutputSerializer(thread, context=self._context()).data)
 
 
 # --- Categories --------------------------------------------------------------------------------
@@ -245,7 +322,7 @@ class ThreadDetailApi(APIView):
 
 class CategoryOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    project = serializers.IntegerField(source="project_id")
+    project = _ProjectUuidField()
     name = serializers.CharField()
     description = serializers.CharField()
     created_at = serializers.DateTimeField()
@@ -262,8 +339,8 @@ class CategoryUpdateInputSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
-class CategoryListApi(APIView):
-    permission_classes = [HasProjectAccess]
+class CategoryListApi(DatabaseDownIs503, APIView):
+    permission_classes = [HasProjectUuidAccess]
 
     @extend_schema(
         operation_id="threads_categories_list",
@@ -271,10 +348,13 @@ class CategoryListApi(APIView):
         tags=TAG,
         responses=CategoryOutputSerializer(many=True),
     )
-    def get(self, request: Request, project_id: int) -> Response:
-        project_id = _project_id(request, project_id)
-        services.categories_seed_defaults(project_ids=[project_id])
-        return Response(CategoryOutputSerializer(selectors.category_list(project_id=project_id), many=True).data)
+    def get(self, request: Request, project_id: UUID) -> Response:
+        services.categories_seed_defaults(project_ids=[self.project_pk])
+        return Response(
+            CategoryOutputSerializer(
+                selectors.category_list(project_id=self.project_pk), many=True, context={"project_uuid": project_id}
+            ).data
+        )
 
     @extend_schema(
         operation_id="threads_categories_create",
@@ -283,20 +363,19 @@ class CategoryListApi(APIView):
         request=CategoryCreateInputSerializer,
         responses={201: CategoryOutputSerializer},
     )
-    def post(self, request: Request, project_id: int) -> Response:
+    def post(self, request: Request, project_id: UUID) -> Response:
         data = CategoryCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        category = services.category_create(project_id=_project_id(request, project_id), **data.validated_data)
-        return Response(CategoryOutputSerializer(category).data, status=status.HTTP_201_CREATED)
+        category = services.category_create(project_id=self.project_pk, **data.validated_data)
+        data = CategoryOutputSerializer(category, context={"project_uuid": project_id}).data
+        return Response(data, status=status.HTTP_201_CREATED)
 
 
-class CategoryDetailApi(APIView):
-    permission_classes = [HasProjectAccess]
+class CategoryDetailApi(DatabaseDownIs503, APIView):
+    permission_classes = [HasProjectUuidAccess]
 
-    def _category(self, project_id: int, category_id: int):
-        category = selectors.category_get(
-            project_id=_project_id(self.request, project_id), category_id=_id_or_404(category_id)
-        )
+    def _category(self, project_id: UUID, category_id: int):
+        category = selectors.category_get(project_id=self.project_pk, category_id=_id_or_404(category_id))
         if category is None:
             raise Http404
         return category
@@ -304,8 +383,9 @@ class CategoryDetailApi(APIView):
     @extend_schema(
         operation_id="threads_categories_retrieve", summary="One category", tags=TAG, responses=CategoryOutputSerializer
     )
-    def get(self, request: Request, project_id: int, category_id: int) -> Response:
-        return Response(CategoryOutputSerializer(self._category(project_id, category_id)).data)
+    def get(self, request: Request, project_id: UUID, category_id: int) -> Response:
+        category = self._category(project_id, category_id)
+        return Response(CategoryOutputSerializer(category, context={"project_uuid": project_id}).data)
 
     @extend_schema(
         operation_id="threads_categories_update",
@@ -314,12 +394,12 @@ class CategoryDetailApi(APIView):
         request=CategoryUpdateInputSerializer,
         responses=CategoryOutputSerializer,
     )
-    def patch(self, request: Request, project_id: int, category_id: int) -> Response:
+    def patch(self, request: Request, project_id: UUID, category_id: int) -> Response:
         category = self._category(project_id, category_id)
         data = CategoryUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         category = services.category_update(category=category, **data.validated_data)
-        return Response(CategoryOutputSerializer(category).data)
+        return Response(CategoryOutputSerializer(category, context={"project_uuid": project_id}).data)
 
     @extend_schema(
         operation_id="threads_categories_delete",
@@ -332,7 +412,7 @@ class CategoryDetailApi(APIView):
             )
         },
     )
-    def delete(self, request: Request, project_id: int, category_id: int) -> Response:
+    def delete(self, request: Request, project_id: UUID, category_id: int) -> Response:
         category = self._category(project_id, category_id)
         pk = category.pk
         released = services.category_delete(category=category)

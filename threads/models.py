@@ -3,9 +3,11 @@ categories, and the record of backfill runs."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
 
 from accounts.models import Project, Team
@@ -51,6 +53,7 @@ class Thread(models.Model):
         USER = "user", "User"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="threads")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="The public id.")
     created_at = models.DateTimeField(default=timezone.now)
     first_question = models.TextField()
     total_questions = models.PositiveIntegerField(default=0)
@@ -83,6 +86,7 @@ class QuestionAnswer(models.Model):
         OFFLINE = "offline", "Offline (composed from the retrieved passages)"
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="question_answers")
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="The public id.")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
     question = models.TextField()
     answer = models.TextField()
@@ -127,9 +131,40 @@ class BackfillRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+        constraints = [
+            # One unfinished run per scope (a project, or all projects: project NULL), whatever number of
+            # commands or admin clicks start one at the same moment: the second INSERT fails.
+            models.UniqueConstraint(
+                Coalesce(F("project"), Value(0)),
+                condition=Q(status__in=["planning", "running"]),
+                name="threads_one_active_backfill_per_scope",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Backfill #{self.pk} ({self.status})"
+
+
+class BackfillChunk(models.Model):
+    """A processed chunk of a run, recorded in the same transaction that adds its counts to the run, and
+    only once (unique per run and first id): a redelivered chunk (a worker killed mid-chunk) or a chunk
+    planned twice counts once, and its split is derived from the threads' rows, so the run's counters
+    are exact after crashes."""
+
+    run = models.ForeignKey(BackfillRun, on_delete=models.CASCADE, related_name="chunk_rows")
+    first_id = models.BigIntegerField()
+    last_id = models.BigIntegerField()
+    count = models.PositiveIntegerField()
+    labelled = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    done_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["run", "first_id"], name="threads_backfill_chunk_once")]
+
+    def __str__(self) -> str:
+        return f"Backfill #{self.run_id} chunk {self.first_id}–{self.last_id}"
 
 
 class UsageReportDelivery(models.Model):

@@ -6,8 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, QuerySet, Subquery
 
 from accounts.models import Project
 from threads.classifier import CategoryOption
@@ -26,8 +29,47 @@ def thread_list(*, project_id: int, category: int | str | None = None) -> QueryS
     return threads
 
 
+COUNT_CACHE_ABOVE = 10_000  # threads: below this an exact COUNT(*) costs a few ms, so it is not cached
+COUNT_CACHE_SECONDS = 30
+
+
+def thread_list_count(*, queryset: QuerySet[Thread], key: str | None) -> int:
+    """The list's `count`. Exact for small lists; once a list has `COUNT_CACHE_ABOVE` threads or more,
+    its count is kept `COUNT_CACHE_SECONDS` in the cache (a COUNT(*) of a million threads costs about
+    150 ms), so a big project's count can lag by the threads of the last 30 s."""
+    cache_key = f"threads:list-count:{key}" if key else None
+    if cache_key is not None:
+        cached = cache.get(cache_key)
+        if cached is not None:
+            return int(cached)
+    count = queryset.count()
+    if cache_key is not None and count >= getattr(settings, "THREADS_COUNT_CACHE_ABOVE", COUNT_CACHE_ABOVE):
+        cache.set(cache_key, count, COUNT_CACHE_SECONDS)
+    return count
+
+
+def thread_page(*, queryset: QuerySet[Thread], offset: int, limit: int) -> list[Thread]:
+    """One page of the list as a deferred join: the page's ids by an index-only scan (the offset skips
+    index entries, not table rows), then those rows, in the list's order."""
+    ids = queryset.order_by("-created_at", "-id").values("pk")[offset : offset + limit]
+    return list(queryset.filter(pk__in=Subquery(ids)).order_by("-created_at", "-id"))
+
+
 def thread_get(*, project_id: int, thread_id: int) -> Thread | None:
     return Thread.objects.filter(pk=thread_id, project_id=project_id).select_related("category").first()
+
+
+def thread_get_by_uuid(*, project_id: int, thread_uuid: UUID) -> Thread | None:
+    return Thread.objects.filter(uuid=thread_uuid, project_id=project_id).select_related("category").first()
+
+
+def thread_pk_for_uuid(*, project_id: int, thread_uuid: UUID) -> int | None:
+    return Thread.objects.filter(uuid=thread_uuid, project_id=project_id).values_list("pk", flat=True).first()
+
+
+def project_pk_for_uuid(*, project_uuid: UUID) -> int | None:
+    """The internal pk of the project whose public id is `project_uuid` (one lookup on a unique index)."""
+    return Project.objects.filter(uuid=project_uuid).values_list("pk", flat=True).first()
 
 
 def thread_history(*, thread_id: int, limit: int) -> list[Turn]:

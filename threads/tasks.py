@@ -9,9 +9,16 @@ from celery import shared_task
 from threads import services
 
 
+@shared_task(ignore_result=True, time_limit=120, soft_time_limit=100)
+def classify_live() -> int:
+    """Label one batch (up to 64) of new threads, concurrently; routed to the `live` queue. Failures stay
+    unlabelled and the sweep pushes them again."""
+    return services.classify_live_batch().labelled
+
+
 @shared_task(bind=True, acks_late=True, ignore_result=True, time_limit=120, soft_time_limit=100, max_retries=3)
 def classify_thread(self, thread_id: int) -> None:
-    """Label a new thread from its first question (enqueued after the chat commits)."""
+    """Label one thread (kept for messages published before live batching; nothing publishes it now)."""
     outcome = services.threads_classify(thread_ids=[thread_id], concurrency=1)
     if outcome.failed:
         raise self.retry(countdown=30)

@@ -11,6 +11,7 @@ from threads.services.categories import (
 from threads.services.chat import ThreadNotFound, chat_ask, chat_record, thread_set_category_by_user
 from threads.services.classification import (
     classification_enqueue,
+    classify_live_batch,
     sweep_enqueue,
     thread_label_by_classifier,
     threads_classify,
@@ -31,6 +32,7 @@ __all__ = [
     "chat_ask",
     "chat_record",
     "classification_enqueue",
+    "classify_live_batch",
     "report_period_end",
     "sweep_enqueue",
     "thread_label_by_classifier",

@@ -71,7 +71,9 @@ def chat_record(
 
             transaction.on_commit(partial(classification_enqueue, thread_id=thread.pk))
         thread_id = thread.pk
+        new_thread: Thread | None = thread
     else:
+        new_thread = None
         # Scoped to the project in the write itself, so a thread can only ever grow in its own project.
         updated = Thread.objects.filter(pk=thread_id, project_id=project_id).update(
             total_questions=F("total_questions") + 1, last_question_at=now
@@ -79,7 +81,7 @@ def chat_record(
         if not updated:
             raise ThreadNotFound(f"Thread {thread_id} does not exist in this project.")
     return QuestionAnswer.objects.create(
-        thread_id=thread_id,
+        **({"thread": new_thread} if new_thread is not None else {"thread_id": thread_id}),
         project_id=project_id,
         question=question,
         answer=answer.text,

@@ -135,13 +135,14 @@ def threads_classify(
 
 
 def classification_publish(*, thread_id: int) -> bool:
-    """Publish a thread's classification job. Never raises: when the broker is down the chat has
-    already been answered and saved, and the periodic sweep labels the thread later. Publishing does
-    not retry, so an outage costs a refused connection, not a wait."""
-    from threads.tasks import classify_thread
+    """Hand a thread to live classification (`threads/live.py`: a Redis list drained in concurrent
+    batches by `classify_live` tasks on the `live` queue). Never raises: when Redis or the broker is
+    down the chat has already been answered and saved, and the periodic sweep labels the thread later.
+    Publishing does not retry, so an outage costs a refused connection, not a wait."""
+    from threads import live
 
     try:
-        classify_thread.apply_async((thread_id,), retry=False)
+        live.push([thread_id])
     except Exception as exc:
         logger.warning("Could not enqueue classification of thread %s (%s); the sweep will label it", thread_id, exc)
         return False
@@ -184,10 +185,42 @@ def sweep_candidates(*, now=None, limit: int | None = None) -> list[int]:
 
 
 def sweep_enqueue(*, batch_size: int = 64, now=None) -> int:
-    """Enqueue the sweep's candidates as batch tasks on the default queue; returns how many threads."""
-    from threads.tasks import classify_threads
+    """Push the sweep's candidates onto the live classification list (drained in batches on the `live`
+    queue, ahead of any backfill); returns how many threads."""
+    from threads import live
 
     ids = sweep_candidates(now=now)
     for start in range(0, len(ids), batch_size):
-        classify_threads.delay(ids[start : start + batch_size])
+        live.push(ids[start : start + batch_size])
     return len(ids)
+
+
+LIVE_TASK_BUDGET_SECONDS = 60
+
+
+def classify_live_batch(*, budget_seconds: float | None = None) -> ClassifyOutcome:
+    """The `classify_live` task: batches of the live list, each classified concurrently, one after the
+    other while ids keep coming, for up to `budget_seconds` (then the next task carries on). Once a
+    worker process runs one it stays on live work for the whole burst instead of queueing behind
+    backfill chunks for every batch."""
+    import time
+
+    from threads import live
+
+    budget = LIVE_TASK_BUDGET_SECONDS if budget_seconds is None else budget_seconds
+    deadline = time.monotonic() + budget
+    total = ClassifyOutcome()
+    while True:
+        ids = live.pop()
+        if not ids:
+            return total
+        outcome = threads_classify(thread_ids=ids)
+        for error in outcome.errors[:5]:
+            logger.warning("live classification: %s", error)
+        total.labelled += outcome.labelled
+        total.skipped += outcome.skipped
+        total.failed += outcome.failed
+        if time.monotonic() >= deadline:
+            if live.pending():
+                live.push([])  # hand over: make sure a task is coming for what is left
+            return total

@@ -17,6 +17,16 @@ def _fast_classifier(settings) -> None:
     settings.THREADS_EMBEDDING_PROVIDER = "hash"
 
 
+@pytest.fixture(autouse=True)
+def _empty_live_list():
+    """The live classification list is in Redis, outside the test's transaction: each test starts empty."""
+    from threads import live
+
+    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+    yield
+    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+
+
 @pytest.fixture
 def eager_celery():
     """Tasks run in the calling process when published (the worker path, minus the broker)."""

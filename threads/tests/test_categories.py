@@ -23,7 +23,7 @@ def detail_url(project_id, category_id):
 
 
 def names(client, project):
-    return [c["name"] for c in client.get(list_url(project.pk)).json()]
+    return [c["name"] for c in client.get(list_url(project.uuid)).json()]
 
 
 def test_a_new_project_starts_with_discovery_and_troubleshooting(django_capture_on_commit_callbacks):
@@ -60,8 +60,8 @@ def test_a_team_that_keeps_the_two_defaults_gets_threads_labelled_with_them(proj
 
 
 def test_a_team_adds_careers_and_legal(key_client, project):
-    careers = key_client.post(list_url(project.pk), {"name": "Careers", "description": "Asking for open positions"})
-    legal = key_client.post(list_url(project.pk), {"name": "Legal", "description": "Asking about terms of service"})
+    careers = key_client.post(list_url(project.uuid), {"name": "Careers", "description": "Asking for open positions"})
+    legal = key_client.post(list_url(project.uuid), {"name": "Legal", "description": "Asking about terms of service"})
     assert careers.status_code == 201, careers.json()
     assert legal.status_code == 201
     assert set(careers.json()) == {"id", "project", "name", "description", "created_at", "updated_at"}
@@ -77,12 +77,12 @@ def test_a_team_replaces_discovery_with_coding_by_renaming_it(key_client, projec
     discovery = Category.objects.get(project=project, name="Discovery")
     labelled = ThreadFactory(project=project, category=discovery, category_source="classifier")
     response = key_client.patch(
-        detail_url(project.pk, discovery.pk), {"name": "Coding", "description": "Writing code with our SDK"}
+        detail_url(project.uuid, discovery.pk), {"name": "Coding", "description": "Writing code with our SDK"}
     )
     assert response.status_code == 200, response.json()
     assert names(key_client, project) == ["Coding", "Troubleshooting"]
-    row = key_client.get(f"/query/v1/projects/{project.pk}/threads/").json()["results"][0]
-    assert row["id"] == labelled.pk
+    row = key_client.get(f"/query/v1/projects/{project.uuid}/threads/").json()["results"][0]
+    assert row["id"] == str(labelled.uuid)
     assert row["category"] == {"id": discovery.pk, "name": "Coding"}  # the label follows the rename
     assert row["category_source"] == "classifier"
 
@@ -92,13 +92,13 @@ def test_a_team_replaces_discovery_with_coding_by_delete_and_create(key_client, 
     discovery = Category.objects.get(project=project, name="Discovery")
     by_user = ThreadFactory(project=project, category=discovery, category_source="user")
     by_classifier = ThreadFactory(project=project, category=discovery, category_source="classifier")
-    response = key_client.delete(detail_url(project.pk, discovery.pk))
+    response = key_client.delete(detail_url(project.uuid, discovery.pk))
     assert response.status_code == 200
     assert response.json() == {"deleted": discovery.pk, "unlabelled_threads": 2}
     for thread in (by_user, by_classifier):
         thread.refresh_from_db()
         assert (thread.category_id, thread.category_source) == (None, None)  # waiting for the classifier
-    coding = key_client.post(list_url(project.pk), {"name": "Coding", "description": "Writing code"}).json()
+    coding = key_client.post(list_url(project.uuid), {"name": "Coding", "description": "Writing code"}).json()
     threads_classify(thread_ids=[by_user.pk, by_classifier.pk])
     chosen = set(Thread.objects.filter(pk__in=[by_user.pk, by_classifier.pk]).values_list("category_id", flat=True))
     assert chosen <= {coding["id"], Category.objects.get(project=project, name="Troubleshooting").pk}
@@ -106,40 +106,40 @@ def test_a_team_replaces_discovery_with_coding_by_delete_and_create(key_client, 
 
 
 def test_deleted_defaults_do_not_come_back(key_client, project):
-    for category in key_client.get(list_url(project.pk)).json():
-        assert key_client.delete(detail_url(project.pk, category["id"])).status_code == 200
+    for category in key_client.get(list_url(project.uuid)).json():
+        assert key_client.delete(detail_url(project.uuid, category["id"])).status_code == 200
     assert names(key_client, project) == []
     assert CategorySeed.objects.filter(project=project).exists()
 
 
 def test_a_project_with_no_categories_chats_lists_and_leaves_threads_unlabelled(key_client, project):
     CategorySeed.objects.create(project=project)  # defaults given, then deleted
-    response = key_client.post(f"/query/v1/projects/{project.pk}/chat", {"question": "Anyone?"})
+    response = key_client.post(f"/query/v1/projects/{project.uuid}/chat", {"question": "Anyone?"})
     assert response.status_code == 200
-    outcome = threads_classify(thread_ids=[response.json()["thread_id"]])
+    outcome = threads_classify(thread_ids=[Thread.objects.get(uuid=response.json()["thread_id"]).pk])
     assert (outcome.labelled, outcome.skipped, outcome.failed) == (0, 1, 0)
-    row = key_client.get(f"/query/v1/projects/{project.pk}/threads/").json()["results"][0]
+    row = key_client.get(f"/query/v1/projects/{project.uuid}/threads/").json()["results"][0]
     assert (row["category"], row["category_source"]) == (None, None)
 
 
 @pytest.mark.parametrize("name", ["discovery", "DISCOVERY", "  Discovery  ", "Discovery"])
 def test_names_are_unique_per_project_ignoring_case(key_client, project, name):
-    response = key_client.post(list_url(project.pk), {"name": name})
+    response = key_client.post(list_url(project.uuid), {"name": name})
     assert response.status_code == 400
     assert "already has a category" in response.json()["errors"]["name"][0]
 
 
 def test_the_same_name_is_fine_in_another_project(key_client, project):
     CategoryFactory(project=ProjectFactory(), name="Legal")
-    assert key_client.post(list_url(project.pk), {"name": "legal"}).status_code == 201
+    assert key_client.post(list_url(project.uuid), {"name": "legal"}).status_code == 201
 
 
 def test_a_rename_onto_another_categorys_name_is_refused(key_client, project):
     names(key_client, project)
     discovery = Category.objects.get(project=project, name="Discovery")
-    response = key_client.patch(detail_url(project.pk, discovery.pk), {"name": "troubleshooting"})
+    response = key_client.patch(detail_url(project.uuid, discovery.pk), {"name": "troubleshooting"})
     assert response.status_code == 400
-    assert key_client.patch(detail_url(project.pk, discovery.pk), {"name": "DISCOVERY"}).status_code == 200
+    assert key_client.patch(detail_url(project.uuid, discovery.pk), {"name": "DISCOVERY"}).status_code == 200
 
 
 def test_the_database_refuses_a_case_insensitive_duplicate_too(project):
@@ -152,37 +152,37 @@ def test_the_database_refuses_a_case_insensitive_duplicate_too(project):
 
 @pytest.mark.parametrize("payload", [{}, {"name": ""}, {"name": "   "}, {"name": "x" * 101}, {"name": ["a"]}])
 def test_it_rejects_a_bad_category_with_a_400(key_client, project, payload):
-    assert key_client.post(list_url(project.pk), payload, format="json").status_code == 400
+    assert key_client.post(list_url(project.uuid), payload, format="json").status_code == 400
 
 
 def test_a_project_has_at_most_the_configured_number_of_categories(key_client, project, settings):
     settings.THREADS_MAX_CATEGORIES = 3
-    assert key_client.post(list_url(project.pk), {"name": "Third"}).status_code == 201
-    response = key_client.post(list_url(project.pk), {"name": "Fourth"})
+    assert key_client.post(list_url(project.uuid), {"name": "Third"}).status_code == 201
+    response = key_client.post(list_url(project.uuid), {"name": "Fourth"})
     assert response.status_code == 400
     assert "at most 3" in response.json()["errors"]["name"][0]
 
 
 def test_a_category_reads_and_unknown_ones_are_404(key_client, project):
     category = CategoryFactory(project=project, name="Legal")
-    assert key_client.get(detail_url(project.pk, category.pk)).json()["name"] == "Legal"
-    assert key_client.get(detail_url(project.pk, 987654)).status_code == 404
-    assert key_client.delete(detail_url(project.pk, 987654)).status_code == 404
+    assert key_client.get(detail_url(project.uuid, category.pk)).json()["name"] == "Legal"
+    assert key_client.get(detail_url(project.uuid, 987654)).status_code == 404
+    assert key_client.delete(detail_url(project.uuid, 987654)).status_code == 404
 
 
 def test_a_key_for_project_a_gets_403_on_project_bs_categories(key_client):
     other = ProjectFactory()
     theirs = CategoryFactory(project=other)
-    assert key_client.get(list_url(other.pk)).status_code == 403
-    assert key_client.post(list_url(other.pk), {"name": "Mine now"}).status_code == 403
-    assert key_client.patch(detail_url(other.pk, theirs.pk), {"name": "Mine now"}).status_code == 403
-    assert key_client.delete(detail_url(other.pk, theirs.pk)).status_code == 403
+    assert key_client.get(list_url(other.uuid)).status_code == 403
+    assert key_client.post(list_url(other.uuid), {"name": "Mine now"}).status_code == 403
+    assert key_client.patch(detail_url(other.uuid, theirs.pk), {"name": "Mine now"}).status_code == 403
+    assert key_client.delete(detail_url(other.uuid, theirs.pk)).status_code == 403
 
 
 def test_a_key_cannot_reach_another_projects_category_through_its_own_url(key_client, project):
     theirs = CategoryFactory(project=ProjectFactory())
-    assert key_client.get(detail_url(project.pk, theirs.pk)).status_code == 404
-    assert key_client.delete(detail_url(project.pk, theirs.pk)).status_code == 404
+    assert key_client.get(detail_url(project.uuid, theirs.pk)).status_code == 404
+    assert key_client.delete(detail_url(project.uuid, theirs.pk)).status_code == 404
     assert Category.objects.filter(pk=theirs.pk).exists()
 
 
@@ -200,7 +200,7 @@ def test_deleting_a_category_starts_a_backfill_that_labels_its_old_threads(
     old = ThreadFactory(project=project, category=discovery, category_source="classifier")
     Thread.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=90))
     with django_capture_on_commit_callbacks(execute=True):
-        assert key_client.delete(detail_url(project.pk, discovery.pk)).status_code == 200
+        assert key_client.delete(detail_url(project.uuid, discovery.pk)).status_code == 200
     old.refresh_from_db()
     assert old.category.name == "Troubleshooting"
     assert old.category_source == "classifier"

@@ -33,17 +33,17 @@ def add_knowledge(project, texts, title="Help center"):
 
 
 def test_a_project_gets_one_knowledge_library_created_on_first_use(key_client, project):
-    first = key_client.get(f"/query/v1/projects/{project.pk}/knowledge")
+    first = key_client.get(f"/query/v1/projects/{project.uuid}/knowledge")
     assert first.status_code == 200, first.json()
     body = first.json()
     assert body["name"] == "knowledge"
     assert body["embedding_provider"] == "hash"
     assert body["dimension"] > 0
-    assert key_client.get(f"/query/v1/projects/{project.pk}/knowledge").json()["library_id"] == body["library_id"]
+    assert key_client.get(f"/query/v1/projects/{project.uuid}/knowledge").json()["library_id"] == body["library_id"]
 
 
 def test_a_key_for_project_a_gets_403_on_project_bs_knowledge(key_client):
-    assert key_client.get(f"/query/v1/projects/{ProjectFactory().pk}/knowledge").status_code == 403
+    assert key_client.get(f"/query/v1/projects/{ProjectFactory().uuid}/knowledge").status_code == 403
 
 
 def test_retrieval_finds_the_most_relevant_passage_first(project):
@@ -60,18 +60,18 @@ def test_a_project_without_a_knowledge_library_retrieves_nothing(project):
 def test_the_offline_answer_is_composed_from_the_retrieved_chunks(key_client, project, settings):
     settings.ANTHROPIC_API_KEY = ""
     add_knowledge(project, [INVOICE, PASSWORD, SHIPPING])
-    body = key_client.post(f"/query/v1/projects/{project.pk}/chat", {"question": "How to reset my password?"}).json()
+    body = key_client.post(f"/query/v1/projects/{project.uuid}/chat", {"question": "How to reset my password?"}).json()
     assert body["answer"].startswith(llm.OFFLINE_MARKER)
     assert PASSWORD in body["answer"].splitlines()[3]  # the best passage comes first
-    sources = QuestionAnswer.objects.get(pk=body["question_answer_id"]).sources
+    sources = QuestionAnswer.objects.get(uuid=body["question_answer_id"]).sources
     assert sources[0]["title"] == "Help center"
 
 
 def test_the_llm_prompt_carries_the_retrieved_chunks_and_the_history(key_client, project, fake_anthropic):
     add_knowledge(project, [INVOICE, PASSWORD, SHIPPING])
-    first = key_client.post(f"/query/v1/projects/{project.pk}/chat", {"question": "When are invoices sent?"}).json()
+    first = key_client.post(f"/query/v1/projects/{project.uuid}/chat", {"question": "When are invoices sent?"}).json()
     key_client.post(
-        f"/query/v1/projects/{project.pk}/chat",
+        f"/query/v1/projects/{project.uuid}/chat",
         {"question": "And how do I reset my password?", "thread_id": first["thread_id"]},
     )
     first_request, second_request = (r["body"] for r in fake_anthropic.requests)
@@ -85,6 +85,6 @@ def test_a_project_never_retrieves_another_projects_knowledge(key_client, projec
     settings.ANTHROPIC_API_KEY = ""
     add_knowledge(ProjectFactory(), [PASSWORD])
     add_knowledge(project, [SHIPPING])
-    body = key_client.post(f"/query/v1/projects/{project.pk}/chat", {"question": "reset my password"}).json()
+    body = key_client.post(f"/query/v1/projects/{project.uuid}/chat", {"question": "reset my password"}).json()
     assert PASSWORD not in body["answer"]
     assert SHIPPING in body["answer"]
