@@ -182,6 +182,28 @@ STOPWORDS = frozenset(
         "list",
         "results",
         "options",
+        # Spanish filler
+        "donde",
+        "hay",
+        "quiero",
+        "busco",
+        "necesito",
+        "una",
+        "un",
+        "maquina",
+        "maquinas",
+        "expendedora",
+        "expendedoras",
+        "con",
+        "la",
+        "el",
+        "los",
+        "las",
+        "mas",
+        "cercana",
+        "cercano",
+        "por",
+        "favor",
     ]
 )
 # Words that introduce the location ("coke NEAR times square").
@@ -202,6 +224,15 @@ LOCATION_WORDS = frozenset(
         "off",
         "from",
         "downtown",
+        # Spanish: "cerca de", "en", "al lado de", "junto a", "frente a"
+        "cerca",
+        "de",
+        "del",
+        "en",
+        "al",
+        "lado",
+        "junto",
+        "frente",
     ]
 )
 # Fuzzy product matching is not tried on words this short or on these (too many false friends).
