@@ -106,12 +106,14 @@ RESOLUTION = {
 }  # fmt: skip
 # Words that say the phrase names a particular place: if they name nothing we know, we refuse rather than
 # answer with the city around them ("red rocks amphitheatre", "hogwarts castle", "golden gate bridge").
-PLACE_NOUNS = frozenset(
-    "square park beach bridge castle station airport stadium museum mall tower university college field arena zoo "
-    "hall market plaza street st ave avenue road rd blvd boulevard lake island pier amphitheatre amphitheater "
-    "theatre theater library hospital hotel casino church cathedral capitol garden gardens center centre building "
-    "terminal port harbor harbour bay hill heights village district quarter campus speedway raceway pavilion".split()
+_PLACE_NOUN_WORDS = (
+    "square park beach bridge castle station airport stadium museum mall tower university college field "
+    "arena zoo hall market plaza street st ave avenue road rd blvd boulevard lake island pier "
+    "amphitheatre amphitheater theatre theater library hospital hotel casino church cathedral capitol "
+    "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
+    "quarter campus speedway raceway pavilion "
 )
+PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
 # name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
 MIN_TOWN_ZIPS = 3
@@ -487,7 +489,7 @@ class Gazetteer:
                     )
                 raise PlaceNotFound(
                     f"We do not know '{label}'. The only town by a name in it is {self.candidates(towns)[0]}, "
-                    "probably not what you meant: add the city (e.g. 'Golden Gate Bridge, San Francisco') or the state.",
+                    "probably not what you meant: add the city (e.g. 'Union Station, Denver') or the state.",
                     label,
                     self.candidates(towns),
                 )

@@ -1,7 +1,7 @@
-from search.geo.airports import METRO_RADIUS_KM
 import pytest
 
 from fleet.catalog import METROS
+from search.geo.airports import METRO_RADIUS_KM
 from search.geo.gazetteer import Gazetteer, PlaceAmbiguous, PlaceNotFound, haversine_km
 
 gazetteer = Gazetteer()
