@@ -475,7 +475,7 @@ class Gazetteer:
                 if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
                     town = in_metro[0]
                     return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
-                                 tuple(rest), "medium" if rest else "high")  # fmt: skip
+                                 tuple(rest), "medium" if rest or len(towns) > 1 else "high")  # fmt: skip
                 if state is not None and len(towns) == 1 and not rest:
                     return towns[0]
                 if state is None and len(towns) == 1 and rows[0][4] >= MIN_TOWN_ZIPS and not rest:
