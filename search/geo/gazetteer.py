@@ -25,6 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
+from search.geo.corners import Corners
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
@@ -216,6 +217,7 @@ class Gazetteer:
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
         self._add_airports()
+        self.corners = Corners()
         self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
 
     def _add_airports(self) -> None:
@@ -354,7 +356,16 @@ class Gazetteer:
         ]
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
 
-        # 2. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
+        # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")
+        metro_at = {i: self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro" for i in
+                    range(s, e)}  # fmt: skip
+        corner = self.corners.locate(words, metro_at, near)
+        if corner is not None:
+            label, (lat, lon), key, used = corner
+            rest = tuple(w for i, w in enumerate(words) if i not in used and i not in metro_at and w not in FILLER)
+            return Place(f"{label}, {self.metros[key].city}", lat, lon, "corner", key, "streets:corner", rest)
+
+        # 3. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
         #    ("16th Street Mall") contains the street
         grid = manhattan.locate(text) if metro in (None, "new-york") else None
         if grid is not None:
@@ -366,7 +377,7 @@ class Gazetteer:
                 rest = [w for w in leftover if w not in grid_words and w not in {"street", "st", "avenue", "ave"}]
                 return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest))
 
-        # 3. a known landmark, neighbourhood, station, street... (scoped by the metro named)
+        # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
             candidates = self.place_names[place_phrase]
             chosen = self._pick(place_phrase, candidates, metro, near)
@@ -382,7 +393,7 @@ class Gazetteer:
                 self._suggest(" ".join(place_phrases[-1:]), metro),
             )
 
-        # 4. a US city or town, optionally with its state ("springfield il", "boise, idaho")
+        # 6. a US city or town, optionally with its state ("springfield il", "boise, idaho")
         if metro is None:
             city = self._city(words[:state_at], state, leftover)
             if city is not None:
@@ -395,13 +406,13 @@ class Gazetteer:
                 self._suggest(where or phrase, None),
             )
 
-        # 5. a misspelt landmark or metro ("tims square", "chicgo")
+        # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
             guess = self._fuzzy(" ".join(leftover), metro)
             if guess is not None:
                 return guess
 
-        # 6. the metro alone: a town inside it whose name holds the metro's ("jacksonville beach"), the metro
+        # 8. the metro alone: a town inside it whose name holds the metro's ("jacksonville beach"), the metro
         #    itself when the other words name no particular place, else a refusal (never the centre instead of a
         #    landmark we do not know: "red rocks amphitheatre denver")
         if metro is not None:

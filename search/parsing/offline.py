@@ -257,6 +257,9 @@ class OfflineParser:
             first = len(text[:start].split())
             spans.append((first, first + len(text[start:end].split())))
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
+        corner = self.gazetteer.corners.locate(words, {}, any_metro=True)  # "colfax and broadway": "and" is a place's
+        if corner is not None:
+            spans.append((min(corner[3]), max(corner[3]) + 1))
         return spans
 
     def parse(self, query: str) -> ParsedQuery:
