@@ -137,3 +137,36 @@ def test_a_town_inside_a_metro_is_preferred_to_its_namesakes_with_medium_confide
     place = gazetteer.geocode("lexington")
     assert place.name == "Lexington, MA"
     assert place.confidence == "medium"
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke colfax and broadway denver", (39.7402, -104.9875)),
+        ("diet coke peachtree st & 10th st ne atlanta", (33.7815, -84.3850)),
+        ("coke broadway and houston st", (40.7254, -73.9970)),
+        ("galletas cerca de Hollywood and Vine los angeles", (34.1016, -118.3267)),
+        ("gum state and madison chicago", (41.8820, -87.6278)),
+        ("water at broad and market philadelphia", (39.9526, -75.1636)),
+        ("mints near 5th ave and broadway san diego", (32.7157, -117.1600)),
+    ],
+)
+def test_corners_of_main_streets_outside_manhattans_grid(query, point):
+    place = plan(query).place
+    assert place.resolution == "corner"
+    assert haversine_km(place.point, point) < 0.3, place
+
+
+def test_a_numbered_corner_without_a_city_is_not_guessed():
+    with pytest.raises(Unresolved):
+        plan("water at 5th and broadway")
+
+
+def test_every_metro_has_main_streets_that_cross():
+    from itertools import combinations
+
+    from search.geo.corners import _crossing
+
+    streets = {s for group in gazetteer.corners.streets.values() for s in group}
+    crossing = {a.metro for a, b in combinations(streets, 2) if a.metro == b.metro and _crossing(a.points, b.points)}
+    assert crossing == set(gazetteer.metros)
