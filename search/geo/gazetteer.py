@@ -499,7 +499,7 @@ class Gazetteer:
                         self.candidates(towns),
                     )
                 raise PlaceNotFound(
-                    f"We do not know '{label}'. The only town by a name in it is {self.candidates(towns)[0]}, "
+                    f"We do not know '{label}'. Only {self.candidates(towns)[0]} has a name like it, "
                     "probably not what you meant: add the city (e.g. 'Union Station, Denver') or the state.",
                     label,
                     self.candidates(towns),
