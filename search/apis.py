@@ -18,6 +18,12 @@ from search import selectors
 from search.interpret import MAX_LIMIT
 
 
+INDEX_NOTES = {
+    "rebuilding": ["The search index was missing and is being rebuilt: results may be incomplete for a minute."],
+    "missing": ["The search index is missing (automatic rebuild is off): results may be incomplete."],
+}
+
+
 class SearchInputSerializer(serializers.Serializer):
     q = serializers.CharField(
         max_length=300,
@@ -198,12 +204,7 @@ class SearchApi(APIView):
                 "limit": plan.limit,
                 "radius_km": plan.radius_km,
                 "parser": plan.parser,
-                "notes": list(plan.notes)
-                + (
-                    ["The search index was missing and is being rebuilt: results may be incomplete for a minute."]
-                    if answer.index_state != "ok"
-                    else []
-                ),
+                "notes": list(plan.notes) + INDEX_NOTES.get(answer.index_state, []),
             },
             "results": answer.results,
         }
