@@ -17,7 +17,6 @@ from core.exceptions import ServiceUnavailable
 from search import selectors
 from search.interpret import MAX_LIMIT
 
-
 INDEX_NOTES = {
     "rebuilding": ["The search index was missing and is being rebuilt: results may be incomplete for a minute."],
     "missing": ["The search index is missing (automatic rebuild is off): results may be incomplete."],
