@@ -170,3 +170,20 @@ def test_every_metro_has_main_streets_that_cross():
     streets = {s for group in gazetteer.corners.streets.values() for s in group}
     crossing = {a.metro for a, b in combinations(streets, 2) if a.metro == b.metro and _crossing(a.points, b.points)}
     assert crossing == set(gazetteer.metros)
+
+
+def test_every_curated_addition_and_street_records_its_source():
+    from search.geo.corners import DATA as STREETS
+    from search.geo.gazetteer import DATA as PLACES
+
+    lines = PLACES.read_text(encoding="utf-8").splitlines()
+    added = lines[next(i for i, line in enumerate(lines) if line.startswith("# Issue 16")) + 1 :]
+    assert len(added) >= 30
+    for line in [*added, *(x for x in STREETS.read_text(encoding="utf-8").splitlines() if not x.startswith("#"))]:
+        assert line.split("\t")[-1].strip(), line
+        assert len(line.split("\t")) in (5, 7), line
+
+
+def test_a_landmark_named_with_the_users_location_resolves_in_their_metro():
+    assert plan("coke near union station", lat=39.0849, lon=-94.5857).place.metro == "kansas-city"
+    assert plan("coke near union station kansas city").place.metro == "kansas-city"
