@@ -111,6 +111,21 @@ def uses_embedded_redis() -> bool:
     return not os.environ.get("REDIS_URL")
 
 
+def search_redis_url(redis: str) -> str:
+    """`SEARCH_REDIS_URL`, or the Redis database after the platform's (redis://h:p/N -> /N+1; a socket gets db=1):
+    the search index must not share the cache's database, which `cache.clear()` (FLUSHDB) empties."""
+    configured = os.environ.get("SEARCH_REDIS_URL")
+    if configured:
+        return configured
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(redis)
+    if parts.scheme == "unix":
+        return redis + ("&" if parts.query else "?") + "db=1"
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{db + 1}"))
+
+
 def celery_broker_url(redis: str) -> str:
     configured = os.environ.get("CELERY_BROKER_URL")
     if configured:

@@ -101,6 +101,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis, cache, channels, celery ----------------------------------------------------------
 REDIS_URL = env.redis_url()
 EMBEDDED_REDIS = env.uses_embedded_redis()
+SEARCH_REDIS_URL = env.search_redis_url(REDIS_URL)  # the search index's own database (not the cache's)
+SEARCH_INDEX_AUTOREBUILD = env.get_bool("SEARCH_INDEX_AUTOREBUILD", True)  # rebuild a missing index by itself
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -141,6 +143,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "vectordb-refresh-snapshots": {"task": "vectordb.tasks.index_snapshots_refresh", "schedule": 600.0},
     # search: rebuild the geo index every 6 h, healing any change missed while Redis was unreachable.
     "search-rebuild-index": {"task": "search.tasks.rebuild_index", "schedule": 6 * 60 * 60.0},
+    "search-heal-index": {"task": "search.tasks.heal_index", "schedule": 60.0},  # a missing index is rebuilt
     # threads: label threads whose classification job was lost; the weekly usage email (Mondays 07:00 UTC).
     "threads-sweep-unlabelled": {"task": "threads.tasks.sweep_unlabelled_threads", "schedule": 120.0},
     "threads-weekly-usage-report": {

@@ -33,8 +33,20 @@ def _broker() -> None:
         conn.ensure_connection(max_retries=1, timeout=2)
 
 
+def _search_index() -> dict:
+    """The search index (its own Redis database): ok, or rebuilding / missing (a search starts the rebuild)."""
+    from search.services import search_index_heal
+
+    try:
+        state = search_index_heal(force=True)  # a missing index starts rebuilding now
+    except Exception as exc:
+        return {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:200]}
+    return {"ok": state == "ok", "state": state}
+
+
 def health_status() -> dict:
     """`{"status": "ok"|"degraded", "checks": {name: {ok, latency_ms|error}}, "down": [names]}`."""
     checks = {"database": _timed(_database), "redis": _timed(_redis), "broker": _timed(_broker)}
+    checks["search_index"] = _search_index()
     down = [name for name, result in checks.items() if not result["ok"]]
     return {"status": "degraded" if down else "ok", "checks": checks, "down": down}

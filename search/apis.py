@@ -17,6 +17,11 @@ from core.exceptions import ServiceUnavailable
 from search import selectors
 from search.interpret import MAX_LIMIT
 
+INDEX_NOTES = {
+    "rebuilding": ["The search index was missing and is being rebuilt: results may be incomplete for a minute."],
+    "missing": ["The search index is missing (automatic rebuild is off): results may be incomplete."],
+}
+
 
 class SearchInputSerializer(serializers.Serializer):
     q = serializers.CharField(
@@ -55,6 +60,15 @@ class LocationSerializer(serializers.Serializer):
     longitude = serializers.FloatField()
     source = serializers.CharField(help_text="gazetteer:<kind>, manhattan-grid, zipcodes, query, browser, llm...")
     kind = serializers.CharField()
+    resolution = serializers.CharField(
+        help_text="How the place was resolved: coordinates | corner | landmark | airport | neighbourhood | street | "
+        "zip | city."
+    )
+    confidence = serializers.ChoiceField(
+        choices=["high", "medium", "low"], help_text="high: an exact name, code or coordinates; medium: a misspelling "
+        "or a town's name; low: the metro, with words that named nothing."
+    )  # fmt: skip
+    metro = serializers.CharField(allow_null=True, help_text="The fleet metro the place is in, if any.")
     ignored = serializers.ListField(child=serializers.CharField(), help_text="Words of the place not understood.")
 
 
@@ -97,12 +111,20 @@ class SearchOutputSerializer(serializers.Serializer):
     results = ResultSerializer(many=True)
 
 
+class UnderstoodSerializer(serializers.Serializer):
+    product = serializers.CharField(allow_null=True, help_text="The product understood (null if none).")
+    place = serializers.CharField(allow_null=True, help_text="The place understood (null if none).")
+
+
 class UnresolvedSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField(help_text="unknown_product | missing_product | unknown_location | ...")
     which = serializers.ChoiceField(choices=["product", "location"])
     term = serializers.CharField(help_text="The words that were not understood (empty when missing).")
-    suggestions = serializers.ListField(child=serializers.CharField())
+    suggestions = serializers.ListField(
+        child=serializers.CharField(), help_text="Candidates: 'Name, Metro, N km from the next' for places."
+    )
+    understood = UnderstoodSerializer(help_text="What the query was understood to ask, all the same.")
     errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
 
 
@@ -154,6 +176,7 @@ class SearchApi(APIView):
                 "which": exc.which,
                 "term": exc.term,
                 "suggestions": exc.suggestions,
+                "understood": exc.understood,
                 "errors": {exc.which: [exc.message]},
             }
             return Response(body, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
@@ -172,12 +195,15 @@ class SearchApi(APIView):
                     "longitude": place.longitude,
                     "source": place.source,
                     "kind": place.kind,
+                    "resolution": place.resolution,
+                    "confidence": place.confidence,
+                    "metro": place.metro,
                     "ignored": list(place.ignored),
                 },
                 "limit": plan.limit,
                 "radius_km": plan.radius_km,
                 "parser": plan.parser,
-                "notes": list(plan.notes),
+                "notes": list(plan.notes) + INDEX_NOTES.get(answer.index_state, []),
             },
             "results": answer.results,
         }

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from search.geo.airports import METRO_RADIUS_KM
 from search.geo.gazetteer import Gazetteer, GeocodeError, Place, PlaceAmbiguous, haversine_km
 from search.parsing.base import ParsedQuery
+from search.parsing.text import normalise
 
 DEFAULT_LIMIT = 5
 MAX_LIMIT = 50
@@ -29,6 +31,7 @@ class Unresolved(Exception):
         self.message = message
         self.suggestions = suggestions or []
         self.code = code or f"unknown_{which}"
+        self.understood: dict[str, str | None] = {"product": None, "place": None}  # what was understood anyway
 
 
 @dataclass(frozen=True)
@@ -64,16 +67,21 @@ def interpret(
                 code="missing_product",
             )
         hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
-        raise Unresolved(
+        problem = Unresolved(
             "product",
-            f"We don't sell '{match.term}': it matches nothing in the catalog.{hint} "
-            "GET /api/products lists every product.",
+            f"We don't sell '{match.term}': it matches nothing in the catalog.{hint}",
             list(match.suggestions),
             term=match.term,
         )
+        problem.understood["place"] = _place_or_none(parsed, gazetteer, lat, lon)
+        raise problem
 
     near = (lat, lon) if lat is not None and lon is not None else None
-    place = _place(parsed, gazetteer, near)
+    try:
+        place = _place(parsed, gazetteer, near)
+    except Unresolved as problem:
+        problem.understood["product"] = match.product or " or ".join(match.alternatives)
+        raise
     if match.product is not None:
         products, alternatives = (match.product,), match.alternatives
     else:
@@ -107,6 +115,9 @@ def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] 
         except GeocodeError as exc:
             if near is not None and not _names_a_place(parsed.location_phrase):
                 return _browser(near, gazetteer)
+            placed = _llm_place(parsed, gazetteer, near)
+            if placed is not None:
+                return placed
             raise Unresolved("location", exc.message, exc.suggestions, term=parsed.location_phrase)
         # the LLM's own coordinates, only for a city-wide place and only where they agree with the gazetteer's
         if (
@@ -127,6 +138,30 @@ def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] 
         ["near Times Square, New York", "in Chicago", "10036"],
         code="missing_location",
     )
+
+
+def _llm_place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] | None) -> Place | None:
+    """The language model's point for a place the gazetteer lacks, only inside the bounds of the metro the query
+    names (or, naming none, the metro of the user's location): never a point elsewhere."""
+    if parsed.coordinates is None or parsed.coordinates_source != "llm" or not parsed.location_phrase:
+        return None
+    words = normalise(parsed.location_phrase).split()
+    named = [gazetteer.metro_names[" ".join(words[s:e])] for s, e, kind in gazetteer.spans(words) if kind == "metro"]
+    metro_key = named[-1] if named else (gazetteer.metro_for_point(near) if near is not None else None)
+    metro = gazetteer.metros.get(metro_key or "")
+    if metro is None or haversine_km(parsed.coordinates, (metro.latitude, metro.longitude)) > METRO_RADIUS_KM:
+        return None
+    lat, lon = parsed.coordinates
+    name = f"{parsed.location_phrase.strip().title()} ({metro.name})"
+    return Place(name, lat, lon, "landmark", metro.key, f"llm (inside {metro.name})", (), "medium")
+
+
+def _place_or_none(parsed: ParsedQuery, gazetteer: Gazetteer, lat: float | None, lon: float | None) -> str | None:
+    near = (lat, lon) if lat is not None and lon is not None else None
+    try:
+        return _place(parsed, gazetteer, near).name
+    except Unresolved:
+        return None
 
 
 def _names_a_place(phrase: str) -> bool:

@@ -25,7 +25,7 @@ from search.parsing.offline import OfflineParser
 from search.parsing.products import ProductResolver
 from search.parsing.semantic import default_matcher
 from search.parsing.text import KM_PER_MILE
-from search.services import geo_index
+from search.services import geo_index, search_index_heal
 
 __all__ = ["SearchAnswer", "Unresolved", "machine_search", "parser"]
 
@@ -106,6 +106,7 @@ class SearchAnswer:
     parsed: ParsedQuery
     plan: Plan
     results: list[dict[str, Any]]
+    index_state: str = "ok"  # ok | rebuilding (the index was missing and is being rebuilt by itself)
 
 
 def machine_search(
@@ -120,8 +121,9 @@ def machine_search(
     """Raises `Unresolved` (which: product | location) when the query cannot be answered as written."""
     parsed = (query_parser or parser()).parse(q)
     plan = interpret(parsed, gazetteer(), lat=lat, lon=lon, limit=limit, radius_km=radius_km)
+    state = search_index_heal()
     results = _nearest_hydrated(plan)
-    return SearchAnswer(query=q, parsed=parsed, plan=plan, results=results)
+    return SearchAnswer(query=q, parsed=parsed, plan=plan, results=results, index_state=state)
 
 
 def _nearest_hydrated(plan: Plan) -> list[dict[str, Any]]:

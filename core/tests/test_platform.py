@@ -7,11 +7,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_health_is_200_when_database_redis_and_broker_are_up(api_client):
+    from search.services import search_index_rebuild
+
+    search_index_rebuild()
     response = api_client.get("/api/health")
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "redis", "broker"}
+    assert set(body["checks"]) == {"database", "redis", "broker", "search_index"}
 
 
 def test_health_is_503_naming_what_is_down(api_client, settings):

@@ -25,6 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
+from search.geo.corners import Corners
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
@@ -87,8 +88,36 @@ FILLER = frozenset(
         "america",
         "united",
         "states",
+        "cerca",
+        "de",
+        "del",
+        "en",
+        "al",
+        "lado",
+        "junto",
+        "frente",
     ]
 )
+
+
+RESOLUTION = {
+    "coordinates": "coordinates", "grid": "corner", "corner": "corner", "zip": "zip", "city": "city",
+    "metro": "city", "borough": "neighbourhood", "neighbourhood": "neighbourhood", "street": "street",
+    "airport": "airport",
+}  # fmt: skip
+# Words that say the phrase names a particular place: if they name nothing we know, we refuse rather than
+# answer with the city around them ("red rocks amphitheatre", "hogwarts castle", "golden gate bridge").
+_PLACE_NOUN_WORDS = (
+    "square park beach bridge castle station airport stadium museum mall tower university college field "
+    "arena zoo hall market plaza street st ave avenue road rd blvd boulevard lake island pier "
+    "amphitheatre amphitheater theatre theater library hospital hotel casino church cathedral capitol "
+    "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
+    "quarter campus speedway raceway pavilion "
+)
+PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
+# A town outside every fleet metro, named without its state, is answered only when it is the only town of that
+# name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
+MIN_TOWN_ZIPS = 3
 
 
 class GeocodeError(Exception):
@@ -116,6 +145,13 @@ class Place:
     metro: str | None = None  # key of the fleet metro it belongs to
     source: str = "gazetteer"
     ignored: tuple[str, ...] = field(default=())  # words of the phrase that named nothing known
+    confidence: str = "high"  # high | medium | low: how sure the reading of the phrase is
+
+    @property
+    def resolution(self) -> str:
+        """How the place was resolved: coordinates | corner | landmark | airport | neighbourhood | street | zip |
+        city."""
+        return RESOLUTION.get(self.kind, "landmark")
 
     @property
     def point(self) -> tuple[float, float]:
@@ -144,6 +180,10 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
 
 
+def _fields(place: Place) -> tuple:
+    return (place.name, place.latitude, place.longitude, place.kind, place.metro, place.source, place.ignored)
+
+
 def _names(name: str, aliases: str) -> list[str]:
     out = []
     for raw in [name, *aliases.split(";")]:
@@ -164,7 +204,7 @@ class Gazetteer:
         self.place_names: dict[str, list[Place]] = defaultdict(list)  # normalised alias -> places
         with path.open(encoding="utf-8") as handle:
             rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-            for metro, kind, name, aliases, lat, lon in rows:
+            for metro, kind, name, aliases, lat, lon, *_source in rows:
                 if kind == "metro":
                     self.metros[metro] = Metro(metro, name, float(lat), float(lon))
                     for alias in _names(name, aliases):
@@ -176,7 +216,21 @@ class Gazetteer:
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
+        self._add_airports()
+        self.corners = Corners()
         self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+
+    def _add_airports(self) -> None:
+        from search.geo.airports import airports
+
+        metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
+        for metro, name, aliases, lat, lon in airports(metros, lambda words: words in self.cities):
+            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
+            self.places.append(place)
+            for alias in aliases:
+                for variant in (alias, f"the {alias}"):
+                    if variant not in self.metro_names and place not in self.place_names.get(variant, ()):
+                        self.place_names[variant].append(place)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
     @cached_property
@@ -234,17 +288,31 @@ class Gazetteer:
             if not scoped:
                 return None
             candidates = scoped
-        if len(candidates) == 1:
+        if len(candidates) == 1 or all(haversine_km(candidates[0].point, p.point) < 3 for p in candidates):
             return candidates[0]
         if near is not None:
             return min(candidates, key=lambda p: haversine_km(near, p.point))
-        options = [f"{p.name}, {self.metros[p.metro].name}" for p in candidates if p.metro]
+        options = self.candidates(candidates)
         raise PlaceAmbiguous(
             f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
             f"'{phrase} in {self.metros[candidates[0].metro].city}'.",
             phrase,
             options,
         )
+
+    def candidates(self, places: list[Place]) -> list[str]:
+        """'Name, Metro (N km from the next)' for each of several same-named places, to choose from."""
+        out = []
+        for p in places[:6]:
+            if p.metro in self.metros:
+                metro = self.metros[p.metro].name
+            else:
+                m = min(self.metros.values(), key=lambda m: haversine_km(p.point, (m.latitude, m.longitude)))
+                metro = f"{haversine_km(p.point, (m.latitude, m.longitude)):,.0f} km from {m.name}"
+            others = [haversine_km(p.point, q.point) for q in places if q is not p]
+            apart = f", {min(others):,.0f} km from the next" if others else ""
+            out.append(f"{p.name}, {metro}{apart}" if metro not in p.name else f"{p.name}{apart}")
+        return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
         text = normalise(phrase)
@@ -288,7 +356,16 @@ class Gazetteer:
         ]
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
 
-        # 2. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
+        # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")
+        metro_at = {i: self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro" for i in
+                    range(s, e)}  # fmt: skip
+        corner = self.corners.locate(words, metro_at, near)
+        if corner is not None:
+            label, (lat, lon), key, used = corner
+            rest = tuple(w for i, w in enumerate(words) if i not in used and i not in metro_at and w not in FILLER)
+            return Place(f"{label}, {self.metros[key].city}", lat, lon, "corner", key, "streets:corner", rest)
+
+        # 3. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
         #    ("16th Street Mall") contains the street
         grid = manhattan.locate(text) if metro in (None, "new-york") else None
         if grid is not None:
@@ -300,7 +377,7 @@ class Gazetteer:
                 rest = [w for w in leftover if w not in grid_words and w not in {"street", "st", "avenue", "ave"}]
                 return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest))
 
-        # 3. a known landmark, neighbourhood, station, street... (scoped by the metro named)
+        # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
             candidates = self.place_names[place_phrase]
             chosen = self._pick(place_phrase, candidates, metro, near)
@@ -316,9 +393,9 @@ class Gazetteer:
                 self._suggest(" ".join(place_phrases[-1:]), metro),
             )
 
-        # 4. a US city or town, optionally with its state ("springfield il", "boise, idaho")
+        # 6. a US city or town, optionally with its state ("springfield il", "boise, idaho")
         if metro is None:
-            city = self._city(words[:state_at], state)
+            city = self._city(words[:state_at], state, leftover)
             if city is not None:
                 return city
         if state is not None and metro is None and not place_phrases:
@@ -329,16 +406,31 @@ class Gazetteer:
                 self._suggest(where or phrase, None),
             )
 
-        # 5. a misspelt landmark or metro ("tims square", "chicgo")
+        # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
             guess = self._fuzzy(" ".join(leftover), metro)
             if guess is not None:
                 return guess
 
-        # 6. the metro alone
+        # 8. the metro alone: a town inside it whose name holds the metro's ("jacksonville beach"), the metro
+        #    itself when the other words name no particular place, else a refusal (never the centre instead of a
+        #    landmark we do not know: "red rocks amphitheatre denver")
         if metro is not None:
             m = self.metros[metro]
-            return Place(m.name, m.latitude, m.longitude, "metro", metro, "gazetteer:metro", tuple(leftover))
+            town = self._town_in_metro(words, leftover, m)
+            if town is not None:
+                return town
+            if PLACE_NOUNS.intersection(leftover):
+                raise PlaceNotFound(
+                    f"We know {m.name}, but not '{' '.join(leftover)}' in it. Try a landmark, a corner, a ZIP code "
+                    "or coordinates there.",
+                    phrase,
+                    self._suggest(" ".join(leftover), metro),
+                )
+            confidence = "low" if leftover else "high"
+            return Place(
+                m.name, m.latitude, m.longitude, "metro", metro, "gazetteer:metro", tuple(leftover), confidence
+            )
 
         raise PlaceNotFound(
             f"We could not find '{phrase.strip()}'. Try a city, a ZIP code, a landmark with its city "
@@ -346,6 +438,18 @@ class Gazetteer:
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
+        for size in range(min(4, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                if not set(words[start : start + size]) & set(leftover):
+                    continue
+                for city, st, lat, lon, _ in self.cities.get(name, []):
+                    if haversine_km((lat, lon), (metro.latitude, metro.longitude)) <= 45:
+                        rest = tuple(w for w in leftover if w not in name.split())
+                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, "zipcodes:city", rest)
+        return None
 
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
@@ -357,12 +461,15 @@ class Gazetteer:
         name = f"{place.name}, {metro.city}" if metro and metro.city.lower() not in place.name.lower() else place.name
         return Place(name, place.latitude, place.longitude, place.kind, place.metro, place.source, ignored)
 
-    def _city(self, words: list[str], state: str | None) -> Place | None:
+    def _city(self, words: list[str], state: str | None, leftover: list[str]) -> Place | None:
+        """A US town named in `words`. Outside the fleet metros and without its state, only an unmistakable one
+        (the only town of that name, not a hamlet, and nothing else in the phrase): "boise" yes; "south beach"
+        (Oregon), "castle" (Oklahoma), "harvard square" (Harvard, MA + 'square') are refused with the candidates."""
         text_words = [w for w in words if w not in FILLER or w in {"city", "town"}]
         if not text_words:
             return None
         for size in range(min(4, len(text_words)), 0, -1):
-            for start in range(len(text_words) - size, -1, -1):
+            for start in range(len(text_words) - size + 1):
                 name = " ".join(text_words[start : start + size])
                 rows = self.cities.get(name)
                 if not rows:
@@ -373,12 +480,36 @@ class Gazetteer:
                         continue
                 elif size == 1 and len(name) < 4:
                     continue
-                city, st, lat, lon, _ = rows[0]
-                point = (lat, lon)
-                metro = self.metro_for_point(point, within_km=25)
-                source = "zipcodes:city" if len(rows) == 1 or state else "zipcodes:city (largest of that name)"
-                return Place(f"{city}, {st}", lat, lon, "city", metro, source)
+                towns = [self._town(r) for r in rows]
+                rest = [w for w in leftover if w not in name.split()]
+                in_metro = [t for t in towns if t.metro is not None]
+                if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
+                    town = in_metro[0]
+                    return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
+                                 tuple(rest), "medium" if rest or len(towns) > 1 else "high")  # fmt: skip
+                if state is not None and len(towns) == 1 and not rest:
+                    return towns[0]
+                if state is None and len(towns) == 1 and rows[0][4] >= MIN_TOWN_ZIPS and not rest:
+                    return Place(*_fields(towns[0]), confidence="medium")
+                label = " ".join(text_words)
+                if len(towns) > 1 and not rest:
+                    raise PlaceAmbiguous(
+                        f"'{label}' could be several towns: say which (add the state or a nearby metro).",
+                        label,
+                        self.candidates(towns),
+                    )
+                raise PlaceNotFound(
+                    f"We do not know '{label}'. Only {self.candidates(towns)[0]} has a name like it, "
+                    "probably not what you meant: add the city (e.g. 'Union Station, Denver') or the state.",
+                    label,
+                    self.candidates(towns),
+                )
         return None
+
+    def _town(self, row: tuple[str, str, float, float, int]) -> Place:
+        city, st, lat, lon, _ = row
+        metro = self.metro_for_point((lat, lon), within_km=25)
+        return Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
 
     def _fuzzy(self, text: str, metro: str | None) -> Place | None:
         if len(text) < 4:
@@ -392,12 +523,21 @@ class Gazetteer:
             places = pool[hit[0]]
             if len(places) == 1:
                 place = self._with_city(places[0], ())
-                return Place(place.name, place.latitude, place.longitude, place.kind, place.metro, "gazetteer:fuzzy")
+                return Place(
+                    place.name,
+                    place.latitude,
+                    place.longitude,
+                    place.kind,
+                    place.metro,
+                    "gazetteer:fuzzy",
+                    (),
+                    "medium",
+                )
         if metro is None:
             hit = process.extractOne(text, list(self.metro_names), scorer=fuzz.ratio, score_cutoff=86)
             if hit is not None:
                 m = self.metros[self.metro_names[hit[0]]]
-                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy")
+                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
         return None
 
     def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:

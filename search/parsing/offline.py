@@ -182,6 +182,28 @@ STOPWORDS = frozenset(
         "list",
         "results",
         "options",
+        # Spanish filler
+        "donde",
+        "hay",
+        "quiero",
+        "busco",
+        "necesito",
+        "una",
+        "un",
+        "maquina",
+        "maquinas",
+        "expendedora",
+        "expendedoras",
+        "con",
+        "la",
+        "el",
+        "los",
+        "las",
+        "mas",
+        "cercana",
+        "cercano",
+        "por",
+        "favor",
     ]
 )
 # Words that introduce the location ("coke NEAR times square").
@@ -202,6 +224,15 @@ LOCATION_WORDS = frozenset(
         "off",
         "from",
         "downtown",
+        # Spanish: "cerca de", "en", "al lado de", "junto a", "frente a"
+        "cerca",
+        "de",
+        "del",
+        "en",
+        "al",
+        "lado",
+        "junto",
+        "frente",
     ]
 )
 # Fuzzy product matching is not tried on words this short or on these (too many false friends).
@@ -226,6 +257,9 @@ class OfflineParser:
             first = len(text[:start].split())
             spans.append((first, first + len(text[start:end].split())))
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
+        corner = self.gazetteer.corners.locate(words, {}, any_metro=True)  # "colfax and broadway": "and" is a place's
+        if corner is not None:
+            spans.append((min(corner[3]), max(corner[3]) + 1))
         return spans
 
     def parse(self, query: str) -> ParsedQuery:

@@ -98,6 +98,31 @@ LEXICON: dict[str, tuple[str, ...]] = {
                    "meat snack", "turkey jerky", "beef stick", "beef sticks", "krave", "chomps", "old trapper"),
 }  # fmt: skip
 
+# Spanish (accents are normalised away, so "maíz" = "maiz"): what people say for the catalog items.
+SPANISH: dict[str, tuple[str, ...]] = {
+    "Cola": ("coca", "una coca", "refresco de cola", "cocacola"), "Diet Cola": ("coca light", "coca cola light",
+    "coca sin azucar", "refresco de dieta", "cola de dieta"), "Lemon-Lime Soda": ("refresco de lima limon",
+    "refresco de limon", "gaseosa de limon"), "Root Beer": ("cerveza de raiz",), "Ginger Ale": ("refresco de jengibre",
+    "gaseosa de jengibre"), "Spring Water": ("agua natural", "agua sin gas", "agua embotellada", "botella de agua",
+    "agua potable", "una botella de agua"), "Sparkling Water": ("agua con gas", "agua mineral", "agua gasificada",
+    "soda de agua"), "Orange Juice": ("jugo de naranja", "zumo de naranja", "jugo naranja", "naranjada"),
+    "Apple Juice": ("jugo de manzana", "zumo de manzana", "jugo manzana"), "Energy Drink": ("bebida energetica",
+    "bebidas energeticas", "energizante", "energetica"), "Iced Coffee": ("cafe", "cafe frio", "cafe helado",
+    "cafe con hielo", "cafecito"), "Green Tea": ("te verde", "te helado", "te frio"), "Lemonade": ("limonada",
+    "limonadas"), "Potato Chips": ("papas fritas", "papitas", "patatas fritas", "papas", "patatas"),
+    "Pretzels": ("galletas saladas", "pretzel salado"), "Tortilla Chips": ("totopos", "tostadas de maiz",
+    "chips de tortilla", "nachos de maiz"), "Popcorn": ("palomitas", "palomitas de maiz", "cotufas", "pochoclo",
+    "canchita", "crispetas", "pipocas"), "Chocolate Bar": ("barra de chocolate", "chocolatina", "chocolates"),
+    "Peanut M&Ms": ("m&ms de cacahuate", "m&ms de mani", "chocolates con cacahuate"), "Granola Bar": (
+    "barra de granola", "barrita de cereal", "barra de cereal"), "Trail Mix": ("frutos secos", "nueces",
+    "cacahuates", "mani", "mezcla de frutos secos", "almendras"), "Gum": ("chicle", "chicles", "goma de mascar"),
+    "Mints": ("mentas", "pastillas de menta", "caramelos de menta"), "Fruit Snacks": ("gomitas", "gomitas de fruta",
+    "ositos de goma", "gominolas"), "Cookies": ("galletas", "galleta", "galletitas", "galletas de chocolate"),
+    "Protein Bar": ("barra de proteina", "barra proteica", "barrita de proteina"), "Beef Jerky": ("carne seca",
+    "cecina", "machaca"),
+}  # fmt: skip
+LEXICON = {name: (*words, *SPANISH.get(name, ())) for name, words in LEXICON.items()}
+
 _SODAS = ("Cola", "Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale")
 # Everyday words that stand for several catalog products: the user gets the candidates.
 AMBIGUOUS: dict[str, tuple[str, ...]] = {
@@ -114,6 +139,9 @@ AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "caffeine": ("Energy Drink", "Iced Coffee", "Cola", "Diet Cola", "Green Tea"),
     "salty snack": ("Potato Chips", "Pretzels", "Tortilla Chips", "Popcorn", "Beef Jerky"),
     "diet drink": ("Diet Cola", "Sparkling Water", "Spring Water"),
+    "refresco": _SODAS, "refrescos": _SODAS, "gaseosa": _SODAS, "bebida": DRINKS, "jugo": ("Orange Juice",
+    "Apple Juice"), "zumo": ("Orange Juice", "Apple Juice"), "dulces": ("Chocolate Bar", "Peanut M&Ms",
+    "Fruit Snacks", "Mints", "Gum"), "botana": SNACKS, "botanas": SNACKS, "bocadillo": SNACKS,
 }  # fmt: skip
 
 # One-line descriptions, for the semantic matcher ("something sweet", "a fizzy drink with caffeine").
@@ -352,9 +380,10 @@ class ProductResolver:
             if product not in found:
                 found.append(product)
         if self.semantic is not None:
-            for product, _ in (self.semantic(phrase) or [])[:2]:
-                if product not in found:
-                    found.insert(0, product)
+            for product, _ in reversed((self.semantic(phrase) or [])[:2]):
+                if product in found:
+                    found.remove(product)
+                found.insert(0, product)
         return tuple(found[:limit])
 
     def resolve(self, phrase: str) -> ProductMatch:

@@ -15,9 +15,9 @@ _TOKEN = re.compile(r"[a-z0-9&]+")
 
 # "40.7506, -73.9935", "40.7506 -73.9935", "(40.75,-73.99)", "lat 40.75 lon -73.99"
 COORDINATES = re.compile(
-    r"(?:lat(?:itude)?\s*[:=]?\s*)?(?P<lat>[-+]?\d{1,2}\.\d{2,})\s*[,;/ ]\s*"
-    r"(?:lon(?:gitude)?|lng)?\s*[:=]?\s*(?P<lon>[-+]?\d{1,3}\.\d{2,})"
-)
+    r"(?i)(?:lat(?:itude)?\s*[:=]?\s*)?(?P<lat>[-+]?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS]\b)?\s*[,;/ ]\s*"
+    r"(?:(?:long?(?:itude)?|lng)\b)?\s*[:=]?\s*(?P<lon>[-+]?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW]\b)?"
+)  # 40.75,-73.99 · 40.7527° N, 73.9772° W · lat 32.7157 long -117.1611 · latitude: 40.7 longitude: -74.0
 _COUNT = re.compile(
     r"\b(?:(?:top|closest|nearest|first|show(?: me)?|find(?: me)?|list|give me)\s+(?P<a>\d{1,3}|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b"
@@ -118,6 +118,10 @@ def extract_numbers(text: str) -> Extracted:
     coordinates = None
     for match in COORDINATES.finditer(text):
         lat, lon = float(match["lat"]), float(match["lon"])
+        if (match["ns"] or "").upper() == "S":
+            lat = -abs(lat)
+        if (match["ew"] or "").upper() == "W":
+            lon = -abs(lon)
         if -90 <= lat <= 90 and -180 <= lon <= 180:
             coordinates = (lat, lon)
             text = text[: match.start()] + " " + text[match.end() :]

@@ -229,3 +229,33 @@ def test_with_an_api_key_the_endpoint_answers_through_the_llm_parser(api_client,
     assert body["interpretation"]["product"] == "Cola"
     assert body["interpretation"]["location"]["name"] == "Times Square, New York"
     assert body["results"][0]["machine"]["id"] == str(near.id)
+
+
+def test_the_response_says_how_the_place_was_resolved_and_how_sure(api_client, manhattan):
+    location = api_client.get("/api/search", {"q": "coke near times square"}).json()["interpretation"]["location"]
+    assert (location["resolution"], location["confidence"], location["metro"]) == ("landmark", "high", "new-york")
+    location = api_client.get("/api/search", {"q": "coke 40.7527° N, 73.9772° W"}).json()["interpretation"]["location"]
+    assert location["resolution"] == "coordinates"
+    location = api_client.get("/api/search", {"q": "coke near tims square nyc"}).json()["interpretation"]["location"]
+    assert location["confidence"] == "medium"
+
+
+def test_a_refusal_says_what_was_understood_and_names_candidates(api_client, manhattan):
+    body = api_client.get("/api/search", {"q": "diet coke near hogwarts castle"}).json()
+    assert body["code"] == "unknown_location"
+    assert body["understood"] == {"product": "Diet Cola", "place": None}
+    assert "Castle, OK" in body["suggestions"][0]
+    body = api_client.get("/api/search", {"q": "pizza near times square"}).json()
+    assert body["understood"] == {"product": None, "place": "Times Square, New York"}
+    assert "/api/" not in body["detail"]
+    body = api_client.get("/api/search", {"q": "coke near union station"}).json()
+    assert body["code"] == "ambiguous_location"
+    assert body["understood"]["product"] == "Cola"
+    assert all("km from the next" in s for s in body["suggestions"])
+
+
+def test_a_cache_clear_leaves_the_index_alone(api_client, manhattan):
+    from django.core.cache import cache
+
+    cache.clear()
+    assert len(api_client.get("/api/search", {"q": "coke near times square"}).json()["results"]) == 2

@@ -83,3 +83,45 @@ def test_use_my_location_searches_around_the_browsers_position(live_server, tran
             browser.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_results_and_markers_and_they_highlight_each_other(
+    live_server, transactional_db, redis_client
+):
+    make_machine(lat=40.7570, lon=-73.9860, stock={"Cola": 3}, name="Times Tower #1 — New York")
+    make_machine(lat=40.7300, lon=-73.9950, stock={"Cola": 9}, name="Union Hall #2 — New York")
+
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"{live_server.url}/search/")
+            page.fill("#q", "coke near times square")
+            page.keyboard.press("Enter")
+            page.wait_for_selector("#results li")
+            assert "landmark · sure" in page.locator("#chips").inner_text()
+            page.focus("#result-0")
+            assert page.locator("#marker-0").get_attribute("class") == "dot active"
+            page.keyboard.press("ArrowDown")
+            assert page.evaluate("document.activeElement.id") == "result-1"
+            assert page.locator("#marker-1").get_attribute("class") == "dot active"
+            page.keyboard.press("Enter")  # to its marker on the map
+            assert page.evaluate("document.activeElement.id") == "marker-1"
+            page.keyboard.press("ArrowUp")
+            assert page.evaluate("document.activeElement.id") == "marker-0"
+            assert "active" in page.locator("#result-0").get_attribute("class")
+            page.keyboard.press("Enter")  # back to the list
+            assert page.evaluate("document.activeElement.id") == "result-0"
+
+            page.fill("#q", "diet coke near hogwarts castle")
+            page.keyboard.press("Enter")
+            page.wait_for_selector("#status.error")
+            assert "understood product: Diet Cola" in page.locator("#chips").inner_text()
+            assert "/api/" not in page.locator("#status").inner_text()
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

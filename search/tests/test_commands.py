@@ -24,6 +24,15 @@ def test_evaluate_search_prints_the_accuracy(tmp_path):
     out = StringIO()
     call_command("evaluate_search", "--file", str(cases), "--parser", "offline", "--show-failures", stdout=out)
     text = out.getvalue()
-    assert "products right:               1/2 = 50.0%" in text
-    assert "locations within 2 km:      1/2 = 50.0%" in text
+    assert "products right:  1/2 = 50.0%" in text
+    assert "places right (within 2 km): 1/2 = 50.0%" in text
     assert "MISS 'pizza in chicago'" in text
+
+
+def test_evaluate_search_reports_the_repository_set_and_the_held_out_set_separately():
+    out = StringIO()
+    call_command("evaluate_search", "--parser", "offline", stdout=out)
+    text = out.getvalue()
+    assert "queries.tsv: parser offline" in text
+    assert "heldout.tsv: parser offline; 104 queries" in text
+    assert "places right (within the tolerance of its kind)" in text

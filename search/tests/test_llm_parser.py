@@ -156,3 +156,37 @@ def test_answers_are_cached_by_normalised_query():
     parser.parse("coke in chicago")
     assert len(calls) == 1
     assert parser.cache_key("Coke in Chicago!") == parser.cache_key("coke   in chicago")
+
+
+def _llm_place(query, lat, lon, phrase):
+    from search.interpret import interpret
+
+    parser, _ = make_parser(
+        lambda r: httpx.Response(
+            200,
+            json=tool_reply(
+                {"product_term": "coke", "canonical_product": "Cola", "location_phrase": phrase, "latitude": lat,
+                 "longitude": lon}
+            ),
+        )
+    )  # fmt: skip
+    return interpret(parser.parse(query), gazetteer)
+
+
+def test_the_model_may_place_what_the_gazetteer_lacks_inside_the_named_metro():
+    plan = _llm_place("coke near the wizard tower in denver", 39.7392, -104.9903, "wizard tower denver")
+    assert plan.place.point == (39.7392, -104.9903)
+    assert plan.place.metro == "denver"
+    assert plan.place.source == "llm (inside Denver, CO)"
+    assert plan.place.confidence == "medium"
+
+
+def test_the_models_point_outside_the_named_metro_is_refused():
+    import pytest
+
+    from search.interpret import Unresolved
+
+    with pytest.raises(Unresolved) as caught:
+        _llm_place("coke near the wizard tower in denver", 40.7128, -74.0060, "wizard tower denver")  # New York
+    assert caught.value.which == "location"
+    assert caught.value.understood["product"] == "Cola"

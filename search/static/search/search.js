@@ -46,6 +46,15 @@
     return original + " " + replacement;
   }
 
+  // The API's refusals are written for people already; transport-level ones get a plain sentence here.
+  function humanError(status, body) {
+    if (status === 429) return "Too many searches in a short time: wait a few seconds and try again.";
+    if (status >= 500) return "Search is unavailable for a moment (the index may be rebuilding). Try again shortly.";
+    if (status === 400) return (body && body.detail) || "Say what you want and where, e.g. coke near Times Square.";
+    return (body && body.detail) || "We could not understand that search. Try 'coke near Times Square'.";
+  }
+  const CONFIDENCE = { high: "sure", medium: "fairly sure", low: "not sure: only the city was understood" };
+
   async function run() {
     const q = input.value.trim();
     chips.replaceChildren();
@@ -64,7 +73,11 @@
     }
     if (!response.ok) {
       answer.hidden = true;
-      say(body.detail || "The search failed.", true);
+      say(humanError(response.status, body), true);
+      const u = body.understood || {};
+      if (u.product) chip("understood product: " + u.product, "main");
+      if (u.place) chip("understood place: " + u.place, "main");
+      if (body.which === "location" && (body.suggestions || []).length) chip("did you mean one of these places?", "note");
       for (const s of body.suggestions || []) {
         const query = body.which === "product" ? replaced(q, body.term, s) : replaced(q, body.term, "").trim() + " near " + s;
         suggestion(s, query);
@@ -82,7 +95,8 @@
     if (it.match !== "exact" && it.product) chip("understood “" + it.product_term + "” as " + it.product + " (" + it.match + ")", "note");
     if (!it.product) chip("several products fit: showing the nearest with any of them", "note");
     if (loc.ignored && loc.ignored.length) chip("ignored: " + loc.ignored.join(" "), "note");
-    chip("place from " + loc.source, "note");
+    chip("place: " + (loc.resolution || loc.kind) + " · " + (CONFIDENCE[loc.confidence] || loc.confidence) +
+      " (" + loc.source + ")", "note place-resolution " + (loc.confidence === "high" ? "" : "unsure"));
     chip(it.parser + " parser", "note");
     if (it.radius_km) chip("within " + it.radius_km.toFixed(1) + " km", "note");
     for (const n of it.notes || []) chip(n, "note");
@@ -98,7 +112,8 @@
     say(body.results.length + " machine" + (body.results.length > 1 ? "s" : "") + " with it in stock, nearest first.");
     body.results.forEach((r, i) => {
       const m = r.machine;
-      const li = el("li", { "data-machine": m.id, id: "result-" + i });
+      const li = el("li", { "data-machine": m.id, id: "result-" + i, tabindex: "0",
+        "aria-label": (i + 1) + ". " + m.name + ", " + r.distance_km.toFixed(2) + " km, " + r.quantity + " " + r.product });
       li.appendChild(el("span", { class: "rank" }, String(i + 1)));
       li.appendChild(el("span", { class: "dist" }, r.distance_km.toFixed(2) + " km · " + r.distance_miles.toFixed(2) + " mi"));
       li.appendChild(el("div", { class: "name" }, m.name));
@@ -111,6 +126,8 @@
       stock.appendChild(document.createTextNode(" · " + m.asset_tag));
       li.appendChild(stock);
       li.addEventListener("mouseenter", () => highlight(i));
+      li.addEventListener("focus", () => highlight(i));
+      li.addEventListener("keydown", (e) => move(e, i, "result-"));
       list.appendChild(li);
     });
     answer.hidden = false;
@@ -145,10 +162,17 @@
     plot.appendChild(svg("circle", { class: "origin", cx: mid, cy: mid, r: 6 }));
     pts.forEach((p, i) => {
       const cx = mid + p.x * scale, cy = mid - p.y * scale;
-      const dot = svg("circle", { class: "dot", cx, cy, r: 10, "data-index": i });
+      const dot = svg("circle", { class: "dot", cx, cy, r: 10, "data-index": i, id: "marker-" + i, tabindex: "0",
+        role: "button", "aria-label": "Marker " + (i + 1) + ": " + results[i].machine.name + ", " +
+        results[i].distance_km.toFixed(2) + " km" });
       dot.appendChild(svg("title", {}, (i + 1) + ". " + results[i].machine.name + " — " + results[i].distance_km.toFixed(2) + " km"));
       dot.addEventListener("mouseenter", () => highlight(i));
-      dot.addEventListener("click", () => document.getElementById("result-" + i).scrollIntoView({ behavior: "smooth", block: "nearest" }));
+      dot.addEventListener("focus", () => highlight(i));
+      dot.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); document.getElementById("result-" + i).focus(); }
+        else move(e, i, "marker-");
+      });
+      dot.addEventListener("click", () => document.getElementById("result-" + i).focus());
       plot.appendChild(dot);
       plot.appendChild(svg("text", { class: "dot-label", x: cx, y: cy + 3.5, "text-anchor": "middle" }, String(i + 1)));
     });
@@ -157,8 +181,22 @@
   }
 
   function highlight(i) {
-    for (const li of list.children) li.classList.toggle("active", li.id === "result-" + i);
+    for (const li of list.children) {
+      li.classList.toggle("active", li.id === "result-" + i);
+      li.setAttribute("aria-current", li.id === "result-" + i ? "true" : "false");
+    }
     for (const d of plot.querySelectorAll(".dot")) d.classList.toggle("active", d.dataset.index === String(i));
+  }
+  // Arrow keys walk the list (or the markers); Enter on a result jumps to its marker and back.
+  function move(e, i, prefix) {
+    const n = list.children.length;
+    let next = null;
+    if (e.key === "ArrowDown" || e.key === "ArrowRight") next = (i + 1) % n;
+    else if (e.key === "ArrowUp" || e.key === "ArrowLeft") next = (i - 1 + n) % n;
+    else if (e.key === "Enter" && prefix === "result-") { e.preventDefault(); document.getElementById("marker-" + i).focus(); return; }
+    if (next === null) return;
+    e.preventDefault();
+    document.getElementById(prefix + next).focus();
   }
 
   form.addEventListener("submit", (e) => { e.preventDefault(); run(); });

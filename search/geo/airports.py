@@ -1,0 +1,106 @@
+"""Every airport of the 30 fleet metros, from the `airportsdata` package (pinned in requirements.txt).
+
+`airportsdata` has no size class, so an airport counts when it has an IATA code (scheduled service),
+is in the US and lies within METRO_RADIUS_KM of a metro's centre (the metro's bounds). Names people
+use are derived from the package's name: the IATA code ("LAX", "lax airport"), the full name, the
+name without its metro's city and the generic words ("O'Hare", "Sky Harbor", "Harry Reid airport"),
+the last word of a person's name ("Logan"), and "<metro> airport" for the metro's main airport (the
+nearest "International" one named for the metro's city). NICKNAMES adds the common names the package
+cannot give (source: each airport's own usage / its Wikipedia article's lead). Pure Python: no Django.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+
+from search.parsing.text import normalise
+
+METRO_RADIUS_KM = 50.0
+GENERIC = frozenset(["international", "intl", "intcntl", "airport", "regional", "municipal", "field", "the", "county"])
+# IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code.
+WORD_CODES = frozenset(["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot"])
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "SEA": ("sea tac", "seatac", "sea tac airport"),
+    "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah"),
+    "HOU": ("hobby", "hobby airport", "william p hobby"),
+    "ATL": ("hartsfield jackson", "hartsfield", "hartsfield jackson airport"),
+    "LAS": ("mccarran", "mccarran airport", "harry reid"),
+    "BOS": ("logan", "logan airport", "boston logan"),
+    "DAL": ("love field",),
+    "MDW": ("midway", "midway airport"),
+    "ORD": ("ohare", "o hare", "ohare airport"),
+    "DFW": ("dfw", "dfw airport", "dallas fort worth airport"),
+    "MSP": ("msp", "msp airport", "minneapolis airport"),
+    "SJC": ("mineta", "san jose airport"),
+    "JFK": ("jfk", "kennedy airport", "jfk airport"),
+    "LGA": ("laguardia", "la guardia"),
+    "EWR": ("newark airport", "newark liberty"),
+    "DTW": ("detroit metro airport", "detroit airport"),
+    "CMH": ("john glenn", "port columbus", "columbus airport"),
+    "MSY": ("louis armstrong airport", "new orleans airport"),
+    "CLT": ("charlotte douglas", "charlotte airport"),
+    "BNA": ("nashville airport",),
+    "PDX": ("portland airport",),
+    "SLC": ("salt lake airport", "salt lake city airport", "slc airport"),
+    "MCI": ("kci", "kansas city airport"),
+    "STL": ("lambert", "lambert airport", "st louis airport"),
+    "IND": ("indianapolis airport", "indy airport"),
+    "AUS": ("austin airport", "bergstrom"),
+    "SAT": ("san antonio airport",),
+    "PHX": ("sky harbor", "phoenix airport"),
+    "MIA": ("miami airport",),
+    "JAX": ("jacksonville airport",),
+    "MEM": ("memphis airport",),
+    "DEN": ("denver airport", "dia"),
+    "PHL": ("philadelphia airport", "philly airport"),
+    "SAN": ("lindbergh field", "san diego airport"),
+    "LAX": ("lax", "los angeles airport"),
+}
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def airports(
+    metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool]
+) -> Iterator[tuple[str, str, list[str], float, float]]:
+    """(metro key, name, aliases, lat, lon) for every IATA airport within a metro; metros: key -> (city, lat, lon).
+    `is_town(words)` keeps a town's name ("fort worth" in "Dallas-Fort Worth") from becoming an airport's alias."""
+    import airportsdata
+
+    table = airportsdata.load("IATA")
+    by_metro: dict[str, list[tuple[float, dict]]] = {}
+    for row in table.values():
+        if row["country"] != "US" or not row["iata"]:
+            continue
+        point = (float(row["lat"]), float(row["lon"]))
+        key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
+        if distance <= METRO_RADIUS_KM:
+            by_metro.setdefault(key, []).append((distance, row))
+    for key, rows in by_metro.items():
+        city = normalise(metros[key][0])
+        main = next(
+            (r for _, r in sorted(rows, key=lambda t: t[0]) if "international" in r["name"].lower() and
+             (city in normalise(r["name"]) or city in normalise(r["city"]))),
+            None,
+        )  # fmt: skip
+        for _, row in rows:
+            code = row["iata"].lower()
+            name = normalise(row["name"].replace("/", " "))
+            core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
+            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
+            if code not in WORD_CODES:
+                aliases.append(code)
+            if core and core != city:
+                aliases += [f"{core} airport", f"{core} international"]
+                if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core):
+                    aliases.append(core)
+                if len(core.split()) >= 3:
+                    aliases.append(f"{core.split()[-1]} airport")
+            if row is main:
+                aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
+            yield key, row["name"], sorted(set(aliases)), float(row["lat"]), float(row["lon"])
