@@ -147,8 +147,6 @@ CELERY_TASK_ROUTES = {
     "threads.tasks.backfill_plan": {"queue": "low"},
     "threads.tasks.backfill_chunk": {"queue": "low"},
 }
-# Task modules outside an app's `tasks.py` (autodiscovery finds only those).
-CELERY_IMPORTS = ("vectordb.pipeline",)
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -207,6 +205,12 @@ CLICKS_DURABLE_SAVES = env.get_bool("CLICKS_DURABLE_SAVES", True)
 ANTHROPIC_API_KEY = env.get_str("ANTHROPIC_API_KEY", "")
 ANTHROPIC_MODEL = env.get_str("ANTHROPIC_MODEL", "claude-haiku-4-5-20251001")
 ANTHROPIC_TIMEOUT = env.get_float("ANTHROPIC_TIMEOUT", 10.0)
+
+# --- Temporal (the vector database's durable query pipeline; vectordb/PIPELINE.md) ------------
+TEMPORAL_ADDRESS = env.temporal_address()
+TEMPORAL_NAMESPACE = env.get_str("TEMPORAL_NAMESPACE", "default")
+TEMPORAL_TASK_QUEUE = env.get_str("TEMPORAL_TASK_QUEUE", "vectordb-query")
+EMBEDDED_TEMPORAL = env.uses_embedded_temporal()
 
 # --- threads (RAG chat) ----------------------------------------------------------------------
 THREADS_CLASSIFIER_DELAY = env.get_float("THREADS_CLASSIFIER_DELAY", 2.0)  # seconds per question (dummy)
