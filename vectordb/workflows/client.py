@@ -93,6 +93,8 @@ def describe(run_id: str) -> dict[str, Any] | None:
         if desc.workflow_type != WORKFLOW_TYPE:
             return None
         memo = await desc.memo()
+        if not isinstance(memo.get("project"), int):  # not a run this API started
+            return None
         if desc.status == WorkflowExecutionStatus.RUNNING:
             run = await _live(client, handle, desc)
         elif desc.status == WorkflowExecutionStatus.COMPLETED:
@@ -164,8 +166,7 @@ async def _from_history(client: Client, handle: WorkflowHandle, desc: Any) -> di
             )
             name = by_event.get(attrs.scheduled_event_id)
             if name:
-                failure = attrs.failure.cause if attrs.failure.HasField("cause") else attrs.failure
-                steps[name].update(status="failed", error=failure.message, finished_at=when, updated_at=when)
+                steps[name].update(status="failed", error=attrs.failure.message, finished_at=when, updated_at=when)
         elif kind == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_FAILED:
             error = event.workflow_execution_failed_event_attributes.failure.message
         elif kind == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED:
