@@ -329,3 +329,27 @@ def test_an_unknown_run_or_library_is_a_404(key_client, temporal):
     assert (
         key_client.post("/api/vectordb/libraries/999999/pipelines", {"question": "x"}, format="json").status_code == 404
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_workflow_replays_its_own_histories_deterministically(key_client, library, worker, temporal):
+    import asyncio
+
+    from temporalio.client import Client
+    from temporalio.worker import Replayer
+
+    from vectordb.workflows.workflow import QueryWorkflow
+
+    ok = finished(key_client, start(key_client, library, k=2).json()["id"])["id"]
+    signalled = start(key_client, library, k=2).json()["id"]
+    assert key_client.post(f"/api/vectordb/pipelines/{signalled}/signals", {"answer": "none"}).status_code == 202
+    assert finished(key_client, signalled)["status"] == "succeeded"
+
+    async def replay() -> None:
+        client = await Client.connect(temporal.address)
+        replayer = Replayer(workflows=[QueryWorkflow])
+        for run_id in (ok, signalled):
+            history = await client.get_workflow_handle(run_id).fetch_history()
+            await replayer.replay_workflow(history)  # raises on any nondeterminism
+
+    asyncio.run(replay())
