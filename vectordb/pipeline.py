@@ -13,10 +13,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from django.db import transaction
+
 from core.exceptions import Unprocessable
 from vectordb.engine.filters import FilterError, compile_filter
 from vectordb.models import Library
 from vectordb.workflows import client
+from vectordb.workflows.models import PipelineRun
 from vectordb.workflows.shared import ANSWER_MODES, MAX_CANDIDATES, MAX_K, MAX_QUESTION_CHARS, STEPS
 
 __all__ = [
@@ -25,6 +28,7 @@ __all__ = [
     "MAX_K",
     "MAX_QUESTION_CHARS",
     "STEPS",
+    "pipeline_run_get",
     "pipeline_signal",
     "pipeline_start",
     "pipeline_status",
@@ -77,7 +81,9 @@ def pipeline_start(
         "answer_mode": answer,
         "created_at": now,
     }
-    client.start(params)
+    with transaction.atomic():  # no row without a workflow: a failed start rolls the row back
+        PipelineRun.objects.create(id=params["id"], project_id=library.project_id, library_id_at_start=library.pk)
+        client.start(params)
     return {
         **params,
         "status": "queued",
@@ -89,19 +95,27 @@ def pipeline_start(
     }
 
 
-def pipeline_status(*, run_id: str) -> dict[str, Any] | None:
-    """A run's public view (None when Temporal has no such run; 503 when it is unreachable): from
-    the workflow's `progress` query while it runs, from its result or history once closed."""
-    if not run_id.isalnum() or len(run_id) > 64:
+def pipeline_run_get(*, run_id: str) -> PipelineRun | None:
+    """The run's row (its project), without asking Temporal; None for an unknown id."""
+    if not run_id.isalnum() or len(run_id) > 32:
         return None
-    return client.describe(run_id)
+    return PipelineRun.objects.filter(pk=run_id).first()
 
 
-def pipeline_signal(*, run_id: str, cancel: bool = False, answer: str | None = None) -> bool:
+def pipeline_status(*, run: PipelineRun) -> dict[str, Any] | None:
+    """A run's public view (None when Temporal no longer has it; 503 when it is unreachable): from
+    the workflow's `progress` query while it runs, from its result or history once closed."""
+    view = client.describe(run.pk)
+    if view is None or view["project"] != run.project_id:
+        return None
+    return view
+
+
+def pipeline_signal(*, run: PipelineRun, cancel: bool = False, answer: str | None = None) -> bool:
     """Cancel a run and/or change its answer mode (before the answer step); False once it is closed."""
     sent = True
     if answer is not None:
-        sent = client.signal(run_id, "set_answer_mode", answer)
+        sent = client.signal(run.pk, "set_answer_mode", answer)
     if cancel:
-        sent = client.signal(run_id, "cancel", "asked through the API") and sent
+        sent = client.signal(run.pk, "cancel", "asked through the API") and sent
     return sent

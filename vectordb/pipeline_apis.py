@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from accounts.permissions import HasProjectAccess
 from vectordb import pipeline
 from vectordb.models import Library
+from vectordb.workflows.models import PipelineRun
 
 
 class RunClosed(APIException):
@@ -115,8 +116,8 @@ class PipelineStartApi(APIView):
 class PipelineStatusApi(APIView):
     permission_classes = [HasProjectAccess]
 
-    def get_object_project_id(self, run: dict) -> int:
-        return run["project"]
+    def get_object_project_id(self, run: PipelineRun) -> int:
+        return run.project_id
 
     @extend_schema(
         operation_id="vectordb_pipelines_retrieve",
@@ -124,18 +125,14 @@ class PipelineStatusApi(APIView):
         responses=PipelineRunSerializer,
     )
     def get(self, request: Request, run_id: str) -> Response:
-        run = pipeline.pipeline_status(run_id=run_id)
-        if run is None:
-            raise NotFound("No such pipeline run.")
-        self.check_object_permissions(request, run)
-        return Response(run)
+        return Response(_status(_run(self, request, run_id)))
 
 
 class PipelineSignalApi(APIView):
     permission_classes = [HasProjectAccess]
 
-    def get_object_project_id(self, run: dict) -> int:
-        return run["project"]
+    def get_object_project_id(self, run: PipelineRun) -> int:
+        return run.project_id
 
     @extend_schema(
         operation_id="vectordb_pipelines_signal",
@@ -144,13 +141,25 @@ class PipelineSignalApi(APIView):
         responses={202: PipelineRunSerializer},
     )
     def post(self, request: Request, run_id: str) -> Response:
-        run = pipeline.pipeline_status(run_id=run_id)
-        if run is None:
-            raise NotFound("No such pipeline run.")
-        self.check_object_permissions(request, run)
+        run = _run(self, request, run_id)
         data = _validated(PipelineSignalInputSerializer, request.data)
         if not data["cancel"] and data["answer"] is None:
             raise ParseError("Send cancel: true and/or answer: <mode>.")
-        if not pipeline.pipeline_signal(run_id=run_id, cancel=data["cancel"], answer=data["answer"]):
+        if not pipeline.pipeline_signal(run=run, cancel=data["cancel"], answer=data["answer"]):
             raise RunClosed()
-        return Response(pipeline.pipeline_status(run_id=run_id), status=status.HTTP_202_ACCEPTED)
+        return Response(_status(run), status=status.HTTP_202_ACCEPTED)
+
+
+def _run(view: APIView, request: Request, run_id: str) -> PipelineRun:
+    run = pipeline.pipeline_run_get(run_id=run_id)
+    if run is None:
+        raise NotFound("No such pipeline run.")
+    view.check_object_permissions(request, run)
+    return run
+
+
+def _status(run: PipelineRun) -> dict:
+    view = pipeline.pipeline_status(run=run)
+    if view is None:
+        raise NotFound("No such pipeline run (Temporal no longer has it).")
+    return view

@@ -267,13 +267,21 @@ def test_a_run_waits_for_a_worker_survives_a_sigkilled_worker_and_a_new_one_fini
 
 
 @pytest.mark.django_db
-def test_temporal_down_is_a_quick_503_and_nothing_is_started(key_client, library, settings):
+def test_temporal_down_is_a_quick_503_and_nothing_is_started(key_client, library, temporal, settings):
+    from vectordb.models import PipelineRun
+
+    run_id = start(key_client, library).json()["id"]  # while Temporal is up (no worker: it waits)
     settings.TEMPORAL_ADDRESS = f"127.0.0.1:{free_port()}"
     began = time.monotonic()
     response = start(key_client, library)
     assert response.status_code == 503 and "Temporal" in response.json()["detail"]
-    assert key_client.get("/api/vectordb/pipelines/abc").status_code == 503
+    assert list(PipelineRun.objects.values_list("pk", flat=True)) == [run_id]  # the refused one left no row
+    assert key_client.get(f"/api/vectordb/pipelines/{run_id}").status_code == 503
+    signals = f"/api/vectordb/pipelines/{run_id}/signals"
+    assert key_client.post(signals, {"cancel": True}, format="json").status_code == 503
     assert time.monotonic() - began < 10
+    # unknown runs are still 404s: the run rows answer that without Temporal
+    assert key_client.get("/api/vectordb/pipelines/abc").status_code == 404
 
 
 @pytest.mark.django_db
