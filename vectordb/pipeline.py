@@ -3,8 +3,9 @@
 This module is the service the API calls: it validates a question, starts a `QueryWorkflow`
 (`vectordb/workflows/`) whose workflow id is the run id, reads a run back, and signals it. Temporal
 is the engine of record: the run's inputs, each step's attempts, errors and outputs, and its result
-live in the workflow's history on the Temporal server, not in a second store here. The tenancy
-(project and library) is the workflow's memo. Why Temporal and what it guarantees: PIPELINE.md.
+live in the workflow's history on the Temporal server, not in a second store here. A `PipelineRun`
+row records only which project a run belongs to (so unknown and foreign ids are answered without
+Temporal); the workflow's memo carries the same. Why Temporal and what it guarantees: PIPELINE.md.
 """
 
 from __future__ import annotations
