@@ -126,6 +126,21 @@ def search_redis_url(redis: str) -> str:
     return urlunsplit(parts._replace(path=f"/{db + 1}"))
 
 
+def temporal_address() -> str:
+    """`TEMPORAL_ADDRESS`, or the embedded Temporal dev server's (`make run` starts it; see
+    config/embedded_temporal.py)."""
+    configured = os.environ.get("TEMPORAL_ADDRESS")
+    if configured:
+        return configured
+    from config import embedded_temporal
+
+    return embedded_temporal.address()
+
+
+def uses_embedded_temporal() -> bool:
+    return not os.environ.get("TEMPORAL_ADDRESS")
+
+
 def celery_broker_url(redis: str) -> str:
     configured = os.environ.get("CELERY_BROKER_URL")
     if configured:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from config import embedded_redis, env
+from config import embedded_redis, embedded_temporal, env
 
 # One-off steps before the processes start; each is idempotent.
 SETUP_COMMANDS: list[list[str]] = [
@@ -29,6 +29,9 @@ def main() -> int:
     os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     started_redis = env.uses_embedded_redis() and not embedded_redis.is_running()
     redis_url = env.redis_url()
+    started_temporal = env.uses_embedded_temporal() and not embedded_temporal.is_running()
+    if env.uses_embedded_temporal():
+        embedded_temporal.ensure_running()
     manage = [sys.executable, str(env.BASE_DIR / "manage.py")]
     try:
         for command in SETUP_COMMANDS:
@@ -67,6 +70,8 @@ def main() -> int:
     finally:
         if started_redis:
             embedded_redis.stop()
+        if started_temporal:
+            embedded_temporal.stop()
 
 
 if __name__ == "__main__":

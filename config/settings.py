@@ -130,6 +130,8 @@ CELERY_RESULT_EXPIRES = 60 * 60 * 24  # and what is kept expires after a day
 CELERY_TASK_TIME_LIMIT = env.get_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env.get_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_ACKS_LATE = False  # only idempotent tasks opt in, per task
+# An acks_late task whose pool child dies (OOM, SIGKILL) is requeued, not acknowledged and lost.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
@@ -141,6 +143,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "core-heartbeat": {"task": "core.tasks.heartbeat", "schedule": 60.0},
     # vectordb: save each library's index when 1,000+ writes happened since its last snapshot.
     "vectordb-refresh-snapshots": {"task": "vectordb.tasks.index_snapshots_refresh", "schedule": 600.0},
+    # vectordb: fail builds stranded in `running` past their time limit, requeue ones stuck in `queued`.
+    "vectordb-sweep-builds": {"task": "vectordb.tasks.index_builds_sweep", "schedule": 300.0},
     # search: rebuild the geo index every 6 h, healing any change missed while Redis was unreachable.
     "search-rebuild-index": {"task": "search.tasks.rebuild_index", "schedule": 6 * 60 * 60.0},
     "search-heal-index": {"task": "search.tasks.heal_index", "schedule": 60.0},  # a missing index is rebuilt
@@ -162,8 +166,6 @@ CELERY_TASK_ROUTES = {
     "threads.tasks.backfill_plan": {"queue": "low"},
     "threads.tasks.backfill_chunk": {"queue": "low"},
 }
-# Task modules outside an app's `tasks.py` (autodiscovery finds only those).
-CELERY_IMPORTS = ("vectordb.pipeline",)
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -222,6 +224,12 @@ CLICKS_DURABLE_SAVES = env.get_bool("CLICKS_DURABLE_SAVES", True)
 ANTHROPIC_API_KEY = env.get_str("ANTHROPIC_API_KEY", "")
 ANTHROPIC_MODEL = env.get_str("ANTHROPIC_MODEL", "claude-haiku-4-5-20251001")
 ANTHROPIC_TIMEOUT = env.get_float("ANTHROPIC_TIMEOUT", 10.0)
+
+# --- Temporal (the vector database's durable query pipeline; vectordb/PIPELINE.md) ------------
+TEMPORAL_ADDRESS = env.temporal_address()
+TEMPORAL_NAMESPACE = env.get_str("TEMPORAL_NAMESPACE", "default")
+TEMPORAL_TASK_QUEUE = env.get_str("TEMPORAL_TASK_QUEUE", "vectordb-query")
+EMBEDDED_TEMPORAL = env.uses_embedded_temporal()
 
 # --- threads (RAG chat) ----------------------------------------------------------------------
 THREADS_CLASSIFIER_DELAY = env.get_float("THREADS_CLASSIFIER_DELAY", 2.0)  # seconds per question (dummy)

@@ -155,3 +155,6 @@ class IndexBuild(models.Model):
 
 # Replication state lives in vectordb/replication/models.py; importing it here registers it.
 from vectordb.replication.models import ReplicatedWrite, ReplicationFence  # noqa: E402, F401
+
+# The query pipeline's run rows (tenancy only; the runs themselves live in Temporal).
+from vectordb.workflows.models import PipelineRun  # noqa: E402, F401

@@ -1,10 +1,10 @@
-"""REST API of the durable query pipeline (`vectordb.pipeline`): start a run, ask its status."""
+"""REST API of the durable query pipeline (`vectordb.pipeline`, on Temporal): start a run, read it, signal it."""
 
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.exceptions import APIException, NotFound, ParseError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -12,6 +12,13 @@ from rest_framework.views import APIView
 from accounts.permissions import HasProjectAccess
 from vectordb import pipeline
 from vectordb.models import Library
+from vectordb.workflows.models import PipelineRun
+
+
+class RunClosed(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The run has finished; it takes no more signals."
+    default_code = "run_closed"
 
 
 class PipelineStartInputSerializer(serializers.Serializer):
@@ -36,12 +43,14 @@ class PipelineStartInputSerializer(serializers.Serializer):
 
 class PipelineStepSerializer(serializers.Serializer):
     name = serializers.CharField()
-    status = serializers.CharField(help_text="pending, running, retrying, succeeded or failed.")
+    status = serializers.CharField(
+        help_text="pending, scheduled, running, retrying, succeeded, skipped, cancelled or failed."
+    )
     attempts = serializers.IntegerField()
     started_at = serializers.CharField(required=False)
     finished_at = serializers.CharField(required=False)
     updated_at = serializers.CharField(required=False)
-    task_id = serializers.CharField(required=False, allow_null=True)
+    task_id = serializers.CharField(required=False, allow_null=True, help_text="The step's activity type.")
     error = serializers.CharField(required=False, allow_blank=True)
     output = serializers.JSONField(allow_null=True)
 
@@ -55,7 +64,7 @@ class PipelineRunSerializer(serializers.Serializer):
     candidates = serializers.IntegerField()
     filter = serializers.JSONField(allow_null=True)
     answer_mode = serializers.CharField()
-    status = serializers.CharField(help_text="queued, running, succeeded or failed.")
+    status = serializers.CharField(help_text="queued, running, succeeded, cancelled or failed.")
     error = serializers.CharField(allow_blank=True)
     current_step = serializers.CharField(allow_null=True)
     steps = PipelineStepSerializer(many=True)
@@ -63,6 +72,18 @@ class PipelineRunSerializer(serializers.Serializer):
     created_at = serializers.CharField()
     updated_at = serializers.CharField()
     finished_at = serializers.CharField(required=False)
+    engine_status = serializers.CharField(required=False, help_text="The workflow's status in Temporal.")
+
+
+class PipelineSignalInputSerializer(serializers.Serializer):
+    cancel = serializers.BooleanField(required=False, default=False, help_text="Stop the run.")
+    answer = serializers.ChoiceField(
+        choices=pipeline.ANSWER_MODES,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="A new answer mode; it counts only if the answer step has not started.",
+    )
 
 
 def _validated(serializer_cls, data) -> dict:
@@ -95,8 +116,8 @@ class PipelineStartApi(APIView):
 class PipelineStatusApi(APIView):
     permission_classes = [HasProjectAccess]
 
-    def get_object_project_id(self, run: dict) -> int:
-        return run["project"]
+    def get_object_project_id(self, run: PipelineRun) -> int:
+        return run.project_id
 
     @extend_schema(
         operation_id="vectordb_pipelines_retrieve",
@@ -104,8 +125,41 @@ class PipelineStatusApi(APIView):
         responses=PipelineRunSerializer,
     )
     def get(self, request: Request, run_id: str) -> Response:
-        run = pipeline.pipeline_status(run_id=run_id)
-        if run is None:
-            raise NotFound("No such pipeline run (runs are kept for a day).")
-        self.check_object_permissions(request, run)
-        return Response(run)
+        return Response(_status(_run(self, request, run_id)))
+
+
+class PipelineSignalApi(APIView):
+    permission_classes = [HasProjectAccess]
+
+    def get_object_project_id(self, run: PipelineRun) -> int:
+        return run.project_id
+
+    @extend_schema(
+        operation_id="vectordb_pipelines_signal",
+        summary="Signal a running pipeline run: cancel it, or change its answer mode before the answer step",
+        request=PipelineSignalInputSerializer,
+        responses={202: PipelineRunSerializer},
+    )
+    def post(self, request: Request, run_id: str) -> Response:
+        run = _run(self, request, run_id)
+        data = _validated(PipelineSignalInputSerializer, request.data)
+        if not data["cancel"] and data["answer"] is None:
+            raise ParseError("Send cancel: true and/or answer: <mode>.")
+        if not pipeline.pipeline_signal(run=run, cancel=data["cancel"], answer=data["answer"]):
+            raise RunClosed()
+        return Response(_status(run), status=status.HTTP_202_ACCEPTED)
+
+
+def _run(view: APIView, request: Request, run_id: str) -> PipelineRun:
+    run = pipeline.pipeline_run_get(run_id=run_id)
+    if run is None:
+        raise NotFound("No such pipeline run.")
+    view.check_object_permissions(request, run)
+    return run
+
+
+def _status(run: PipelineRun) -> dict:
+    view = pipeline.pipeline_status(run=run)
+    if view is None:
+        raise NotFound("No such pipeline run (Temporal no longer has it).")
+    return view

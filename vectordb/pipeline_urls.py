@@ -11,4 +11,9 @@ urlpatterns = [
         name="vectordb-pipeline-start",
     ),
     path("api/vectordb/pipelines/<str:run_id>", pipeline_apis.PipelineStatusApi.as_view(), name="vectordb-pipeline"),
+    path(
+        "api/vectordb/pipelines/<str:run_id>/signals",
+        pipeline_apis.PipelineSignalApi.as_view(),
+        name="vectordb-pipeline-signal",
+    ),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -455,6 +456,31 @@ def index_build_execute(*, build_id: int) -> IndexBuild | None:
         )
         raise
     return IndexBuild.objects.get(pk=build_id)
+
+
+BUILD_TIME_LIMIT = 3600  # the build task's hard time limit (vectordb.tasks.index_build_run)
+
+
+def index_builds_sweep(*, queued_for: float = 900.0, grace: float = 300.0) -> dict[str, int]:
+    """Heal builds Celery stranded: `running` past the task's hard time limit (its worker is gone,
+    whatever happened) fail with a clear error; `queued` for `queued_for` seconds (their message was
+    lost) are queued again. Returns the counts."""
+    now = timezone.now()
+    failed = IndexBuild.objects.filter(
+        status=IndexBuild.Status.RUNNING, started_at__lt=now - timedelta(seconds=BUILD_TIME_LIMIT + grace)
+    ).update(
+        status=IndexBuild.Status.FAILED,
+        error="the worker running this build was lost (swept after its time limit); request it again",
+        finished_at=now,
+    )
+    stuck = list(
+        IndexBuild.objects.filter(
+            status=IndexBuild.Status.QUEUED, created_at__lt=now - timedelta(seconds=queued_for)
+        ).values_list("pk", flat=True)
+    )
+    for build_id in stuck:
+        _enqueue_build(build_id)
+    return {"failed": failed, "requeued": len(stuck)}
 
 
 def index_snapshot_save(*, library_id: int, min_changes: int = 0) -> IndexSnapshot | None:

@@ -22,3 +22,9 @@ def index_snapshots_refresh(min_changes: int = 1000) -> int:
         if services.index_snapshot_save(library_id=library_id, min_changes=min_changes) is not None:
             saved += 1
     return saved
+
+
+@shared_task(time_limit=120)
+def index_builds_sweep() -> dict[str, int]:
+    """Fail builds stranded in `running`, requeue builds stuck in `queued` (beat, every 5 min)."""
+    return services.index_builds_sweep()

@@ -3,7 +3,8 @@
 The server gets a database of its own (a fresh `<DATABASE_URL db>_sdk` on Postgres, a temporary file
 on SQLite), migrated before it starts, so it never sees the test runner's transactions and the
 runner never sees its rows. Index builds run inside the server (CELERY_TASK_ALWAYS_EAGER), so no
-worker is needed. Two projects with a key each are created; the server is stopped afterwards.
+Celery worker is needed; the query pipeline runs on a Temporal dev server and a `temporal_worker` of
+their own (vectordb/PIPELINE.md). Two projects with a key each are created; the server is stopped afterwards.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ def _recreate_postgres_db(url: str, name: str, *, create: bool) -> None:
 
 @pytest.fixture(scope="session")
 def sdk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    from vectordb.tests.temporal_support import dev_server
+
+    with dev_server(tmp_path_factory.mktemp("sdk-temporal")) as temporal_address:
+        yield from _sdk_server(tmp_path_factory, temporal_address)
+
+
+def _sdk_server(tmp_path_factory: pytest.TempPathFactory, temporal_address: str) -> Iterator[LiveServer]:
     from django.conf import settings
 
     base_db = os.environ.get("DATABASE_URL", "")
@@ -82,12 +90,14 @@ def sdk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
         "REDIS_URL": settings.REDIS_URL,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_ALWAYS_EAGER": "1",
+        "TEMPORAL_ADDRESS": temporal_address,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "sdk-tests-only"),
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(REPO / "manage.py")]
     server: subprocess.Popen[bytes] | None = None
+    worker: subprocess.Popen[bytes] | None = None
     log = tmp_path_factory.mktemp("sdk-live-log") / "server.log"
     try:
         subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, cwd=REPO, check=True, timeout=600)
@@ -114,6 +124,9 @@ def sdk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
+            worker = subprocess.Popen(
+                [*manage, "temporal_worker"], env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT
+            )
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while True:
@@ -134,6 +147,9 @@ def sdk_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]
             other_project=keys["other"]["project"],
         )
     finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
         if server is not None:
             server.terminate()
             try:
