@@ -1,8 +1,10 @@
 """Root URLs. Each app's `urls.py` carries its full paths (`api/...`, pages), included at the root."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from core import views as core_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -19,6 +21,8 @@ urlpatterns = [
     path("", include("vectordb.pipeline_urls")),
     path("", include("threads.urls")),
 ]
+# Last: any other API path answers the JSON 404, under DEBUG too (see core.views.api_not_found).
+urlpatterns.append(re_path(r"^(?:api|query)/(?P<rest>.*)$", core_views.api_not_found))
 
 admin.site.site_header = "Vendomo administration"
 admin.site.site_title = "Vendomo admin"
