@@ -37,9 +37,7 @@ def url() -> str:
 
 
 def _client(timeout: float = 1.0) -> redis.Redis:
-    return redis.Redis(
-        unix_socket_path=str(SOCKET), socket_timeout=timeout, socket_connect_timeout=timeout, retry=None
-    )
+    return redis.Redis(unix_socket_path=str(SOCKET), socket_timeout=timeout, socket_connect_timeout=timeout, retry=None)
 
 
 def is_running() -> bool:

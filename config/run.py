@@ -11,6 +11,7 @@ A further embedded service is one more `EmbeddedService` entry in `EMBEDDED_SERV
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -169,14 +170,10 @@ def _stop_group(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGTERM)
     except ProcessLookupError:
         return
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(STOP_GRACE_S)
-    except subprocess.TimeoutExpired:
-        pass
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)  # children honcho has not reaped yet
-    except ProcessLookupError:
-        pass
     process.wait()
 
 
