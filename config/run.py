@@ -30,7 +30,8 @@ from config import embedded_redis, env
 
 STAMP_DIR = env.VAR_DIR / "setup"
 DEMO_KEY_FILE = env.VAR_DIR / "demo_api_key"
-STOP_GRACE_S = 2.0  # after SIGTERM, the process group gets SIGKILL
+STOP_GRACE_S = 1.5  # after SIGTERM, the process groups get SIGKILL
+FIRST = ("web",)  # Procfile processes started before the others
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,17 @@ def _stamp(step: SetupStep, database: str) -> Path:
     return STAMP_DIR / f"{step.name}-{key}"
 
 
+_running_steps: set[subprocess.Popen[str]] = set()  # so that Ctrl-C can stop them
+
+
 def _run_step(manage: list[str], step: SetupStep) -> str:
-    result = subprocess.run([*manage, *step.command], capture_output=True, text=True)
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0:
+    process = subprocess.Popen([*manage, *step.command], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    _running_steps.add(process)
+    try:
+        output = process.communicate()[0].strip()
+    finally:
+        _running_steps.discard(process)
+    if process.returncode != 0:
         raise RuntimeError(f"setup step {step.name} failed:\n{output}")
     _stamp(step, _database_key()).touch()
     return output
@@ -107,8 +115,11 @@ def setup(manage: list[str], stages: list[list[SetupStep]]) -> None:
         if not todo:
             continue
         started = time.monotonic()
-        with ThreadPoolExecutor(len(todo)) as pool:
-            outputs = list(pool.map(lambda step: _run_step(manage, step), todo))
+        if len(todo) == 1:  # no pool: the background thread must not hold up the exit
+            outputs = [_run_step(manage, todo[0])]
+        else:
+            with ThreadPoolExecutor(len(todo)) as pool:
+                outputs = list(pool.map(lambda step: _run_step(manage, step), todo))
         for step, output in zip(todo, outputs, strict=True):
             print(f"  setup {step.name}: {_summary(output)}", flush=True)
             key = re.search(r"\(shown once\): (\S+)", output)
@@ -119,7 +130,7 @@ def setup(manage: list[str], stages: list[list[SetupStep]]) -> None:
 
 
 def _summary(output: str) -> str:
-    lines = [line for line in output.splitlines() if line.strip() and not line.startswith("  Apply")]
+    lines = [line for line in output.splitlines() if line.strip() and not re.search(r"^  Apply| (INFO|DEBUG) ", line)]
     return lines[-1].strip() if lines else "done"
 
 
@@ -146,35 +157,60 @@ def banner(base: str) -> str:
     return "\n".join(lines)
 
 
-def _announce_when_ready(base: str, stopping: threading.Event, started: float, manage: list[str]) -> None:
+def _wait_until_answering(base: str, stopping: threading.Event) -> None:
     while not stopping.is_set():
         try:
             with urllib.request.urlopen(f"{base}/api/health", timeout=2):  # noqa: S310 - our own URL
-                break
+                return
         except OSError as exc:
             if getattr(exc, "code", None):  # an HTTP answer (503: something still starting) is an answer
-                break
+                return
             time.sleep(0.2)
-    if not stopping.is_set():
-        print(banner(base) + f"  (ready {time.monotonic() - started:.1f} s after `make run`)\n", flush=True)
-    if not stopping.is_set():
-        try:
-            setup(manage, [BACKGROUND_STEPS])
-        except RuntimeError as exc:
-            print(exc, file=sys.stderr, flush=True)
 
 
-def _stop_group(process: subprocess.Popen[bytes]) -> None:
-    """SIGTERM the Procfile's process group; SIGKILL whatever is left after the grace period."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except ProcessLookupError:
+def _procfile_names() -> list[str]:
+    lines = (env.BASE_DIR / "Procfile").read_text().splitlines()
+    return [line.split(":", 1)[0].strip() for line in lines if re.match(r"^[\w-]+:", line)]
+
+
+def _start_group(names: list[str]) -> subprocess.Popen[bytes]:
+    """`honcho start NAMES` in its own process group, so Ctrl-C reaches the processes only through us."""
+    honcho = str(Path(sys.executable).parent / "honcho")
+    command = [honcho, "start", "-f", str(env.BASE_DIR / "Procfile"), *names]
+    return subprocess.Popen(command, cwd=env.BASE_DIR, start_new_session=True)
+
+
+def _stop_groups(groups: list[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM every Procfile process group; SIGKILL whatever is left after the grace period."""
+    for process in groups:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_GRACE_S
+    for process in groups:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(max(deadline - time.monotonic(), 0.01))
+    for process in groups:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # children honcho has not reaped yet
+        process.wait()
+
+
+def _bring_up(
+    base: str, groups: list[subprocess.Popen[bytes]], stopping: threading.Event, manage: list[str], started: float
+) -> None:
+    """The web process starts alone (it is what the user waits for); the others once it answers."""
+    _wait_until_answering(base, stopping)
+    if stopping.is_set():
         return
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(STOP_GRACE_S)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)  # children honcho has not reaped yet
-    process.wait()
+    groups.append(_start_group([name for name in _procfile_names() if name not in FIRST]))
+    if stopping.is_set():  # Ctrl-C came while it started: main's cleanup may have missed it
+        _stop_groups(groups[-1:])
+        return
+    print(banner(base) + f"  (ready {time.monotonic() - started:.1f} s after `make run`)\n", flush=True)
+    try:
+        setup(manage, [BACKGROUND_STEPS])
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr, flush=True)
 
 
 def main() -> int:
@@ -186,7 +222,7 @@ def main() -> int:
     manage = [sys.executable, str(env.BASE_DIR / "manage.py")]
     ours = [service for service in EMBEDDED_SERVICES if service.wanted() and not service.is_running()]
     stopping = threading.Event()
-    honcho: subprocess.Popen[bytes] | None = None
+    groups: list[subprocess.Popen[bytes]] = []
 
     def stop(signum: int, frame: object) -> None:
         stopping.set()
@@ -197,21 +233,19 @@ def main() -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     try:
-        with ThreadPoolExecutor(max(len(ours), 1)) as pool:
-            list(pool.map(lambda service: service.start(), ours))
+        for service in ours:
+            service.start()
         setup(manage, SETUP_STAGES)
         port = os.environ.setdefault("PORT", "8000")
         host = os.environ.setdefault("HOST", "127.0.0.1")
         base = f"http://{host}:{port}"
-        # Its own process group, so that Ctrl-C reaches the processes only through us, once.
-        honcho = subprocess.Popen(
-            [str(Path(bin_dir) / "honcho"), "start", "-f", str(env.BASE_DIR / "Procfile")],
-            cwd=env.BASE_DIR,
-            start_new_session=True,
-        )
-        threading.Thread(target=_announce_when_ready, args=(base, stopping, started, manage), daemon=True).start()
-        returncode = honcho.wait()
-        return returncode
+        groups.append(_start_group(list(FIRST)))
+        threading.Thread(target=_bring_up, args=(base, groups, stopping, manage, started), daemon=True).start()
+        while True:  # until Ctrl-C or a process group ends (honcho stops all its processes when one dies)
+            for process in list(groups):
+                if process.poll() is not None:
+                    return process.returncode
+            time.sleep(0.2)
     except KeyboardInterrupt:
         return 0
     except RuntimeError as exc:
@@ -220,8 +254,9 @@ def main() -> int:
     finally:
         stopping.set()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not skip the cleanup
-        if honcho is not None:
-            _stop_group(honcho)
+        for process in list(_running_steps):
+            process.terminate()
+        _stop_groups(groups)
         for service in ours:
             service.stop()
 
