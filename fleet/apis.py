@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsStaffOrApiKey
+from core.exceptions import Unprocessable
 from fleet import selectors, services
 from fleet.models import Machine, MachineStatus, ServiceType
 
@@ -153,7 +154,8 @@ def _page(items_serializer, name: str):
 
 def _params(serializer_class, request: Request) -> dict:
     params = serializer_class(data=request.query_params)
-    params.is_valid(raise_exception=True)
+    if not params.is_valid():
+        raise Unprocessable(params.errors)  # the Vendomo API\'s FastAPI original: 422
     return params.validated_data
 
 
@@ -197,7 +199,8 @@ class MachineListCreateApi(ReadPublicWriteStaffOrKey):
     )
     def post(self, request: Request) -> Response:
         data = MachineInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        if not data.is_valid():
+            raise Unprocessable(data.errors)  # the Vendomo API\'s FastAPI original: 422
         fields = dict(data.validated_data)
         inventory = fields.pop("inventory", [])
         try:
@@ -215,10 +218,10 @@ class MachineBulkInputSerializer(serializers.Serializer):
         seen: set[str] = set()
         duplicates = {t for t in tags if t in seen or seen.add(t)}
         if duplicates:
-            raise serializers.ValidationError(f"Duplicate asset_tag in the request: {', '.join(sorted(duplicates))}.")
+            raise Unprocessable(f"Duplicate asset_tag in the request: {', '.join(sorted(duplicates))}.")
         taken = selectors.asset_tags_taken(tags=tags)
         if taken:
-            raise serializers.ValidationError(f"asset_tag already in use: {', '.join(sorted(taken)[:20])}.")
+            raise Unprocessable(f"asset_tag already in use: {', '.join(sorted(taken)[:20])}.")
         return value
 
 
@@ -238,7 +241,8 @@ class MachineBulkCreateApi(APIView):
     )
     def post(self, request: Request) -> Response:
         data = MachineBulkInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        if not data.is_valid():
+            raise Unprocessable(data.errors)  # the Vendomo API\'s FastAPI original: 422
         rows = [dict(row) for row in data.validated_data["machines"]]
         try:
             machines = services.machines_bulk_create(rows=rows)
@@ -312,7 +316,8 @@ class MachineDetailApi(ReadPublicWriteStaffOrKey):
     def patch(self, request: Request, machine_id) -> Response:
         machine = _detail(machine_id)
         data = MachineUpdateSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
+        if not data.is_valid():
+            raise Unprocessable(data.errors)  # the Vendomo API\'s FastAPI original: 422
         try:
             services.machine_update(machine=machine, data=dict(data.validated_data))
         except IntegrityError:
@@ -349,7 +354,8 @@ class MachineInventoryApi(APIView):
     def put(self, request: Request, machine_id) -> Response:
         machine = _detail(machine_id)
         data = InventoryInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        if not data.is_valid():
+            raise Unprocessable(data.errors)  # the Vendomo API\'s FastAPI original: 422
         rows = services.inventory_set(
             machine=machine, items=data.validated_data["items"], replace=data.validated_data["replace"]
         )
@@ -413,11 +419,12 @@ class ServiceLogListCreateApi(ReadPublicWriteStaffOrKey):
     )
     def post(self, request: Request) -> Response:
         data = ServiceLogInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        if not data.is_valid():
+            raise Unprocessable(data.errors)  # the Vendomo API\'s FastAPI original: 422
         values = dict(data.validated_data)
         machine = selectors.machines_by_ids(ids=[values.pop("machine_id")])
         if not machine:
-            raise serializers.ValidationError({"machine_id": ["No machine with that id."]})
+            raise Unprocessable({"machine_id": ["No machine with that id."]})
         log = services.service_log_create(machine=next(iter(machine.values())), **values)
         return Response(ServiceLogOutputSerializer(log).data, status=201)
 

@@ -29,7 +29,7 @@ def test_the_machine_list_is_paginated_and_filtered(api_client):
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 501}, {"offset": -1}, {"status": "broken"}, {"q": "a\x00"}])
 def test_it_rejects_bad_list_parameters_with_a_400(api_client, params):
     response = api_client.get("/api/machines", params)
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert response.json()["code"]
 
 
@@ -56,7 +56,7 @@ def test_writes_need_staff_or_an_api_key(api_client, key_client, staff_client):
 def test_it_rejects_unknown_products_and_bad_coordinates(key_client):
     bad = {**NEW_MACHINE, "latitude": 123, "inventory": [{"product": "Caviar", "quantity": 1}]}
     response = key_client.post("/api/machines", bad, format="json")
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert set(response.json()["errors"]) == {"latitude", "inventory"}
 
 
@@ -67,9 +67,9 @@ def test_a_bulk_insert_is_validated_and_all_or_nothing(key_client):
     assert response.status_code == 201 and response.json()["created"] == 300
     assert InventoryItem.objects.filter(machine__asset_tag__startswith="VM-B").count() == 600
     clash = [{**NEW_MACHINE, "asset_tag": "VM-NEW1"}, {**NEW_MACHINE, "asset_tag": "VM-TAKEN"}]
-    assert key_client.post("/api/machines/bulk", {"machines": clash}, format="json").status_code == 400
+    assert key_client.post("/api/machines/bulk", {"machines": clash}, format="json").status_code == 422
     broken = [{**NEW_MACHINE, "asset_tag": "VM-NEW2"}, {**NEW_MACHINE, "latitude": "north"}]
-    assert key_client.post("/api/machines/bulk", {"machines": broken}, format="json").status_code == 400
+    assert key_client.post("/api/machines/bulk", {"machines": broken}, format="json").status_code == 422
     assert not Machine.objects.filter(asset_tag__in=["VM-NEW1", "VM-NEW2"]).exists()
 
 
@@ -82,7 +82,7 @@ def test_putting_inventory_replaces_it(key_client, api_client):
     assert response.json() == [{"product": "Gum", "quantity": 9}]
     merged = key_client.put(url, {"items": [{"product": "Cola", "quantity": 1}], "replace": False}, format="json")
     assert merged.json() == [{"product": "Cola", "quantity": 1}, {"product": "Gum", "quantity": 9}]
-    assert key_client.put(url, {"items": [{"product": "Gum", "quantity": -1}]}, format="json").status_code == 400
+    assert key_client.put(url, {"items": [{"product": "Gum", "quantity": -1}]}, format="json").status_code == 422
 
 
 def test_the_map_is_cached_and_refreshed_when_the_fleet_changes(
@@ -116,7 +116,7 @@ def test_a_refill_visit_restocks_the_machine(key_client, api_client):
     logs = api_client.get("/api/service/logs", {"machine_id": str(item.machine_id)}).json()
     assert logs["total"] == 1 and logs["items"][0]["technician"] == "Ana"
     unknown = {"machine_id": str(uuid.uuid4()), "type": "refill", "technician": "Ana"}
-    assert key_client.post("/api/service/logs", unknown, format="json").status_code == 400
+    assert key_client.post("/api/service/logs", unknown, format="json").status_code == 422
 
 
 def test_stats_count_the_fleet(api_client):
