@@ -140,7 +140,7 @@ def banner(base: str) -> str:
     lines = [
         f"\n  Vendomo platform on {base}/   (ready; Ctrl-C stops everything)",
         f"  admin      {base}/admin/   admin@example.com / admin (staff: also the revenue dashboard)",
-        f"  pages      {base}/revenue/dashboard/  {base}/search/   API docs {base}/api/docs/  {base}/redoc/",
+        f"  pages      {base}/dashboard/revenue/  {base}/search/   API docs {base}/api/docs/  {base}/redoc/",
         f"  database   {env.database_url().split('@')[-1]}",
         f"  redis      {env.redis_url()}{' (embedded)' if env.uses_embedded_redis() else ''}",
     ]
