@@ -59,3 +59,7 @@ clicks-cases: install ## Run the public click cases against a multi-process serv
 
 clean: ## Remove the venv and local state (var/)
 	rm -rf $(VENV) var
+
+.PHONY: test-browser
+test-browser: install-dev ## Browser tests (Chromium): the pages and both API docs; screenshots in var/screenshots/
+	$(VENV)/bin/pytest -m browser -p no:randomly tests/browser revenue search $(PYTEST_ARGS)

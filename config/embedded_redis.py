@@ -4,13 +4,20 @@
 socket under `var/`, so every process of the platform (web, worker, beat, consumers, tests) shares
 one server without knowing a port. A file lock makes concurrent first starts safe.
 
+The process that starts the server stops it when it exits (so no `manage.py` command leaves one
+behind), unless `EMBEDDED_REDIS_KEEP=1`; `make run` starts it first and stops it on Ctrl-C, so its
+processes find it running and leave it alone. Clients here never retry: a stopped server is an
+answer, not something to wait out.
+
     python -m config.embedded_redis start|stop|status
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
+import os
 import subprocess
 import sys
 import time
@@ -29,11 +36,15 @@ def url() -> str:
     return f"unix://{SOCKET}"
 
 
+def _client(timeout: float = 1.0) -> redis.Redis:
+    return redis.Redis(unix_socket_path=str(SOCKET), socket_timeout=timeout, socket_connect_timeout=timeout, retry=None)
+
+
 def is_running() -> bool:
     if not SOCKET.exists():
         return False
     try:
-        return bool(redis.Redis(unix_socket_path=str(SOCKET), socket_timeout=1).ping())
+        return bool(_client().ping())
     except (redis.ConnectionError, redis.TimeoutError, OSError):
         return False
 
@@ -80,14 +91,21 @@ def ensure_running(timeout: float = 10.0) -> str:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the embedded Redis did not start; see {LOGFILE}")
             time.sleep(0.05)
+        if os.environ.get("EMBEDDED_REDIS_KEEP", "") not in ("1", "true", "yes"):
+            starter = os.getpid()
+            atexit.register(lambda: os.getpid() == starter and stop())  # not in forked children
     return url()
 
 
-def stop() -> None:
+def stop(timeout: float = 2.0) -> None:
+    """Shut the server down (saving its data) and wait, at most `timeout` s, for it to be gone."""
     if not is_running():
         return
-    with contextlib.suppress(redis.ConnectionError):  # shutdown closes the connection under us
-        redis.Redis(unix_socket_path=str(SOCKET)).shutdown(save=True)
+    with contextlib.suppress(redis.ConnectionError, redis.TimeoutError, OSError):
+        _client(timeout).shutdown(save=True)  # closes the connection under us
+    deadline = time.monotonic() + timeout
+    while SOCKET.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def main(argv: list[str]) -> int:

@@ -1,9 +1,13 @@
 """Root URLs. Each app's `urls.py` carries its full paths (`api/...`, pages), included at the root."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.templatetags.static import static
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from drf_spectacular.renderers import OpenApiJsonRenderer2
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from core import views as core_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -22,6 +26,9 @@ urlpatterns = [
     path("", include("vectordb.pipeline_urls")),
     path("", include("threads.urls")),
 ]
+urlpatterns.append(path("favicon.ico", RedirectView.as_view(url=static("core/favicon.svg"))))
+# Last: any other API path answers the JSON 404, under DEBUG too (see core.views.api_not_found).
+urlpatterns.append(re_path(r"^(?:api|query)/(?P<rest>.*)$", core_views.api_not_found))
 
 admin.site.site_header = "Vendomo administration"
 admin.site.site_title = "Vendomo admin"

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsStaffOrApiKey
+from core.exceptions import Unprocessable
 from revenue import selectors
 
 
@@ -66,7 +67,8 @@ class MinuteOutputSerializer(serializers.Serializer):
 
 def _params(serializer_class, request: Request) -> dict:
     params = serializer_class(data=request.query_params)
-    params.is_valid(raise_exception=True)
+    if not params.is_valid():
+        raise Unprocessable(params.errors)  # the Vendomo API\'s FastAPI original: 422
     return params.validated_data
 
 

@@ -105,6 +105,7 @@ class TrimLoss(models.Model):
 
     class Meta:
         ordering = ["-detected_at"]
+        verbose_name_plural = "trim losses"
 
     def __str__(self) -> str:
         return f"{self.lost if self.lost is not None else '?'} lost after {self.after_id}"

@@ -139,7 +139,16 @@ class LibraryCreateInputSerializer(serializers.Serializer):
     metric = serializers.CharField(required=False, default="cosine", help_text="cosine, dot or euclidean.")
     index_type = serializers.CharField(required=False, default="flat", help_text="flat, ivf or hnsw.")
     index_params = serializers.JSONField(required=False, default=dict)
-    embedding_provider = serializers.CharField(required=False, allow_null=True, default=None)
+    embedding_provider = serializers.CharField(
+        required=False, allow_null=True, help_text="Default `minilm` when no `dimension` is given (raw vectors)."
+    )
+
+    def validate(self, attrs: dict) -> dict:
+        if "embedding_provider" not in attrs:  # only a name: text in, vectors by the default embedder
+            from vectordb.embeddings import DEFAULT_PROVIDER
+
+            attrs["embedding_provider"] = None if attrs.get("dimension") else DEFAULT_PROVIDER
+        return attrs
 
 
 class LibraryUpdateInputSerializer(serializers.Serializer):

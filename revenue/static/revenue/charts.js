@@ -70,14 +70,22 @@
     }
     if (!points.length) return;
     var n = points.length, step = n > 1 ? w / (n - 1) : 0;
+    function xy(i) { return [left + i * step, top + h - h * points[i].value / max]; }
+    // Complete minutes: a filled line. A trailing `partial` point (the unfinished minute): dashed.
+    var done = points[n - 1].partial && n > 1 ? n - 1 : n;
     ctx.beginPath();
-    points.forEach(function (p, i) {
-      var x = left + i * step, y = top + h - h * p.value / max;
-      if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
-    });
+    for (var i = 0; i < done; i++) { var p = xy(i); if (i === 0) ctx.moveTo(p[0], p[1]); else ctx.lineTo(p[0], p[1]); }
     ctx.strokeStyle = line; ctx.lineWidth = 2; ctx.stroke(); ctx.lineWidth = 1;
-    ctx.lineTo(left + (n - 1) * step, top + h); ctx.lineTo(left, top + h); ctx.closePath();
+    ctx.lineTo(left + (done - 1) * step, top + h); ctx.lineTo(left, top + h); ctx.closePath();
     ctx.globalAlpha = 0.15; ctx.fillStyle = line; ctx.fill(); ctx.globalAlpha = 1;
+    if (done < n) {
+      var a = xy(done - 1), b = xy(n - 1);
+      ctx.save(); ctx.setLineDash([4, 3]); ctx.strokeStyle = line; ctx.globalAlpha = 0.6;
+      ctx.beginPath(); ctx.moveTo(a[0], a[1]); ctx.lineTo(b[0], b[1]); ctx.stroke();
+      ctx.setLineDash([]); ctx.beginPath(); ctx.arc(b[0], b[1], 3, 0, 2 * Math.PI); ctx.stroke(); ctx.restore();
+      ctx.fillStyle = text; ctx.textAlign = "right"; ctx.textBaseline = "bottom";
+      ctx.fillText("so far", b[0], Math.max(b[1] - 4, top + 10));
+    }
     ctx.fillStyle = text; ctx.textAlign = "center"; ctx.textBaseline = "top";
     [0, Math.floor((n - 1) / 2), n - 1].forEach(function (i) {
       var t = points[i].t;

@@ -53,6 +53,8 @@
       var row = state.minutes[t];
       points.push({ t: new Date(t), value: row ? parseFloat(row.total) : 0 });
     }
+    // The current minute is still filling: drawn apart (dashed, "so far"), not as a sudden drop.
+    if (points.length) points[points.length - 1].partial = true;
     RevenueCharts.series($("timeseries-chart"), points);
   }
 
