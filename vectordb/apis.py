@@ -240,6 +240,12 @@ class QueryInputSerializer(serializers.Serializer):
     )
     explain = serializers.BooleanField(required=False, default=False)
 
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("embedding") is not None and attrs.get("text") is not None:
+            both = "send either embedding or text, not both"
+            raise serializers.ValidationError({"embedding": [both], "text": [both]})
+        return attrs
+
 
 class QueryHitSerializer(serializers.Serializer):
     chunk_id = serializers.IntegerField()

@@ -125,6 +125,16 @@ def test_a_query_returns_the_k_nearest_with_text_metadata_and_document(key_clien
     assert response.json()["plan"]["strategy"] == "exact"
 
 
+def test_a_query_with_both_an_embedding_and_a_text_is_refused_naming_both(key_client):
+    lib = _library(key_client)
+    response = key_client.post(
+        f"{LIBS}/{lib['id']}/query", {"embedding": [0.1] * 8, "text": "hello", "k": 3}, format="json"
+    )
+    assert response.status_code == 400, response.json()
+    errors = response.json()["errors"]
+    assert "embedding" in errors and "text" in errors
+
+
 def test_a_query_with_a_filter_returns_only_matches(key_client):
     lib = _library(key_client)
     doc = _document(key_client, lib["id"])
