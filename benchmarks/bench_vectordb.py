@@ -186,9 +186,10 @@ def main() -> None:
         (0.01, {"bucket": 7}),
         (0.10, {"bucket": {"$in": list(range(10))}}),
         (0.50, {"bucket": {"$lt": 50}}),
+        (0.90, {"bucket": {"$lt": 90}}),
     ):
         node = compile_filter(flt)
-        keep = np.flatnonzero(buckets == 7 if share == 0.01 else (buckets < 10 if share == 0.10 else buckets < 50))
+        keep = np.flatnonzero(buckets == 7 if share == 0.01 else buckets < int(share * 100))
         sub_truth = np.array([keep[np.argsort(-(base[keep] @ q))[:K]] for q in queries])
         plans: list[str] = []
 

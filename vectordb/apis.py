@@ -502,6 +502,32 @@ class LibraryQueryApi(LibraryScopedApi):
         return Response(body)
 
 
+class BatchQueryInputSerializer(serializers.Serializer):
+    embeddings = serializers.ListField(
+        child=serializers.JSONField(), help_text="Up to 1000 query vectors, each a list of `dimension` numbers."
+    )
+    k = serializers.IntegerField(required=False, default=10)
+    filter = serializers.JSONField(required=False, allow_null=True, help_text="A metadata filter (see README).")
+    index = serializers.CharField(required=False, allow_null=True)
+    params = serializers.JSONField(required=False, allow_null=True)
+
+
+class LibraryBatchQueryApi(LibraryScopedApi):
+    @extend_schema(
+        operation_id="vectordb_libraries_query_batch",
+        summary="The k nearest chunks to each of many embeddings, in one request",
+        request=BatchQueryInputSerializer,
+        responses=inline_serializer(
+            name="BatchQueryOutput", fields={"results": serializers.ListField(child=QueryOutputSerializer())}
+        ),
+    )
+    def post(self, request: Request, library_id: int) -> Response:
+        library = self.library(library_id)
+        data = _validated(BatchQueryInputSerializer, _body(request))
+        results = selectors.library_query_batch(library=library, **data)
+        return Response({"results": [{"hits": QueryHitSerializer(hits, many=True).data} for hits in results]})
+
+
 class IndexBuildCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_index_builds_list",
