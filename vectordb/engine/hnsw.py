@@ -156,7 +156,8 @@ class HNSWIndex(VectorIndex):
 
     def memory_bytes(self) -> int:
         upper = sum(len(layer) * (self.M * 4 + 100) for layer in self.upper)
-        return super().memory_bytes() + int(self.nbr0.nbytes + self.levels.nbytes) + upper
+        packed = sum(a.nbytes for a in self._packed) if self._packed is not None else 0  # compiled search's copy
+        return super().memory_bytes() + int(self.nbr0.nbytes + self.levels.nbytes) + upper + packed
 
     def tombstone_ratio(self) -> float:
         return self.tombstones / self.size if self.size else 0.0
@@ -410,22 +411,7 @@ class HNSWIndex(VectorIndex):
     def _upper_packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The upper layers as flat arrays for the compiled descent (rebuilt after a change)."""
         if self._packed is None:
-            starts = [0]
-            nodes, rows = [], []
-            for links in self.upper:
-                keys = np.array(sorted(links), dtype=np.int64)
-                block = np.full((len(keys), self.M), -1, dtype=np.int32)
-                for i, key in enumerate(keys.tolist()):
-                    nb = links[key][: self.M]
-                    block[i, : len(nb)] = nb
-                nodes.append(keys)
-                rows.append(block)
-                starts.append(starts[-1] + len(keys))
-            self._packed = (
-                np.array(starts, dtype=np.int64),
-                np.concatenate(nodes) if nodes else np.zeros(0, np.int64),
-                np.concatenate(rows) if rows else np.zeros((0, self.M), np.int32),
-            )
+            self._packed = _jit.pack_upper(self.upper, self.M)
         return self._packed
 
     def _set_links(self, slot: int, layer: int, links: np.ndarray) -> None:
