@@ -249,6 +249,12 @@ class QueryInputSerializer(serializers.Serializer):
     )
     explain = serializers.BooleanField(required=False, default=False)
 
+    def validate(self, attrs: dict) -> dict:
+        if attrs.get("embedding") is not None and attrs.get("text") is not None:
+            both = "send either embedding or text, not both"
+            raise serializers.ValidationError({"embedding": [both], "text": [both]})
+        return attrs
+
 
 class QueryHitSerializer(serializers.Serializer):
     chunk_id = serializers.IntegerField()
@@ -503,6 +509,32 @@ class LibraryQueryApi(LibraryScopedApi):
         if explain:
             body["plan"] = plan.__dict__
         return Response(body)
+
+
+class BatchQueryInputSerializer(serializers.Serializer):
+    embeddings = serializers.ListField(
+        child=serializers.JSONField(), help_text="Up to 1000 query vectors, each a list of `dimension` numbers."
+    )
+    k = serializers.IntegerField(required=False, default=10)
+    filter = serializers.JSONField(required=False, allow_null=True, help_text="A metadata filter (see README).")
+    index = serializers.CharField(required=False, allow_null=True)
+    params = serializers.JSONField(required=False, allow_null=True)
+
+
+class LibraryBatchQueryApi(LibraryScopedApi):
+    @extend_schema(
+        operation_id="vectordb_libraries_query_batch",
+        summary="The k nearest chunks to each of many embeddings, in one request",
+        request=BatchQueryInputSerializer,
+        responses=inline_serializer(
+            name="BatchQueryOutput", fields={"results": serializers.ListField(child=QueryOutputSerializer())}
+        ),
+    )
+    def post(self, request: Request, library_id: int) -> Response:
+        library = self.library(library_id)
+        data = _validated(BatchQueryInputSerializer, _body(request))
+        results = selectors.library_query_batch(library=library, **data)
+        return Response({"results": [{"hits": QueryHitSerializer(hits, many=True).data} for hits in results]})
 
 
 class IndexBuildCollectionApi(LibraryScopedApi):

@@ -21,6 +21,7 @@ import io
 import json
 import threading
 import time
+import zipfile
 from dataclasses import dataclass
 
 import numpy as np
@@ -222,8 +223,8 @@ def load(state: LibraryState) -> LiveIndex:
     if snap and snap["index_type"] == state.index_type:
         try:
             return LiveIndex.from_bytes(state, bytes(snap["data"]), applied_seq=snap["seq"])
-        except (ValueError, KeyError, OSError):
-            pass  # an unreadable snapshot is rebuilt from the chunks, which are the truth
+        except (ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError):
+            pass  # a torn snapshot (zip CRC mismatch) is rebuilt from the chunks, which are the truth
     return build_from_database(state)
 
 

@@ -93,38 +93,90 @@ def live_index_search(
 
     Returns the hits (best first), the plan, and the version the index had applied. A chunk deleted
     after the search began is dropped: the query started before the delete."""
+    (found,), plan, applied = _search_live(live, [query], k=k, node=node, index=index, params=params)
+    return _hydrate(library, [found])[0], plan, applied
+
+
+def _search_live(
+    live: Any, queries: list[np.ndarray], *, k: int, node: Any, index: str | None, params: dict | None
+) -> tuple[list[tuple[list[int], list[float]]], QueryPlan, int]:
+    """(ids, scores) for each query, searched under the live index's lock; the last plan."""
     use_index = index != "flat"
+    found = []
     with live.lock:
         idx = live.index
         try:
             search_params = idx.clean_search_params(params or {}) if use_index else {}
         except (TypeError, ValueError) as exc:
             raise Unprocessable({"params": [str(exc)]}) from None
-        q = idx.prepare_query(query)
         mask = live.meta.mask(node, idx.size) if node is not None else None
-        slots, dist, plan = planner.search(idx, q, k, mask=mask, use_index=use_index, params=search_params)
-        ids = idx.ids[slots].tolist()
-        scores = idx.to_scores(dist, q).tolist()
+        plan = QueryPlan(strategy="empty")
+        for query in queries:
+            q = idx.prepare_query(query)
+            slots, dist, plan = planner.search(idx, q, k, mask=mask, use_index=use_index, params=search_params)
+            found.append((idx.ids[slots].tolist(), idx.to_scores(dist, q).tolist()))
         applied = live.applied_seq
+    return found, plan, applied
+
+
+def _hydrate(library: Library, found: list[tuple[list[int], list[float]]]) -> list[list[QueryHit]]:
+    """Hits with their chunk's text, metadata and document, from one database query for all."""
+    wanted = {cid for ids, _ in found for cid in ids}
     rows = {
         c["id"]: c
-        for c in Chunk.objects.filter(library_id=library.pk, id__in=ids).values(
+        for c in Chunk.objects.filter(library_id=library.pk, id__in=wanted).values(
             "id", "text", "metadata", "document_id", "document__title"
         )
     }
-    hits = [
-        QueryHit(
-            chunk_id=cid,
-            score=float(score),
-            text=rows[cid]["text"],
-            metadata=rows[cid]["metadata"],
-            document_id=rows[cid]["document_id"],
-            document_title=rows[cid]["document__title"],
-        )
-        for cid, score in zip(ids, scores, strict=True)
-        if cid in rows
+    return [
+        [
+            QueryHit(
+                chunk_id=cid,
+                score=float(score),
+                text=rows[cid]["text"],
+                metadata=rows[cid]["metadata"],
+                document_id=rows[cid]["document_id"],
+                document_title=rows[cid]["document__title"],
+            )
+            for cid, score in zip(ids, scores, strict=True)
+            if cid in rows
+        ]
+        for ids, scores in found
     ]
-    return hits, plan, applied
+
+
+#: Query vectors in one batch request.
+MAX_BATCH = 1000
+
+
+def library_query_batch(
+    *,
+    library: Library,
+    embeddings: list[Any],
+    k: int = 10,
+    filter: dict | None = None,
+    index: str | None = None,
+    params: dict | None = None,
+) -> list[list[QueryHit]]:
+    """The k nearest chunks to each of `embeddings` (one index catch-up, one lock, one hydration)."""
+    node = query_filter(library=library, k=k, index=index, filter=filter)
+    if not isinstance(embeddings, list) or not 1 <= len(embeddings) <= MAX_BATCH:
+        raise Unprocessable({"embeddings": [f"a list of 1 to {MAX_BATCH} query vectors"]})
+    queries = []
+    for i, embedding in enumerate(embeddings):
+        if embedding is None:
+            raise Unprocessable({f"embeddings[{i}]": ["a list of `dimension` numbers is required"]})
+        try:
+            queries.append(_query_vector(library, embedding, None))
+        except Unprocessable as exc:
+            detail = exc.detail if isinstance(exc.detail, dict) else {"embedding": exc.detail}
+            raise Unprocessable({f"embeddings[{i}]": [str(m) for ms in detail.values() for m in ms]}) from None
+    got = registry.get(library.pk)
+    if got is None:
+        return [[] for _ in queries]
+    live, _state = got
+    found, _plan, _applied = _search_live(live, queries, k=k, node=node, index=index, params=params)
+    return _hydrate(library, found)
 
 
 def library_query_explain(

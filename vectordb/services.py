@@ -261,7 +261,26 @@ def chunks_upsert(*, library: Library, chunks: list[dict]) -> list[Chunk]:
         vectors = embed_texts_for(library=library, texts=[cleaned[i]["text"] for i in to_embed])
         for i, vec in zip(to_embed, vectors, strict=True):
             cleaned[i]["embedding"] = vec
-    return _chunks_write(library=library, cleaned=cleaned)
+    written = _chunks_write(library=library, cleaned=cleaned)
+    if len(cleaned) >= SNAPSHOT_AFTER_CHUNKS:  # a large change: save a snapshot in the background
+        library_id = library.pk
+        transaction.on_commit(lambda: _enqueue_snapshot(library_id))
+    return written
+
+
+#: A write of at least this many chunks queues a snapshot of the library (the periodic task
+#: catches up the rest), so that a fresh process loads the index instead of rebuilding it.
+SNAPSHOT_AFTER_CHUNKS = 1000
+
+
+def _enqueue_snapshot(library_id: int) -> None:
+    """Queue a snapshot save; a broker that cannot take it only delays it to the periodic task."""
+    from vectordb.tasks import index_snapshot_refresh
+
+    try:
+        index_snapshot_refresh.delay(library_id)
+    except Exception:
+        logger.exception("Could not queue a snapshot of library %s", library_id)
 
 
 @transaction.atomic

@@ -28,3 +28,9 @@ def index_snapshots_refresh(min_changes: int = 1000) -> int:
 def index_builds_sweep() -> dict[str, int]:
     """Fail builds stranded in `running`, requeue builds stuck in `queued` (beat, every 5 min)."""
     return services.index_builds_sweep()
+
+
+@shared_task(time_limit=1800, soft_time_limit=1700)
+def index_snapshot_refresh(library_id: int) -> bool:
+    """Save a snapshot of one library after a large write (queued on commit, off the request)."""
+    return services.index_snapshot_save(library_id=library_id, min_changes=1) is not None

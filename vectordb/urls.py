@@ -15,6 +15,7 @@ urlpatterns = [
     path(f"{LIB}/chunks/delete", apis.ChunkBulkDeleteApi.as_view(), name="chunk-bulk-delete"),
     path(f"{LIB}/chunks/<int:chunk_id>", apis.ChunkDetailApi.as_view(), name="chunk-detail"),
     path(f"{LIB}/query", apis.LibraryQueryApi.as_view(), name="library-query"),
+    path(f"{LIB}/query/batch", apis.LibraryBatchQueryApi.as_view(), name="library-query-batch"),
     path(f"{LIB}/index", apis.IndexBuildCollectionApi.as_view(), name="index-build-list"),
     path(f"{LIB}/index/<int:build_id>", apis.IndexBuildDetailApi.as_view(), name="index-build-detail"),
 ]

@@ -218,9 +218,14 @@ class VectorIndex:
 
     def exact_search(self, q: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Exact top-k over the alive slots (and, if given, `mask[slot]`): (slots, distances)."""
-        if mask is not None:
-            slots = np.flatnonzero(mask[: self.size] & self.alive[: self.size])
+        keep_mask = None if mask is None else mask[: self.size] & self.alive[: self.size]
+        if keep_mask is not None and np.count_nonzero(keep_mask) * 4 < self.size:
+            slots = np.flatnonzero(keep_mask)  # few matches: gather and score only them
             dist = self.distances(slots, q)
+        elif keep_mask is not None:  # many: one contiguous mat-vec beats a gather of most rows
+            dist = self.distances(slice(0, self.size), q)
+            dist[~keep_mask] = np.inf
+            slots = None
         else:
             dist = self.distances(slice(0, self.size), q)
             slots = None

@@ -38,6 +38,7 @@ import math
 
 import numpy as np
 
+from vectordb.engine import _jit
 from vectordb.engine.base import Progress, VectorIndex, _no_progress
 from vectordb.engine.kmeans import kmeans
 
@@ -46,6 +47,7 @@ MAX_LEVEL = 16
 PIVOT_LEVEL = 2
 #: Below this many vectors `build` inserts one by one (the reference algorithm, ~ms a vector).
 BULK_MIN = 5000
+_NO_MASK = np.zeros(0, dtype=bool)
 
 
 class HNSWIndex(VectorIndex):
@@ -84,6 +86,7 @@ class HNSWIndex(VectorIndex):
         self.max_level = -1
         self.tombstones = 0
         self._pivots: np.ndarray | None = None
+        self._packed: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._bulk_loading = False
         self._building = False  # levels are assigned ahead of the links during a bulk build
         self.alpha = float(alpha)
@@ -153,7 +156,8 @@ class HNSWIndex(VectorIndex):
 
     def memory_bytes(self) -> int:
         upper = sum(len(layer) * (self.M * 4 + 100) for layer in self.upper)
-        return super().memory_bytes() + int(self.nbr0.nbytes + self.levels.nbytes) + upper
+        packed = sum(a.nbytes for a in self._packed) if self._packed is not None else 0  # compiled search's copy
+        return super().memory_bytes() + int(self.nbr0.nbytes + self.levels.nbytes) + upper + packed
 
     def tombstone_ratio(self) -> float:
         return self.tombstones / self.size if self.size else 0.0
@@ -360,10 +364,35 @@ class HNSWIndex(VectorIndex):
         if mask is not None:
             share = max(selectivity * (len(self) / self.size), 1e-3)
             ef = min(max(math.ceil(ef / share), k), self.size)
-        ep = self._descend(q, 0)
-        if mask is None:
+        if _jit.AVAILABLE:
+            starts, nodes, nbrs = self._upper_packed()
+            ep = _jit.descend(
+                self.vectors,
+                self.sqnorms,
+                np.ascontiguousarray(q, dtype=np.float32),
+                self.metric == "euclidean",
+                self.entry,
+                max(self.max_level, 0),
+                starts,
+                nodes,
+                nbrs,
+            )
+            ids, dist = _jit.beam0(
+                self.vectors,
+                self.sqnorms,
+                self.nbr0,
+                np.ascontiguousarray(q, dtype=np.float32),
+                int(ep),
+                ef,
+                self.size,
+                self.metric == "euclidean",
+                _NO_MASK if mask is None else mask[: self.size],
+            )
+        elif mask is None:
+            ep = self._descend(q, 0)
             ids, dist = self._beam0(q, ep, ef, expand)
         else:
+            ep = self._descend(q, 0)
             ids, dist, found = self._beam(q, np.array([ep]), ef, 0, expand, collect=mask)
             ids, dist = found
         top = np.argsort(dist, kind="stable")[:k]
@@ -379,7 +408,14 @@ class HNSWIndex(VectorIndex):
             return row[row >= 0]
         return self.upper[layer - 1].get(slot, np.zeros(0, np.int32))
 
+    def _upper_packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The upper layers as flat arrays for the compiled descent (rebuilt after a change)."""
+        if self._packed is None:
+            self._packed = _jit.pack_upper(self.upper, self.M)
+        return self._packed
+
     def _set_links(self, slot: int, layer: int, links: np.ndarray) -> None:
+        self._packed = None
         links = np.asarray(links, dtype=np.int32)
         if layer == 0:
             self.nbr0[slot] = -1
@@ -419,10 +455,12 @@ class HNSWIndex(VectorIndex):
         self._set_links(node, layer, self._heuristic(cand[order], d[order], limit, fill=self.fill))
 
     def _insert(self, slot: int, level: int | None = None, min_layer: int = 0) -> None:
+        self._packed = None
         level = self._draw_level() if level is None else level
         self.levels[slot] = level
         if level >= PIVOT_LEVEL:
             self._pivots = None
+            self._packed = None
         while len(self.upper) < level:
             self.upper.append({})
         if self.entry < 0:
@@ -481,6 +519,7 @@ class HNSWIndex(VectorIndex):
         levels = np.minimum(np.floor(-np.log(np.maximum(self.rng.random(n), 1e-12)) * self.ml), MAX_LEVEL)
         self.levels[:n] = levels.astype(np.int8)
         self._pivots = None
+        self._packed = None
         self.max_level = int(levels.max())
         self.entry = int(np.argmax(levels))
         self.upper = [{} for _ in range(self.max_level)]
@@ -489,6 +528,7 @@ class HNSWIndex(VectorIndex):
             self._build_graph(n, levels, groups, report)
         finally:
             self._building = False
+            self._packed = None
         report(1.0, "built")
 
     def _build_graph(self, n: int, levels: np.ndarray, groups: tuple | None, report: Progress) -> None:
@@ -732,6 +772,7 @@ class HNSWIndex(VectorIndex):
     def _load_extra_state(self, state: dict) -> None:
         self.levels = np.asarray(state["levels"], dtype=np.int8).copy()
         self._pivots = None
+        self._packed = None
         self.nbr0 = np.asarray(state["nbr0"], dtype=np.int32).copy()
         self.entry, self.max_level, self.tombstones = (int(v) for v in state["graph"])
         self.upper = [{} for _ in range(max(self.max_level, 0))]

@@ -7,7 +7,8 @@ an index walk that must skip non-matches costs ~1/s times an unfiltered search. 
 - no filter: the index (or exact, for a flat index or `index="flat"`);
 - s ≤ `EXACT_SELECTIVITY` or m ≤ `EXACT_MAX_MATCHES`: exact scan of the matches, which is both
   the cheaper plan there and exactly the true top k;
-- otherwise the index with its beam (HNSW `ef`) or probes (IVF `nprobe`) widened by 1/s, and an
+- otherwise the index with its beam (HNSW `ef`, at least `FILTERED_MIN_EF`) or probes (IVF
+  `nprobe`) widened by 1/s, and an
   exact scan as fallback if it still finds fewer than k matches.
 """
 
@@ -22,6 +23,9 @@ from vectordb.engine.base import VectorIndex
 
 EXACT_SELECTIVITY = 0.25
 EXACT_MAX_MATCHES = 20_000
+#: The least HNSW beam (before the 1/selectivity widening) of a filtered index walk: at ef=64
+#: a 50 % or 90 % filter gave recall 0.975-0.989 on pydocs-minilm; 200 gives >= 0.99 (bench).
+FILTERED_MIN_EF = 200
 
 
 @dataclass
@@ -57,6 +61,8 @@ def search(
             slots, dist = idx.exact_search(q, k, mask)
             plan.strategy, plan.candidates = "exact-filtered", matches
             return slots, dist, plan
+        if idx.kind == "hnsw":  # the filtered walk needs a wider beam for recall >= 0.99
+            params = {**params, "ef": max(int(params.get("ef") or 0), FILTERED_MIN_EF, k)}
         slots, dist = idx.search_slots(q, k, mask, selectivity=matches / max(len(idx), 1), **params)
         plan.strategy = "index-filtered"
         if len(slots) < min(k, matches):

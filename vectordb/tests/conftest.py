@@ -9,3 +9,12 @@ def _fresh_registry():
     registry.clear()
     yield
     registry.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_search():
+    """Compile the HNSW search once up front, so the worker processes some tests start load the
+    numba cache instead of each compiling it (which would eat their time budget)."""
+    from vectordb.engine import _jit
+
+    _jit.warm()

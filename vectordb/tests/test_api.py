@@ -125,6 +125,16 @@ def test_a_query_returns_the_k_nearest_with_text_metadata_and_document(key_clien
     assert response.json()["plan"]["strategy"] == "exact"
 
 
+def test_a_query_with_both_an_embedding_and_a_text_is_refused_naming_both(key_client):
+    lib = _library(key_client)
+    response = key_client.post(
+        f"{LIBS}/{lib['id']}/query", {"embedding": [0.1] * 8, "text": "hello", "k": 3}, format="json"
+    )
+    assert response.status_code == 400, response.json()
+    errors = response.json()["errors"]
+    assert "embedding" in errors and "text" in errors
+
+
 def test_a_query_with_a_filter_returns_only_matches(key_client):
     lib = _library(key_client)
     doc = _document(key_client, lib["id"])
@@ -181,3 +191,27 @@ def test_a_rebuild_runs_in_the_background_and_switches_the_index(key_client, dja
     assert IndexBuild.objects.get(pk=build_id).seq is not None
     bad = key_client.post(f"{LIBS}/{lib['id']}/index", {"index_type": "annoy"}, format="json")
     assert bad.status_code == 422
+
+
+def test_a_batch_query_answers_each_vector_as_a_single_query_would(key_client):
+    lib = _library(key_client, index_type="hnsw")
+    doc = _document(key_client, lib["id"])
+    vectors = random_vectors(50, 8, seed=5)
+    _upsert(key_client, lib["id"], doc["id"], vectors)
+    queries = [vectors[i].tolist() for i in (1, 7, 30)]
+    response = key_client.post(
+        f"{LIBS}/{lib['id']}/query/batch", {"embeddings": queries, "k": 5, "filter": {"i": {"$lt": 40}}}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    results = response.json()["results"]
+    assert len(results) == 3
+    for q, result in zip(queries, results, strict=True):
+        single = key_client.post(
+            f"{LIBS}/{lib['id']}/query", {"embedding": q, "k": 5, "filter": {"i": {"$lt": 40}}}, format="json"
+        ).json()["hits"]
+        assert [h["chunk_id"] for h in result["hits"]] == [h["chunk_id"] for h in single]
+        assert all(h["metadata"]["i"] < 40 for h in result["hits"])
+    bad = key_client.post(f"{LIBS}/{lib['id']}/query/batch", {"embeddings": [queries[0], [1.0, 2.0]]}, format="json")
+    assert bad.status_code == 422 and "embeddings[1]" in bad.json()["errors"]
+    empty = key_client.post(f"{LIBS}/{lib['id']}/query/batch", {"embeddings": []}, format="json")
+    assert empty.status_code in (400, 422)

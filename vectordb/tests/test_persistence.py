@@ -72,3 +72,40 @@ def test_a_large_batch_into_a_graph_index_is_applied_as_a_bulk_rebuild(monkeypat
     hits = library_query(library=doc.library, embedding=[1.0] * 8, k=100, filter={"odd": 1})
     assert {h.chunk_id for h in hits} == {c.pk for c in batch[1::2]}
     assert first[0].pk in live.index
+
+
+def test_a_large_write_saves_a_snapshot_after_commit_and_a_new_process_loads_it(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from config.celery import app
+
+    monkeypatch.setitem(app.conf, "CELERY_TASK_ALWAYS_EAGER", True)
+    doc = DocumentFactory(library__index_type="hnsw")
+    vectors = random_vectors(services.SNAPSHOT_AFTER_CHUNKS + 10, 8, seed=21)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors[:10]))
+    assert not IndexSnapshot.objects.filter(library=doc.library).exists()  # a small write saves none
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors[10:], start=10))
+    assert callbacks  # queued on commit, not run inside the request's transaction
+    snap = IndexSnapshot.objects.get(library=doc.library)
+    library = Library.objects.get(pk=doc.library_id)
+    assert snap.seq == library.version and snap.vector_count == len(vectors)
+
+    registry.clear()  # a new process
+    monkeypatch.setattr(runtime, "build_from_database", lambda *a, **k: pytest.fail("rebuilt instead of loading"))
+    assert library_query(library=library, embedding=vectors[500].tolist(), k=1)[0].chunk_id == created[490].pk
+
+
+def test_a_torn_snapshot_is_ignored_and_the_index_rebuilt_from_the_chunks(django_capture_on_commit_callbacks):
+    doc = DocumentFactory(library__index_type="hnsw")
+    vectors = random_vectors(200, 8, seed=31)
+    created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors))
+    assert services.index_snapshot_save(library_id=doc.library_id) is not None
+    snap = IndexSnapshot.objects.get(library=doc.library)
+    data = bytearray(snap.data)
+    for cut in (data[: len(data) // 2], data[:100] + bytes(len(data) - 100)):
+        IndexSnapshot.objects.filter(pk=snap.pk).update(data=bytes(cut))
+        registry.clear()  # a new process
+        library = Library.objects.get(pk=doc.library_id)
+        assert library_query(library=library, embedding=vectors[42].tolist(), k=1)[0].chunk_id == created[42].pk
