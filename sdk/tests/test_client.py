@@ -316,3 +316,12 @@ def test_a_failed_pipeline_run_raises_with_its_error():
     )
     with pytest.raises(PipelineFailedError, match="retrieve: gone"):
         script.client().pipelines.ask(1, "q?")
+
+
+def test_a_cancelled_pipeline_run_ends_the_wait_with_its_reason():
+    script = Script(
+        httpx.Response(202, json=run_json("queued")),
+        httpx.Response(200, json=run_json("cancelled", error="cancelled before rerank: by the user")),
+    )
+    with pytest.raises(PipelineFailedError, match="cancelled before rerank"):
+        script.client().pipelines.ask(1, "q?", timeout=30)

@@ -290,7 +290,7 @@ def _poll(
             on_progress(current)
         if current.status == "succeeded":
             return current
-        if current.status == "failed":
+        if current.status in ("failed", "cancelled"):  # a cancelled pipeline run ends without a result
             raise failed(current)
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -211,7 +211,7 @@ class PipelineRun(_Model):
     id: str = field(metadata=_key(str))
     library: int = field(metadata=_key(int))
     question: str = field(metadata=_get(""))
-    status: str = field(metadata=_key())  # queued, running, succeeded, failed
+    status: str = field(metadata=_key())  # queued, running, succeeded, failed, cancelled
     error: str = field(metadata=_or(str))
     current_step: str | None = field(metadata=_get(None))
     steps: list[PipelineStep] = field(metadata=_get([], _steps))
@@ -220,7 +220,7 @@ class PipelineRun(_Model):
 
     @property
     def done(self) -> bool:
-        return self.status in ("succeeded", "failed")
+        return self.status in ("succeeded", "failed", "cancelled")
 
     @property
     def hits(self) -> list[Hit]:
