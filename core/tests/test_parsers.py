@@ -1,7 +1,7 @@
 from io import BytesIO
 
 import pytest
-from rest_framework.exceptions import ParseError, ValidationError
+from rest_framework.exceptions import ValidationError
 
 from core.parsers import PlatformJSONParser
 

@@ -88,7 +88,7 @@ def test_a_lone_surrogate_in_a_chunk_is_refused_and_nothing_is_stored(key_client
 
 @pytest.mark.django_db
 def test_a_paired_surrogate_is_an_ordinary_character(key_client):
-    body = '{"name": "lib", "dimension": 4, "metadata": {"emoji": "\\ud83d\\ude00"}}'.encode()
+    body = b'{"name": "lib", "dimension": 4, "metadata": {"emoji": "\\ud83d\\ude00"}}'
     response = key_client.generic("POST", LIBS, body, content_type="application/json")
     assert response.status_code == 201, response.content
     assert response.json()["metadata"] == {"emoji": "\U0001f600"}
