@@ -105,10 +105,10 @@ def test_it_rejects_a_garbage_cursor(key_client, project):
     assert response.status_code == 404
 
 
-def test_a_key_for_project_a_gets_403_on_project_bs_threads(key_client):
+def test_a_key_for_project_a_gets_404_on_project_bs_threads(key_client):
     other = ProjectFactory()
     ThreadFactory(project=other)
-    assert key_client.get(list_url(other.pk)).status_code == 403
+    assert key_client.get(list_url(other.pk)).status_code == 404
 
 
 def test_only_the_projects_own_threads_are_listed(key_client, project):
@@ -162,8 +162,8 @@ def test_a_key_can_never_relabel_another_projects_thread(key_client, project):
     foreign = ThreadFactory(project=other)
     theirs = CategoryFactory(project=other)
     mine = CategoryFactory(project=project)
-    # Through B's URL: 403. Through A's URL with B's thread: 404. Nothing changes either way.
-    assert key_client.patch(detail_url(other.pk, foreign.pk), {"category_id": theirs.pk}).status_code == 403
+    # Through B's URL: 404. Through A's URL with B's thread: 404. Nothing changes either way.
+    assert key_client.patch(detail_url(other.pk, foreign.pk), {"category_id": theirs.pk}).status_code == 404
     assert key_client.patch(detail_url(project.pk, foreign.pk), {"category_id": mine.pk}).status_code == 404
     assert key_client.get(detail_url(project.pk, foreign.pk)).status_code == 404
     foreign.refresh_from_db()

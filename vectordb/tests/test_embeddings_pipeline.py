@@ -271,9 +271,9 @@ def test_other_projects_cannot_start_or_read_runs(key_client, library, eager, ap
 
     stranger = APIClient()
     stranger.credentials(HTTP_X_API_KEY=api_key_for(ProjectFactory()))
-    assert start(stranger, library).status_code == 403
+    assert start(stranger, library).status_code == 404
     run_id = start(key_client, library).json()["id"]
-    assert stranger.get(f"/api/vectordb/pipelines/{run_id}").status_code == 403
+    assert stranger.get(f"/api/vectordb/pipelines/{run_id}").status_code == 404
     assert APIClient().get(f"/api/vectordb/pipelines/{run_id}").status_code in (401, 403)
 
 
