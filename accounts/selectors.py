@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+
+import redis.exceptions
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -18,17 +23,50 @@ def api_key_cache_key(hashed_key: str) -> str:
     return f"accounts:apikey:{hashed_key}"
 
 
+# Redis down: keys are checked against the database behind this per-process cache instead, for at
+# most FALLBACK_CACHE_SECONDS (so a revocation takes effect within that time during an outage),
+# holding at most FALLBACK_CACHE_MAX keys. Once Redis answers again the shared cache is used again.
+FALLBACK_CACHE_SECONDS = 10.0
+FALLBACK_CACHE_MAX = 10_000
+_fallback: dict[str, tuple[float, dict]] = {}
+_fallback_lock = threading.Lock()
+_REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
+def _api_key_row_from_database(hashed: str) -> dict:
+    row = ApiKey.objects.filter(hashed_key=hashed).order_by().values(*_API_KEY_FIELDS).first() or {}
+    if row:
+        from accounts.services import api_key_touch  # a cache miss is when a use gets recorded
+
+        row["last_used_at"] = api_key_touch(api_key_id=row["id"])
+    return row
+
+
+def _api_key_row_without_redis(hashed: str) -> dict:
+    now = time.monotonic()
+    with _fallback_lock:
+        hit = _fallback.get(hashed)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    row = _api_key_row_from_database(hashed)
+    with _fallback_lock:
+        if len(_fallback) >= FALLBACK_CACHE_MAX:
+            _fallback.clear()
+        _fallback[hashed] = (now + FALLBACK_CACHE_SECONDS, row)
+    return row
+
+
 def api_key_get_active(*, raw_key: str) -> ApiKey | None:
     """The active key for a raw secret, or None if unknown, revoked or expired."""
     hashed = hash_api_key(raw_key)
-    row = cache.get(api_key_cache_key(hashed))
+    try:
+        row = cache.get(api_key_cache_key(hashed))
+    except _REDIS_DOWN:
+        row = _api_key_row_without_redis(hashed)
     if row is None:
-        row = ApiKey.objects.filter(hashed_key=hashed).order_by().values(*_API_KEY_FIELDS).first() or {}
-        if row:
-            from accounts.services import api_key_touch  # a cache miss is when a use gets recorded
-
-            row["last_used_at"] = api_key_touch(api_key_id=row["id"])
-        cache.set(api_key_cache_key(hashed), row, API_KEY_CACHE_SECONDS)
+        row = _api_key_row_from_database(hashed)
+        with contextlib.suppress(*_REDIS_DOWN):
+            cache.set(api_key_cache_key(hashed), row, API_KEY_CACHE_SECONDS)
     if not row or row["revoked_at"] is not None:
         return None
     if row["expires_at"] is not None and row["expires_at"] <= timezone.now():

@@ -14,7 +14,6 @@ from django.db import OperationalError
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,16 +22,18 @@ from rest_framework.views import APIView
 from clicks import clustering, selectors, services
 from clicks.models import PAGE_UUID_MAX_LENGTH
 from core.exceptions import ServiceUnavailable, Unprocessable
+from core.parsers import PlatformJSONParser
 
 logger = logging.getLogger(__name__)
 
 API_VERSION = 0
 
 
-class LenientJSONParser(JSONParser):
+class LenientJSONParser(PlatformJSONParser):
     """Parses `NaN`/`Infinity` too, so such coordinates get a 422 naming the field, not a parse error."""
 
     strict = False
+    check_strings = False  # the serializer answers a NUL or lone surrogate with a 422 naming the field
 
 
 class UnitCoordinateField(serializers.FloatField):

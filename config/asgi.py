@@ -7,6 +7,10 @@ from asgiref.sync import sync_to_async
 from django.core.handlers.asgi import ASGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+# Bounded Postgres connections by default under ASGI: each web process keeps a psycopg pool of 8
+# (ASGI runs each request's sync code in a fresh thread, so per-thread connections would pile up).
+# DB_POOL_MAX_SIZE=0 turns it off; it only applies to Postgres.
+os.environ.setdefault("DB_POOL_MAX_SIZE", "8")
 django.setup(set_prefix=False)
 
 
@@ -33,10 +37,14 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from config.routing import websocket_urlpatterns  # noqa: E402
+from core.body_limits import BodyLimitMiddleware  # noqa: E402  (reads settings)
+from core.websockets import RejectUnknownRoutes  # noqa: E402
 
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "http": BodyLimitMiddleware(django_asgi_app),
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(RejectUnknownRoutes(URLRouter(websocket_urlpatterns)))
+        ),
     }
 )

@@ -95,8 +95,10 @@ else:
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": env.get_int("DB_POOL_MAX_SIZE", 0),
-            "timeout": env.get_float("DB_POOL_TIMEOUT", 10.0),
+            "timeout": env.get_float("DB_POOL_TIMEOUT", 1.5),
         }
+    # Postgres unreachable: fail fast (the error becomes a 503 with Retry-After, see core.exceptions).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env.get_int("DB_CONNECT_TIMEOUT", 1))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis, cache, channels, celery ----------------------------------------------------------
@@ -110,6 +112,12 @@ CACHES = {
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "vendomo:cache",
         "TIMEOUT": 300,
+        # Redis down: fail within a second (→ 503, or the API-key check's database fallback).
+        "OPTIONS": {
+            "socket_connect_timeout": env.get_float("REDIS_SOCKET_TIMEOUT", 1.0),
+            "socket_timeout": env.get_float("REDIS_SOCKET_TIMEOUT", 1.0),
+            "retry_on_timeout": False,
+        },
     }
 }
 CHANNEL_LAYERS = {
@@ -196,6 +204,15 @@ REST_FRAMEWORK = {
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Throttles key on the connecting address; X-Forwarded-For only counts from these proxies
+# (comma-separated IPs or CIDRs), see core.throttling.
+TRUSTED_PROXIES = env.get_list("TRUSTED_PROXIES", [])
+# Request bodies (core.body_limits, enforced by the ASGI handler as they arrive → 413): the API's
+# default allows a 50,000-chunk vectordb bulk upsert; public endpoints take small bodies only.
+REQUEST_BODY_MAX_BYTES = env.get_int("REQUEST_BODY_MAX_BYTES", 256 * 1024 * 1024)
+REQUEST_BODY_PUBLIC_MAX_BYTES = env.get_int("REQUEST_BODY_PUBLIC_MAX_BYTES", 64 * 1024)
+REQUEST_BODY_TIMEOUT_SECONDS = env.get_float("REQUEST_BODY_TIMEOUT_SECONDS", 30.0)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_BODY_MAX_BYTES
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append("rest_framework.renderers.BrowsableAPIRenderer")
 

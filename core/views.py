@@ -1,10 +1,14 @@
 """Pages and the JSON 404/500 handlers."""
 
+import sys
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.views import defaults
+
+from core.exceptions import RETRY_AFTER_SECONDS, dependency_down, dependency_down_payload
 
 API_PREFIXES = ("/api/", "/query/", "/ws/")
 
@@ -49,6 +53,13 @@ def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Django calls this inside its `except`, so the exception is at hand: an unreachable Postgres
+    # or Redis (in a middleware, a session read, a non-DRF view) is a 503 with Retry-After, not a 500.
+    down = dependency_down(sys.exc_info()[1])
+    if down is not None:
+        response = JsonResponse(dependency_down_payload(down), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     if _wants_json(request):
         return JsonResponse(
             {"detail": "Internal error; it has been logged. Try again or contact the operators.", "code": "error"},

@@ -10,10 +10,10 @@ from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from core.exceptions import ServiceUnavailable
+from core.throttling import ScopedRateThrottle
 from search import selectors
 from search.interpret import MAX_LIMIT
 

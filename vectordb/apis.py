@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 from accounts.models import ApiKey
 from accounts.permissions import HasProjectAccess
 from accounts.selectors import project_ids_for, project_list_accessible
-from core.exceptions import Unprocessable
+from core.exceptions import ServiceUnavailable, Unprocessable
 from vectordb import selectors, services
 from vectordb.models import Chunk, Document, IndexBuild, Library
 
@@ -557,7 +557,12 @@ class IndexBuildCollectionApi(LibraryScopedApi):
         library = self.library(library_id)
         data = _validated(IndexBuildInputSerializer, _body(request))
         build = services.index_build_request(library=library, **data)
-        build.refresh_from_db()  # queuing happens on commit and may have failed
+        try:
+            build.refresh_from_db()  # queuing happens on commit and may have failed
+        except IndexBuild.DoesNotExist:
+            raise ServiceUnavailable(
+                "The task broker is unreachable: the index build was not queued; request it again shortly."
+            ) from None
         return Response(IndexBuildOutputSerializer(build).data, status=status.HTTP_202_ACCEPTED)
 
 

@@ -394,18 +394,15 @@ def index_build_request(*, library: Library, index_type: str | None = None, inde
 
 
 def _enqueue_build(build_id: int) -> None:
-    """Queue the build task; if the broker cannot take it, the build says so (never a 500)."""
+    """Queue the build task; if the broker cannot take it, the build is dropped (it never ran, so it
+    is not recorded as failed) and the API answers 503 (`IndexBuildApi` finds it gone)."""
     from vectordb.tasks import index_build_run
 
     try:
         index_build_run.delay(build_id)
-    except Exception as exc:
-        logger.exception("Could not queue index build %s", build_id)
-        IndexBuild.objects.filter(pk=build_id, status=IndexBuild.Status.QUEUED).update(
-            status=IndexBuild.Status.FAILED,
-            error=f"the build could not be queued ({type(exc).__name__}); request it again",
-            finished_at=timezone.now(),
-        )
+    except Exception:
+        logger.warning("Could not queue index build %s: the broker is unreachable", build_id, exc_info=True)
+        IndexBuild.objects.filter(pk=build_id, status=IndexBuild.Status.QUEUED).delete()
 
 
 def index_build_execute(*, build_id: int) -> IndexBuild | None:

@@ -30,11 +30,11 @@ def test_a_key_reads_its_own_project(key_client, project):
     assert response.json()["id"] == project.pk
 
 
-def test_a_key_for_project_a_gets_403_on_project_b(key_client):
+def test_a_key_for_project_a_gets_404_on_project_b(key_client):
     other = ProjectFactory()
     response = key_client.get(detail_url(other))
-    assert response.status_code == 403
-    assert "no access to that project" in response.json()["detail"]
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found.", "code": "not_found"}
 
 
 def test_a_key_lists_only_its_own_project(key_client, project):
@@ -86,7 +86,7 @@ def test_a_team_member_reaches_the_teams_projects_only(api_client):
     mine, theirs = ProjectFactory(team=team), ProjectFactory()
     api_client.force_login(user)
     assert api_client.get(detail_url(mine)).status_code == 200
-    assert api_client.get(detail_url(theirs)).status_code == 403
+    assert api_client.get(detail_url(theirs)).status_code == 404
 
 
 def test_staff_reach_every_project(staff_client):

@@ -1,7 +1,7 @@
 from io import BytesIO
 
 import pytest
-from rest_framework.exceptions import ParseError
+from rest_framework.exceptions import ValidationError
 
 from core.parsers import PlatformJSONParser
 
@@ -16,7 +16,7 @@ def test_it_parses_ordinary_json():
 
 @pytest.mark.parametrize("body", [b'{"a": "x\\u0000y"}', b'{"k\\u0000": 1}', b'[["\\u0000"]]'])
 def test_it_refuses_nul_characters_anywhere_with_a_400(body):
-    with pytest.raises(ParseError, match="NUL"):
+    with pytest.raises(ValidationError, match="NUL"):
         parse(body)
 
 

@@ -147,8 +147,7 @@ def test_the_endpoint_is_in_the_openapi_schema(api_client):
 
 
 def test_the_endpoint_is_throttled_with_the_search_scope():
-    from rest_framework.throttling import ScopedRateThrottle
-
+    from core.throttling import ScopedRateThrottle
     from search.apis import SearchApi
 
     assert SearchApi.throttle_scope == "search"

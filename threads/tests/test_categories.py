@@ -170,13 +170,13 @@ def test_a_category_reads_and_unknown_ones_are_404(key_client, project):
     assert key_client.delete(detail_url(project.uuid, 987654)).status_code == 404
 
 
-def test_a_key_for_project_a_gets_403_on_project_bs_categories(key_client):
+def test_a_key_for_project_a_gets_404_on_project_bs_categories(key_client):
     other = ProjectFactory()
     theirs = CategoryFactory(project=other)
-    assert key_client.get(list_url(other.uuid)).status_code == 403
-    assert key_client.post(list_url(other.uuid), {"name": "Mine now"}).status_code == 403
-    assert key_client.patch(detail_url(other.uuid, theirs.pk), {"name": "Mine now"}).status_code == 403
-    assert key_client.delete(detail_url(other.uuid, theirs.pk)).status_code == 403
+    assert key_client.get(list_url(other.uuid)).status_code == 404
+    assert key_client.post(list_url(other.uuid), {"name": "Mine now"}).status_code == 404
+    assert key_client.patch(detail_url(other.uuid, theirs.pk), {"name": "Mine now"}).status_code == 404
+    assert key_client.delete(detail_url(other.uuid, theirs.pk)).status_code == 404
 
 
 def test_a_key_cannot_reach_another_projects_category_through_its_own_url(key_client, project):

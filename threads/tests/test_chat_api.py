@@ -121,10 +121,10 @@ def test_an_unknown_thread_is_a_404(key_client, project):
     assert response.json()["code"] == "not_found"
 
 
-def test_a_key_for_project_a_gets_403_on_project_bs_chat(key_client):
+def test_a_key_for_project_a_gets_404_on_project_bs_chat(key_client):
     other = ProjectFactory()
     response = key_client.post(chat_url(other.uuid), {"question": "Let me in"})
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not Thread.objects.exists()
 
 

@@ -42,8 +42,8 @@ def test_a_project_gets_one_knowledge_library_created_on_first_use(key_client, p
     assert key_client.get(f"/query/v1/projects/{project.uuid}/knowledge").json()["library_id"] == body["library_id"]
 
 
-def test_a_key_for_project_a_gets_403_on_project_bs_knowledge(key_client):
-    assert key_client.get(f"/query/v1/projects/{ProjectFactory().uuid}/knowledge").status_code == 403
+def test_a_key_for_project_a_gets_404_on_project_bs_knowledge(key_client):
+    assert key_client.get(f"/query/v1/projects/{ProjectFactory().uuid}/knowledge").status_code == 404
 
 
 def test_retrieval_finds_the_most_relevant_passage_first(project):

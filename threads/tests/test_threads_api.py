@@ -122,10 +122,10 @@ def test_the_default_page_is_100_threads(key_client, project):
     assert len(key_client.get(body["next"]).json()["results"]) == 1
 
 
-def test_a_key_for_project_a_gets_403_on_project_bs_threads(key_client):
+def test_a_key_for_project_a_gets_404_on_project_bs_threads(key_client):
     other = ProjectFactory()
     ThreadFactory(project=other)
-    assert key_client.get(list_url(other.uuid)).status_code == 403
+    assert key_client.get(list_url(other.uuid)).status_code == 404
 
 
 def test_only_the_projects_own_threads_are_listed(key_client, project):
@@ -180,8 +180,8 @@ def test_a_key_can_never_relabel_another_projects_thread(key_client, project):
     foreign = ThreadFactory(project=other)
     theirs = CategoryFactory(project=other)
     mine = CategoryFactory(project=project)
-    # Through B's URL: 403. Through A's URL with B's thread: 404. Nothing changes either way.
-    assert key_client.patch(detail_url(other.uuid, foreign.uuid), {"category_id": theirs.pk}).status_code == 403
+    # Through B's URL: 404. Through A's URL with B's thread: 404. Nothing changes either way.
+    assert key_client.patch(detail_url(other.uuid, foreign.uuid), {"category_id": theirs.pk}).status_code == 404
     assert key_client.patch(detail_url(project.uuid, foreign.uuid), {"category_id": mine.pk}).status_code == 404
     assert key_client.get(detail_url(project.uuid, foreign.uuid)).status_code == 404
     foreign.refresh_from_db()

@@ -40,16 +40,16 @@ def test_a_key_creates_a_library_in_its_own_project(key_client, project):
     assert [item["id"] for item in listed["results"]] == [lib["id"]]
 
 
-def test_a_key_of_another_project_gets_403_on_the_library_and_everything_under_it(key_client, api_key_for):
+def test_a_key_of_another_project_gets_404_on_the_library_and_everything_under_it(key_client, api_key_for):
     lib = _library(key_client)
     doc = _document(key_client, lib["id"])
     other = APIClient()
     other.credentials(HTTP_X_API_KEY=api_key_for(ProjectFactory()))
     for path in (f"{LIBS}/{lib['id']}", f"{LIBS}/{lib['id']}/documents", f"{LIBS}/{lib['id']}/chunks"):
-        assert other.get(path).status_code == 403
-    assert other.get(f"{LIBS}/{lib['id']}/documents/{doc['id']}").status_code == 403
-    assert other.post(f"{LIBS}/{lib['id']}/query", {"embedding": [1.0] * 8}, format="json").status_code == 403
-    assert other.delete(f"{LIBS}/{lib['id']}").status_code == 403
+        assert other.get(path).status_code == 404
+    assert other.get(f"{LIBS}/{lib['id']}/documents/{doc['id']}").status_code == 404
+    assert other.post(f"{LIBS}/{lib['id']}/query", {"embedding": [1.0] * 8}, format="json").status_code == 404
+    assert other.delete(f"{LIBS}/{lib['id']}").status_code == 404
     assert other.get(LIBS).json()["count"] == 0
     assert other.post(LIBS, {"name": "x", "dimension": 8, "project": lib["project"]}, format="json").status_code == 403
     assert Library.objects.filter(pk=lib["id"]).exists()

@@ -323,10 +323,10 @@ def test_other_projects_cannot_start_read_or_signal_runs(key_client, library, te
 
     stranger = APIClient()
     stranger.credentials(HTTP_X_API_KEY=api_key_for(ProjectFactory()))
-    assert start(stranger, library).status_code == 403
+    assert start(stranger, library).status_code == 404
     run_id = start(key_client, library).json()["id"]
-    assert stranger.get(f"/api/vectordb/pipelines/{run_id}").status_code == 403
-    assert stranger.post(f"/api/vectordb/pipelines/{run_id}/signals", {"cancel": True}).status_code == 403
+    assert stranger.get(f"/api/vectordb/pipelines/{run_id}").status_code == 404
+    assert stranger.post(f"/api/vectordb/pipelines/{run_id}/signals", {"cancel": True}).status_code == 404
     assert APIClient().get(f"/api/vectordb/pipelines/{run_id}").status_code in (401, 403)
 
 
