@@ -30,7 +30,9 @@ def landing(request: HttpRequest) -> HttpResponse:
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse(
-            {"detail": f"No endpoint at {request.path}. See /api/docs/ for the API.", "code": "not_found"},
+            # FastAPI's body for an unknown path, which the Vendomo client was written against
+            # (../shared/vendomo-contract/unknown-routes.json), with the platform's `code`.
+            {"detail": "Not Found", "code": "not_found"},
             status=404,
         )
     return defaults.page_not_found(request, exception)
