@@ -22,6 +22,7 @@ class HealthApi(APIView):
                     "status": serializers.ChoiceField(choices=["ok", "degraded"]),
                     "checks": serializers.DictField(child=serializers.DictField()),
                     "down": serializers.ListField(child=serializers.CharField()),
+                    "healing": serializers.ListField(child=serializers.CharField()),
                 },
             ),
             (503, "application/json"): inline_serializer("HealthDegraded", {"status": serializers.CharField()}),

@@ -44,9 +44,16 @@ def _search_index() -> dict:
     return {"ok": state == "ok", "state": state}
 
 
+# Derived state the platform repairs by itself: reported (status "degraded"), never a 503, so that a
+# load balancer does not take every web process out of service while a rebuild runs.
+SELF_HEALING = ("search_index",)
+
+
 def health_status() -> dict:
-    """`{"status": "ok"|"degraded", "checks": {name: {ok, latency_ms|error}}, "down": [names]}`."""
+    """`{"status": "ok"|"degraded", "checks": {name: {ok, ...}}, "down": [dependencies], "healing": [...]}`."""
     checks = {"database": _timed(_database), "redis": _timed(_redis), "broker": _timed(_broker)}
     checks["search_index"] = _search_index()
-    down = [name for name, result in checks.items() if not result["ok"]]
-    return {"status": "degraded" if down else "ok", "checks": checks, "down": down}
+    failing = [name for name, result in checks.items() if not result["ok"]]
+    down = [name for name in failing if name not in SELF_HEALING]
+    healing = [name for name in failing if name in SELF_HEALING]
+    return {"status": "degraded" if failing else "ok", "checks": checks, "down": down, "healing": healing}
