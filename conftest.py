@@ -34,6 +34,14 @@ def redis_client() -> redis_lib.Redis:
 
 
 @pytest.fixture(autouse=True)
+def _no_background_search_rebuild(settings) -> None:
+    """Tests build the search index themselves: a health check or search must not start a rebuild thread
+    that outlives its test and swaps an index built from another test's data into a later one
+    (search/tests/test_index_heals.py turns the automatic rebuild back on)."""
+    settings.SEARCH_INDEX_AUTOREBUILD = False
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     from django.core.cache import cache
 

@@ -10,9 +10,3 @@ def redis_client() -> redis_lib.Redis:
     client = redis_lib.Redis.from_url(settings.SEARCH_REDIS_URL, decode_responses=True)
     client.flushdb()
     return client
-
-
-@pytest.fixture(autouse=True)
-def _no_background_rebuild(settings) -> None:
-    """Tests build the index themselves; test_index_heals turns the automatic rebuild back on."""
-    settings.SEARCH_INDEX_AUTOREBUILD = False
