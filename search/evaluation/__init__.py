@@ -13,6 +13,8 @@ from search.parsing.base import QueryParser
 QUERIES = Path(__file__).with_name("queries.tsv")
 # Held-out queries (issue 16): written before tuning, never tuned on. Scored with TOLERANCE_KM by kind.
 HELDOUT = Path(__file__).with_name("heldout.tsv")
+# Blind queries (issue 16): written 2026-12-01 without reading the parser or the gazetteer; never tuned on.
+BLIND = Path(__file__).with_name("blind.tsv")
 # A located place is right within this distance of the expected point, by what kind of place it is.
 TOLERANCE_KM = {"coordinates": 0.3, "corner": 1.0, "landmark": 2.0, "park": 2.0, "airport": 3.0,
                 "neighbourhood": 3.0, "zip": 3.0}  # fmt: skip

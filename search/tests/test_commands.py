@@ -35,4 +35,5 @@ def test_evaluate_search_reports_the_repository_set_and_the_held_out_set_separat
     text = out.getvalue()
     assert "queries.tsv: parser offline" in text
     assert "heldout.tsv: parser offline; 104 queries" in text
+    assert "blind.tsv: parser offline; 106 queries" in text
     assert "places right (within the tolerance of its kind)" in text

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from search import selectors
-from search.evaluation import HELDOUT, QUERIES, evaluate, load_cases
+from search.evaluation import BLIND, HELDOUT, QUERIES, evaluate, load_cases
 
 
 class Command(BaseCommand):
@@ -14,14 +14,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--tolerance-km", type=float, default=2.0, help="A location within this is right.")
         parser.add_argument(
-            "--file", action="append", help="TSV: query, product, lat, lon, place[, kind] (default: both sets)."
+            "--file", action="append", help="TSV: query, product, lat, lon, place[, kind] (default: all three sets)."
         )
         parser.add_argument("--parser", choices=["configured", "offline"], default="configured")
         parser.add_argument("--show-failures", action="store_true", help="List every miss.")
 
     def handle(self, *args, tolerance_km: float, file: list | None, parser: str, show_failures: bool, **options):
         chosen = selectors.parser() if parser == "configured" else selectors.offline_parser()
-        for path in file or [str(QUERIES), str(HELDOUT)]:
+        for path in file or [str(QUERIES), str(HELDOUT), str(BLIND)]:
             try:
                 cases = load_cases(Path(path))
             except (OSError, ValueError) as exc:
