@@ -37,7 +37,7 @@ _NUL_MESSAGE = "JSON strings must not contain NUL characters (\\u0000): remove t
 _SURROGATE_MESSAGE = "This text contains an unpaired UTF-16 surrogate (\\ud800-\\udfff), which is not valid Unicode."
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 _BRACKETS = bytes(range(256)).translate(None, b"[]{}")
 
 
@@ -55,7 +55,7 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON: send numbers as finite decimal literals.")
 
 
-def _find_bad_string(data: Any, is_bad: Callable[[str], bool]) -> str | None:
+def find_bad_string(data: Any, is_bad: Callable[[str], bool]) -> str | None:
     """The path (`a.b.0.c`) of the first key or string that `is_bad`, walked without recursion."""
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
@@ -107,11 +107,11 @@ class PlatformJSONParser(JSONParser):
         except (ValueError, RecursionError) as exc:
             raise ParseError(f"JSON parse error - {exc}") from None
         if self.check_strings and (b"\\u0000" in raw or b"\x00" in raw):
-            path = _find_bad_string(data, lambda s: "\x00" in s)
+            path = find_bad_string(data, lambda s: "\x00" in s)
             if path is not None:
                 raise ValidationError({path: [_NUL_MESSAGE]}, code="invalid_unicode")
         if self.check_strings and _SURROGATE_ESCAPE.search(raw):
-            path = _find_bad_string(data, lambda s: _SURROGATE.search(s) is not None)
+            path = find_bad_string(data, lambda s: SURROGATE.search(s) is not None)
             if path is not None:
                 raise ValidationError({_printable(path): [_SURROGATE_MESSAGE]}, code="invalid_unicode")
         return data

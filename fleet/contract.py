@@ -9,6 +9,7 @@ with `loc` starting `"path"`, `"query"` or `"body"`. Unknown machines answer 404
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -20,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.authentication import ApiKeyAuthentication
+from core.parsers import MAX_DEPTH, SURROGATE, find_bad_string, json_depth
 from fleet.auth import OriginCheckedSessionAuthentication
 
 MAX_BULK = 10_000
@@ -97,24 +99,52 @@ def path_uuid(value: str, name: str = "machine_id") -> uuid.UUID:
         raise Unprocessable(_clean(exc.errors(include_url=False), ("path", name))) from exc
 
 
+def _json_invalid(pos: int, msg: str) -> Unprocessable:
+    return Unprocessable(
+        [{"type": "json_invalid", "loc": ["body", pos], "msg": "JSON decode error", "input": {}, "ctx": {"error": msg}}]
+    )
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite(literal: str) -> float:
+    value = float(literal)
+    if math.isinf(value):  # 1e999: no JSON response (nor Postgres float) can carry it back
+        raise ValueError(f"{literal[:40]} is out of range for a number")
+    return value
+
+
 def json_body(request: Request) -> Any:
-    """The raw JSON body (FastAPI's `json_invalid` error for malformed JSON)."""
+    """The raw JSON body (FastAPI's `json_invalid` error for malformed JSON), with the platform parser's
+    limits (core/parsers.py): nesting depth, non-finite literals, oversized integers, NUL characters and
+    lone surrogates are refused with a 422 here, never a 500 further down (the database or the response)."""
     raw = request.body
+    depth = json_depth(raw)
+    if depth > MAX_DEPTH:
+        raise _json_invalid(0, f"nested {depth} levels deep; at most {MAX_DEPTH} levels are accepted")
     try:
-        return json.loads(raw or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        pos, msg = (exc.pos, exc.msg) if isinstance(exc, json.JSONDecodeError) else (0, "invalid UTF-8")
+        data = json.loads(raw or b"null", parse_constant=_refuse_constant, parse_float=_finite)
+    except json.JSONDecodeError as exc:
+        raise _json_invalid(exc.pos, exc.msg) from exc
+    except UnicodeDecodeError as exc:
+        raise _json_invalid(exc.start, "invalid UTF-8") from exc
+    except (ValueError, RecursionError) as exc:  # NaN/Infinity, integers past 4,300 digits
+        raise _json_invalid(0, str(exc)) from exc
+    bad = find_bad_string(data, lambda text: "\x00" in text or SURROGATE.search(text) is not None)
+    if bad is not None:
         raise Unprocessable(
             [
                 {
-                    "type": "json_invalid",
-                    "loc": ["body", pos],
-                    "msg": "JSON decode error",
-                    "input": {},
-                    "ctx": {"error": msg},
+                    "type": "string_type",
+                    "loc": ["body", *bad.split(".")],
+                    "msg": "Input should be a valid string without NUL characters or unpaired surrogates",
+                    "input": None,
                 }
             ]
-        ) from exc
+        )
+    return data
 
 
 # --- inputs ------------------------------------------------------------------------------------

@@ -10,14 +10,14 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import ApiKey
-from accounts.permissions import HasProjectAccess
+from accounts.permissions import NOT_FOUND, HasProjectAccess
 from accounts.selectors import project_is_accessible
 from core.exceptions import ServiceUnavailable
 from threads import retrieval, selectors, services
@@ -57,21 +57,18 @@ def _id_or_404(value: int | str) -> int:
 class HasProjectUuidAccess(HasProjectAccess):
     """`HasProjectAccess` for URLs that name the project by its public UUID (the original kapa API):
     resolves it to the internal pk once (one indexed query) and keeps it on the view as `project_pk`.
-    A key for another project, or for no project that exists, is 403; a session (staff reach every
-    project) gets 404 for a project that does not exist."""
+    Another tenant's project answers exactly like one that does not exist: 404 (ids cannot be probed)."""
 
     def has_permission(self, request: Request, view) -> bool:
         if not (request.user and request.user.is_authenticated):
             return False
         project_uuid = view.kwargs["project_id"]
         project_pk = selectors.project_pk_for_uuid(project_uuid=project_uuid)
-        if project_pk is None:
-            if isinstance(request.auth, ApiKey):
-                return False
-            raise Http404
+        if project_pk is None or not project_is_accessible(user=request.user, auth=request.auth, project_id=project_pk):
+            raise NotFound(NOT_FOUND)
         view.project_pk = project_pk
         view.project_uuid = project_uuid
-        return project_is_accessible(user=request.user, auth=request.auth, project_id=project_pk)
+        return True
 
 
 def _thread_not_found(exc: services.ThreadNotFound) -> Response:

@@ -45,9 +45,11 @@ def test_a_hostile_body_is_a_json_400(key_client, anonymous, name, path):
     lenient = ("NaN literal", "Infinity literal", "-Infinity literal", "an escaped NUL")
     lenient += ("a lone surrogate value", "a lone surrogate key")
     expected = 422 if path == CLICK and name in lenient else 400
+    if path == "/api/machines/bulk":  # the Vendomo API answers bad input as its FastAPI original: 422
+        expected = 422
     assert response.status_code == expected, (name, response.status_code, response.content[:300])
     body = response.json()
-    assert body["detail"] and body["code"]
+    assert body["detail"] and (body.get("code") or path == "/api/machines/bulk")
 
 
 @pytest.mark.django_db

@@ -71,9 +71,12 @@ def get(client: APIClient, run_id: str) -> dict:
 
 
 def finished(client: APIClient, run_id: str, timeout: float = 60) -> dict:
-    return wait_for(
-        lambda: (run := get(client, run_id))["status"] not in ("queued", "running") and run, timeout, "the run to end"
-    )
+    # The workflow reports its final status a moment before Temporal records it closed: wait for both.
+    def ended() -> dict | bool:
+        run = get(client, run_id)
+        return run["status"] not in ("queued", "running") and run.get("engine_status") != "RUNNING" and run
+
+    return wait_for(ended, timeout, "the run to end")
 
 
 def steps(run: dict) -> list[tuple[str, str, int]]:
