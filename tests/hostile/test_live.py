@@ -16,7 +16,7 @@ from core.liveserver import UvicornServer
 DEAD_REDIS = "redis://127.0.0.1:1/0"
 DEAD_POSTGRES = "postgres://postgres@127.0.0.1:1/nothing"
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]  # live servers share the test database
 
 
 def call(url: str, *, method: str = "GET", body: bytes | None = None, headers: dict | None = None):
