@@ -87,13 +87,18 @@ PLAN_LOCK_NAMESPACE = 0x7468  # "th": the first key of the (namespace, run id) a
 
 def _plan_lock(run_id: int) -> bool:
     """A session advisory lock on the run: one planner at a time, released if the planner's process or
-    connection dies (so a crash never leaves a run unplannable)."""
+    connection dies (so a crash never leaves a run unplannable). SQLite (the single-machine dev default)
+    has no advisory locks; there the unique index on active runs alone keeps it to one run per scope."""
+    if connection.vendor != "postgresql":
+        return True
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [PLAN_LOCK_NAMESPACE, run_id])
         return bool(cursor.fetchone()[0])
 
 
 def _plan_unlock(run_id: int) -> None:
+    if connection.vendor != "postgresql":
+        return
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [PLAN_LOCK_NAMESPACE, run_id])
 

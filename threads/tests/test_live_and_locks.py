@@ -100,6 +100,7 @@ def test_two_backfills_started_together_share_one_run():
     assert BackfillRun.objects.filter(project=project, status__in=["planning", "running"]).count() == 1
 
 
+@pytest.mark.postgres  # advisory locks; a dead Postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_second_planner_of_the_same_run_plans_nothing():
     for _ in range(6):
@@ -145,6 +146,7 @@ def test_a_redelivered_chunk_counts_once_and_the_split_comes_from_the_rows(calls
     assert BackfillChunk.objects.filter(run=run).count() == 1
 
 
+@pytest.mark.postgres  # advisory locks; a dead Postgres
 @pytest.mark.django_db(transaction=True)
 def test_every_threads_endpoint_answers_503_with_retry_after_when_the_database_is_down(key_client, project):
     thread = ThreadFactory(project=project)
