@@ -15,7 +15,7 @@ Pure Python: no Django.
 from __future__ import annotations
 
 from search.geo import manhattan
-from search.geo.gazetteer import Gazetteer
+from search.geo.gazetteer import SPANISH_LOCATION_WORDS, Gazetteer
 from search.parsing.base import ParsedQuery
 from search.parsing.products import ProductMatch, ProductResolver
 from search.parsing.text import extract_numbers, normalise, singular
@@ -207,33 +207,27 @@ STOPWORDS = frozenset(
     ]
 )
 # Words that introduce the location ("coke NEAR times square").
-LOCATION_WORDS = frozenset(
-    [
-        "near",
-        "nearby",
-        "around",
-        "by",
-        "at",
-        "in",
-        "on",
-        "close",
-        "next",
-        "beside",
-        "outside",
-        "inside",
-        "off",
-        "from",
-        "downtown",
-        # Spanish: "cerca de", "en", "al lado de", "junto a", "frente a"
-        "cerca",
-        "de",
-        "del",
-        "en",
-        "al",
-        "lado",
-        "junto",
-        "frente",
-    ]
+LOCATION_WORDS = (
+    frozenset(
+        [
+            "near",
+            "nearby",
+            "around",
+            "by",
+            "at",
+            "in",
+            "on",
+            "close",
+            "next",
+            "beside",
+            "outside",
+            "inside",
+            "off",
+            "from",
+            "downtown",
+        ]
+    )
+    | SPANISH_LOCATION_WORDS
 )
 # Fuzzy product matching is not tried on words this short or on these (too many false friends).
 NOT_PRODUCTS = frozenset(
