@@ -109,6 +109,12 @@ def _run_step(manage: list[str], step: SetupStep) -> str:
     return output
 
 
+def shown_key(output: str) -> str | None:
+    """The API key `bootstrap_demo` prints once ("... (<project uuid>; shown once): <key>")."""
+    match = re.search(r"shown once\): (\S+)", output)
+    return match.group(1) if match else None
+
+
 def setup(manage: list[str], stages: list[list[SetupStep]]) -> None:
     STAMP_DIR.mkdir(parents=True, exist_ok=True)
     for stage in stages:
@@ -124,9 +130,9 @@ def setup(manage: list[str], stages: list[list[SetupStep]]) -> None:
                 outputs = list(pool.map(lambda step: _run_step(manage, step), todo))
         for step, output in zip(todo, outputs, strict=True):
             print(f"  setup {step.name}: {_summary(output)}", flush=True)
-            key = re.search(r"\(shown once\): (\S+)", output)
+            key = shown_key(output)
             if key:
-                DEMO_KEY_FILE.write_text(key.group(1))
+                DEMO_KEY_FILE.write_text(key)
                 DEMO_KEY_FILE.chmod(0o600)
         print(f"  ({', '.join(s.name for s in todo)} took {time.monotonic() - started:.1f} s)", flush=True)
 

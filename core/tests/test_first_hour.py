@@ -114,3 +114,18 @@ def test_run_banner_and_stamps(tmp_path, monkeypatch):
     assert first == run._stamp(step, "db")
     assert first != run._stamp(run.SetupStep("x", ["check"], lambda: "v2"), "db")
     assert first != run._stamp(step, "other-db")
+
+
+@pytest.mark.django_db
+def test_the_banner_captures_the_key_bootstrap_demo_really_prints(api_client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from config import run
+
+    out = StringIO()
+    call_command("bootstrap_demo", stdout=out)
+    key = run.shown_key(out.getvalue())
+    assert key is not None, out.getvalue()
+    assert api_client.get("/api/projects", HTTP_X_API_KEY=key).status_code == 200
