@@ -24,6 +24,7 @@ import time
 
 import redis
 
+from config import embedded_cli
 from config.env import VAR_DIR
 
 SOCKET = VAR_DIR / "redis.sock"
@@ -109,17 +110,13 @@ def stop(timeout: float = 2.0) -> None:
 
 
 def main(argv: list[str]) -> int:
-    command = argv[1] if len(argv) > 1 else "status"
-    if command == "start":
-        print(ensure_running())
-    elif command == "stop":
-        stop()
-    elif command == "status":
-        print(f"embedded redis at {url()}: {'running' if is_running() else 'stopped'}")
-    else:
-        print(__doc__)
-        return 2
-    return 0
+    return embedded_cli.run(
+        argv,
+        usage=__doc__ or "",
+        start=ensure_running,
+        stop=stop,
+        status=lambda: f"embedded redis at {url()}: {'running' if is_running() else 'stopped'}",
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import sys
 import time
 from pathlib import Path
 
+from config import embedded_cli
 from config.env import VAR_DIR
 
 HOST = "127.0.0.1"
@@ -104,17 +105,13 @@ def stop() -> None:
 
 
 def main(argv: list[str]) -> int:
-    command = argv[1] if len(argv) > 1 else "status"
-    if command == "start":
-        print(ensure_running())
-    elif command == "stop":
-        stop()
-    elif command == "status":
-        print(f"embedded temporal at {address()} (UI :{UI_PORT}): {'running' if is_running() else 'stopped'}")
-    else:
-        print(__doc__)
-        return 2
-    return 0
+    return embedded_cli.run(
+        argv,
+        usage=__doc__ or "",
+        start=ensure_running,
+        stop=stop,
+        status=lambda: f"embedded temporal at {address()} (UI :{UI_PORT}): {'running' if is_running() else 'stopped'}",
+    )
 
 
 if __name__ == "__main__":
