@@ -95,17 +95,3 @@ def test_a_large_write_saves_a_snapshot_after_commit_and_a_new_process_loads_it(
     registry.clear()  # a new process
     monkeypatch.setattr(runtime, "build_from_database", lambda *a, **k: pytest.fail("rebuilt instead of loading"))
     assert library_query(library=library, embedding=vectors[500].tolist(), k=1)[0].chunk_id == created[490].pk
-
-
-def test_a_torn_snapshot_is_ignored_and_the_index_rebuilt_from_the_chunks(django_capture_on_commit_callbacks):
-    doc = DocumentFactory(library__index_type="hnsw")
-    vectors = random_vectors(200, 8, seed=31)
-    created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors))
-    assert services.index_snapshot_save(library_id=doc.library_id) is not None
-    snap = IndexSnapshot.objects.get(library=doc.library)
-    data = bytearray(snap.data)
-    for cut in (data[: len(data) // 2], data[:100] + bytes(len(data) - 100)):
-        IndexSnapshot.objects.filter(pk=snap.pk).update(data=bytes(cut))
-        registry.clear()  # a new process
-        library = Library.objects.get(pk=doc.library_id)
-        assert library_query(library=library, embedding=vectors[42].tolist(), k=1)[0].chunk_id == created[42].pk
