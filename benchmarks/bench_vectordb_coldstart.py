@@ -10,7 +10,9 @@ then real processes are started and timed from `Popen` to their first answered q
 - a web process (`uvicorn config.asgi:application`, one worker) that loads the binary snapshot;
 - the baseline, in the same run: the same web process with no snapshot to read (an empty
   `VECTORDB_SNAPSHOT_DIR`), which rebuilds the index from the chunks as before this change;
-- an index node (`manage.py vectordb_node`, Postgres and Redis only) that loads the snapshot.
+- an index node (`manage.py vectordb_node`, Postgres and Redis only) that loads the snapshot;
+- a Celery worker (Postgres and a broker only), timed to the end of its first snapshot task
+  (load the snapshot, replay 100 newer chunks from the change log, write a new snapshot).
 
 Each row gives wall-clock seconds (the machine is shared: other load stretches them) and the
 child's CPU seconds (user + system, less sensitive to other load), and the child's RSS after the
@@ -105,6 +107,40 @@ def _first_answer(cmd: list[str], env: dict, port: int, path: str, body: dict, k
             proc.wait()
 
 
+def _worker_first_task(env: dict, library, document) -> dict:
+    """A Celery worker started fresh, timed to the end of its first `index_snapshot_refresh`:
+    it loads the library (snapshot + change log), then writes a new snapshot."""
+    from vectordb import services
+    from vectordb.models import IndexSnapshot
+    from vectordb.tasks import index_snapshot_refresh
+
+    rng = np.random.default_rng(1)
+    extra = [{"document_id": document.id, "text": "x", "embedding": v} for v in rng.standard_normal((100, 384))]
+    version = services.chunks_upsert(library=library, chunks=extra)[0].seq  # 100 chunks: queues no snapshot
+    queue = f"coldbench{os.getpid()}"
+    cmd = [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", "1", "--loglevel", "WARNING"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        index_snapshot_refresh.apply_async((library.id,), queue=queue)
+        while time.perf_counter() - started < TIMEOUT:
+            if IndexSnapshot.objects.filter(library_id=library.id, seq=version).exists():
+                elapsed = time.perf_counter() - started
+                cpu, rss = _cpu_rss(proc.pid)
+                return {"first_answer_s": elapsed, "port_open_s": float("nan"), "cpu_s": cpu, "rss_mb": rss}
+            if proc.poll() is not None:
+                raise RuntimeError(f"the worker exited: {proc.stderr.read().decode()[-2000:]}")
+            time.sleep(0.1)
+        raise RuntimeError("no snapshot in time")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def main() -> None:
     setup_django()
     from django.conf import settings
@@ -171,6 +207,10 @@ def main() -> None:
             rows.append(("index node, binary snapshot file", _first_answer(node, env, PORT + 1, node_path, body, key)))
         else:
             print("(index node skipped: needs Postgres and REDIS_URL)")
+        if connection.vendor == "postgresql" and os.environ.get("CELERY_BROKER_URL"):
+            rows.append(("worker, first snapshot task (load + write)", _worker_first_task(env, library, document)))
+        else:
+            print("(worker skipped: needs Postgres and CELERY_BROKER_URL)")
 
     first_ids = [h["chunk_id"] for h in rows[0][1]["answer"]["hits"]]
     baseline_ids = [h["chunk_id"] for h in rows[1][1]["answer"]["hits"]]
