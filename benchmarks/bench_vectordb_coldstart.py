@@ -25,6 +25,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -158,6 +159,7 @@ def main() -> None:
     _jit.warm()  # the numba cache is warm, as on any machine that has run the product once
     rows: list[tuple[str, dict]] = []
     with bench_database():
+        snapshot_dir = store.snapshot_root()  # the throwaway database's own: removed at the end
         project = ProjectFactory()
         _, key = ApiKeyFactory.create_with_secret(project=project)
         library = services.library_create(project=project, name="cold", dimension=base.shape[1], index_type="hnsw")
@@ -212,6 +214,8 @@ def main() -> None:
         else:
             print("(worker skipped: needs Postgres and CELERY_BROKER_URL)")
 
+    if snapshot_dir is not None:
+        shutil.rmtree(snapshot_dir, ignore_errors=True)
     first_ids = [h["chunk_id"] for h in rows[0][1]["answer"]["hits"]]
     baseline_ids = [h["chunk_id"] for h in rows[1][1]["answer"]["hits"]]
     print()
