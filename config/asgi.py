@@ -13,6 +13,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DB_POOL_MAX_SIZE", "8")
 django.setup(set_prefix=False)
 
+from vectordb.warmup import start_jit_warmup  # noqa: E402  (needs settings)
+
+start_jit_warmup()  # the compiled vector search loads in the background while uvicorn starts
+
 
 class SyncChainASGIHandler(ASGIHandler):
     """Django's ASGI handler, with the middleware chain and views run in ONE thread hop.

@@ -148,3 +148,11 @@ def celery_broker_url(redis: str) -> str:
     if redis.startswith("unix://"):
         return "redis+socket://" + redis.removeprefix("unix://")
     return redis
+
+
+def numba_cache_dir() -> str:
+    """numba's cache directory (`NUMBA_CACHE_DIR`, default `var/numba-cache`), exported to the
+    environment for numba, which reads it when it is imported."""
+    path = os.environ.get("NUMBA_CACHE_DIR") or str(VAR_DIR / "numba-cache")
+    os.environ["NUMBA_CACHE_DIR"] = path
+    return path

@@ -252,6 +252,17 @@ TEMPORAL_NAMESPACE = env.get_str("TEMPORAL_NAMESPACE", "default")
 TEMPORAL_TASK_QUEUE = env.get_str("TEMPORAL_TASK_QUEUE", "vectordb-query")
 EMBEDDED_TEMPORAL = env.uses_embedded_temporal()
 
+# --- vectordb (vectordb/README.md, "Persistence" and "Processes and operations") ---------------
+# Index snapshots, binary files loaded at disk speed; shared by the processes of one host (a
+# volume in docker-compose). Empty: snapshots are kept in the database instead.
+VECTORDB_SNAPSHOT_DIR = env.get_str("VECTORDB_SNAPSHOT_DIR", str(VAR_DIR / "vectordb-snapshots"))
+# numba's on-disk cache of the compiled HNSW search (compiled once per machine, not per process).
+# Set in the environment before numba is imported (numba reads NUMBA_CACHE_DIR itself).
+NUMBA_CACHE_DIR = env.numba_cache_dir()
+# Load (or compile) the compiled search in a background thread when a web, worker or node process
+# starts, so the first query does not pay it.
+VECTORDB_JIT_WARMUP = env.get_bool("VECTORDB_JIT_WARMUP", True)
+
 # --- threads (RAG chat) ----------------------------------------------------------------------
 THREADS_CLASSIFIER_DELAY = env.get_float("THREADS_CLASSIFIER_DELAY", 2.0)  # seconds per question (dummy)
 THREADS_CLASSIFY_CONCURRENCY = env.get_int("THREADS_CLASSIFY_CONCURRENCY", 64)  # calls at once per task

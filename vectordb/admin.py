@@ -64,12 +64,30 @@ class IndexBuildAdmin(admin.ModelAdmin):
 
 @admin.register(IndexSnapshot)
 class IndexSnapshotAdmin(admin.ModelAdmin):
-    list_display = ("id", "library", "generation", "index_type", "seq", "vector_count", "size_bytes", "created_at")
+    list_display = (
+        "id", "library", "generation", "index_type", "seq", "vector_count", "size_bytes", "file_name", "created_at"
+    )  # fmt: skip
     exclude = ("data",)
-    readonly_fields = ("library", "generation", "index_type", "index_params", "seq", "vector_count", "size_bytes")
+    readonly_fields = (
+        "library", "generation", "index_type", "index_params", "seq", "vector_count", "size_bytes",
+        "file_name", "token", "checksum",
+    )  # fmt: skip
 
     def has_add_permission(self, request) -> bool:
         return False
+
+    def delete_model(self, request, obj) -> None:
+        from vectordb.snapshots.store import remove_files
+
+        super().delete_model(request, obj)
+        remove_files([obj.file_name])
+
+    def delete_queryset(self, request, queryset) -> None:
+        from vectordb.snapshots.store import remove_files
+
+        names = list(queryset.values_list("file_name", flat=True))
+        super().delete_queryset(request, queryset)
+        remove_files(names)
 
 
 # Replication state (fence, applied write requests): read-only views.

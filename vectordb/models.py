@@ -104,7 +104,9 @@ class ChunkChange(models.Model):
 
 
 class IndexSnapshot(models.Model):
-    """A built index saved at `seq` (`numpy.savez` bytes), so a restart does not rebuild it."""
+    """A built index saved at `seq`, so a restart does not rebuild it: the catalog row of a binary
+    snapshot (`vectordb/snapshots.py`) kept in `file_name` under `VECTORDB_SNAPSHOT_DIR`, or in
+    `data` when snapshots are kept in the database. `token` and `checksum` must match the file."""
 
     library = models.ForeignKey(Library, on_delete=models.CASCADE, related_name="snapshots")
     generation = models.PositiveIntegerField()
@@ -112,7 +114,10 @@ class IndexSnapshot(models.Model):
     index_params = models.JSONField(default=dict, blank=True)
     seq = models.BigIntegerField()
     vector_count = models.PositiveIntegerField(default=0)
-    data = models.BinaryField()
+    data = models.BinaryField(default=b"", blank=True, help_text="The snapshot, when not kept in a file.")
+    file_name = models.CharField(max_length=300, blank=True, help_text="Relative to VECTORDB_SNAPSHOT_DIR.")
+    token = models.CharField(max_length=32, blank=True, help_text="Random; repeated in the file's header.")
+    checksum = models.BigIntegerField(default=0, help_text="CRC-32 of the snapshot's arrays.")
     size_bytes = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -17,20 +17,23 @@ caught up), or built from all its chunks when there is none.
 
 from __future__ import annotations
 
-import io
 import json
+import logging
 import threading
 import time
-import zipfile
 from dataclasses import dataclass
 
 import numpy as np
 from django.db import transaction
 
+from vectordb import snapshots
 from vectordb.engine import HNSWIndex, VectorIndex, index_from_state, make_index
 from vectordb.engine.base import Progress
 from vectordb.engine.filters import MetadataTable
 from vectordb.models import Chunk, ChunkChange, IndexSnapshot, Library
+from vectordb.snapshots import store as snapshot_store
+
+logger = logging.getLogger(__name__)
 
 ID_BATCH = 5000
 #: A graph index takes a batch of more new vectors than this (and than half its size) as a bulk rebuild.
@@ -81,6 +84,7 @@ class LiveIndex:
         self.applied_seq = applied_seq
         self.lock = threading.RLock()
         self.loaded_at = time.time()
+        self.source = "built"  # how it was loaded: "snapshot", "rebuilt" (from the chunks) or "built"
 
     # --- applying rows -----------------------------------------------------------------------
     def apply_rows(self, rows: list[tuple], removed: list[int]) -> None:
@@ -150,6 +154,16 @@ class LiveIndex:
             .values_list("chunk_id", flat=True)
             .distinct()
         )
+        # A snapshot may have pruned the log past `applied_seq` after `state` was read: the replay
+        # would then silently miss changes. Checked after reading the log, so a prune that
+        # committed before the read is seen here; this index is then reloaded instead.
+        floor = Library.objects.filter(pk=self.library_id).values_list("log_floor", flat=True).first() or 0
+        if floor > self.applied_seq:
+            fresh = load(LibraryState(**{**state.__dict__, "log_floor": floor}))
+            self.index, self.meta, self.source = fresh.index, fresh.meta, fresh.source
+            self.applied_seq = fresh.applied_seq
+            self.catch_up(state)
+            return
         for start in range(0, len(changed), ID_BATCH):
             batch = changed[start : start + ID_BATCH]
             rows = list(
@@ -162,25 +176,28 @@ class LiveIndex:
         self.applied_seq = state.version
 
     # --- persistence -------------------------------------------------------------------------
-    def to_bytes(self) -> bytes:
-        state = self.index.to_state()
+    def snapshot_arrays(self) -> dict[str, np.ndarray]:
+        """The index's arrays and the metadata rows, copied (call under `lock`; write them after
+        releasing it, so queries and catch-up go on while the snapshot is written)."""
+        state = {name: np.array(value, copy=True) for name, value in self.index.to_state().items()}
         rows = self.meta.rows[: self.index.size]
         rows += [None] * (self.index.size - len(rows))
-        state["__rows__"] = np.array(json.dumps(rows))
-        buffer = io.BytesIO()
-        np.savez(buffer, **state)
-        return buffer.getvalue()
+        state["__rows__"] = np.frombuffer(json.dumps(rows, separators=(",", ":")).encode(), dtype=np.uint8)
+        return state
 
     @classmethod
-    def from_bytes(cls, state: LibraryState, data: bytes, applied_seq: int) -> LiveIndex:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
+    def from_arrays(cls, state: LibraryState, arrays: dict[str, np.ndarray], applied_seq: int) -> LiveIndex:
+        """An index from a snapshot's arrays (read-only views are fine: the index copies them)."""
         index = index_from_state(arrays)
+        rows = json.loads(arrays["__rows__"].tobytes())
+        if len(rows) != index.size:
+            raise snapshots.SnapshotError("metadata rows do not match the index's slots")
         meta = MetadataTable()
-        for slot, row in enumerate(json.loads(str(arrays["__rows__"]))):
-            if row is not None and index.alive[slot]:
-                meta.set(slot, row)
-        return cls(state, index, meta, applied_seq)
+        alive = index.alive
+        meta.rows = [row if row is not None and alive[slot] else None for slot, row in enumerate(rows)]
+        live = cls(state, index, meta, applied_seq)
+        live.source = "snapshot"
+        return live
 
 
 def build_from_database(state: LibraryState, progress: Progress | None = None) -> LiveIndex:
@@ -213,19 +230,44 @@ def build_from_database(state: LibraryState, progress: Progress | None = None) -
 
 
 def load(state: LibraryState) -> LiveIndex:
-    """From the newest usable snapshot of the current generation, else built from the database."""
-    snap = (
-        IndexSnapshot.objects.filter(library_id=state.id, generation=state.index_generation, seq__gte=state.log_floor)
-        .order_by("-seq", "-id")
-        .values("seq", "data", "index_type")
-        .first()
-    )
-    if snap and snap["index_type"] == state.index_type:
+    """From the newest usable snapshot of the current generation, else built from the database.
+
+    A snapshot is usable if its catalog row is of the library's generation and index type and not
+    older than the log floor (the change log since its `seq` still exists, so catch-up can bring
+    it up to date), and its bytes pass `snapshots.parse` (magic, CRCs, size, and a header naming
+    the same library, generation, seq and token as the row). Anything else is skipped: the next
+    older candidate is tried, and in the end the index is rebuilt from the chunks (the truth)."""
+    candidates = IndexSnapshot.objects.filter(
+        library_id=state.id,
+        generation=state.index_generation,
+        index_type=state.index_type,
+        seq__gte=state.log_floor,
+        seq__lte=state.version,
+    ).order_by("-seq", "-id")
+    root = None
+    for snap in candidates.values("id", "seq", "token", "checksum", "file_name")[:3]:
+        expect = snapshots.SnapshotInfo(state.id, state.index_generation, snap["seq"], snap["token"], state.index_type)
         try:
-            return LiveIndex.from_bytes(state, bytes(snap["data"]), applied_seq=snap["seq"])
-        except (ValueError, KeyError, OSError, zipfile.BadZipFile, EOFError):
-            pass  # a torn snapshot (zip CRC mismatch) is rebuilt from the chunks, which are the truth
-    return build_from_database(state)
+            if snap["file_name"]:
+                root = root or snapshot_store.snapshot_root()
+                if root is None:
+                    continue
+                with snapshots.mapped(root / snap["file_name"]) as buffer:
+                    return LiveIndex.from_arrays(state, snapshots.parse(buffer, expect, snap["checksum"]), snap["seq"])
+            data = IndexSnapshot.objects.filter(pk=snap["id"]).values_list("data", flat=True).first()
+            if data:
+                return LiveIndex.from_arrays(state, snapshots.parse(data, expect, snap["checksum"]), snap["seq"])
+        except (snapshots.SnapshotError, ValueError, KeyError, TypeError) as exc:
+            # torn, corrupt or foreign: ignored (the chunks are the truth) and dropped from the
+            # catalog, so that the next snapshot of this version is saved rather than skipped
+            logger.warning("library %s: snapshot %s is unusable, dropped (%s)", state.id, snap["id"], exc)
+            IndexSnapshot.objects.filter(pk=snap["id"]).delete()
+            snapshot_store.remove_files([snap["file_name"]])
+        except OSError as exc:  # missing here (another host's disk?): ignored, left to others
+            logger.warning("library %s: snapshot %s cannot be read here (%s)", state.id, snap["id"], exc)
+    live = build_from_database(state)
+    live.source = "rebuilt"
+    return live
 
 
 class Registry:

@@ -23,6 +23,7 @@ from vectordb import schema
 from vectordb.models import Chunk, ChunkChange, Document, IndexBuild, IndexSnapshot, Library
 from vectordb.runtime import encode_embedding
 from vectordb.schema import SchemaError
+from vectordb.snapshots import store as snapshot_store
 
 logger = logging.getLogger(__name__)
 
@@ -439,39 +440,58 @@ def index_build_execute(*, build_id: int) -> IndexBuild | None:
         )
         live = build_from_database(target, progress=progress)
         progress(0.99, "saving")
-        data = live.to_bytes()
-        with transaction.atomic():
-            Library.objects.select_for_update().filter(pk=build.library_id).values_list("pk", flat=True).first()
-            lib = Library.objects.get(pk=build.library_id)
-            generation = lib.index_generation + 1
-            IndexSnapshot.objects.create(
-                library=lib,
-                generation=generation,
-                index_type=build.index_type,
-                index_params=build.index_params,
-                seq=live.applied_seq,
-                vector_count=len(live.index),
-                data=data,
-                size_bytes=len(data),
-            )
-            Library.objects.filter(pk=lib.pk).update(
-                index_type=build.index_type, index_params=build.index_params, index_generation=generation
-            )
-            IndexSnapshot.objects.filter(library=lib, generation__lt=generation).delete()
-            IndexBuild.objects.filter(pk=build_id).update(
-                status=IndexBuild.Status.SUCCEEDED,
-                progress=1.0,
-                message="done",
-                seq=live.applied_seq,
-                vector_count=len(live.index),
-                finished_at=timezone.now(),
-            )
+        _build_switch(build, live, generation=target.index_generation)
     except Exception as exc:
         IndexBuild.objects.filter(pk=build_id).update(
             status=IndexBuild.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now()
         )
         raise
     return IndexBuild.objects.get(pk=build_id)
+
+
+def _build_switch(build: IndexBuild, live, *, generation: int) -> None:
+    """Save the built index as a snapshot of `generation`, switch the library to it, mark the build done.
+
+    The snapshot is written before the transaction, so the library row is locked only for the
+    switch itself; should another build have switched first, the snapshot is written again for
+    the generation after it."""
+    for _ in range(5):
+        info, written, count = snapshot_store.snapshot_of(
+            live, library_id=build.library_id, generation=generation, index_type=build.index_type
+        )
+        with transaction.atomic():
+            Library.objects.select_for_update().filter(pk=build.library_id).values_list("pk", flat=True).first()
+            current = Library.objects.filter(pk=build.library_id).values_list("index_generation", flat=True).first()
+            if current is None:
+                raise ValueError("the library was deleted")
+            if current + 1 == generation:
+                IndexSnapshot.objects.create(
+                    library_id=build.library_id,
+                    generation=generation,
+                    index_type=build.index_type,
+                    index_params=build.index_params,
+                    vector_count=count,
+                    **snapshot_store.row_fields(info, written),
+                )
+                Library.objects.filter(pk=build.library_id).update(
+                    index_type=build.index_type, index_params=build.index_params, index_generation=generation
+                )
+                older = IndexSnapshot.objects.filter(library_id=build.library_id, generation__lt=generation)
+                removed = list(older.values_list("file_name", flat=True))
+                older.delete()
+                IndexBuild.objects.filter(pk=build.pk).update(
+                    status=IndexBuild.Status.SUCCEEDED,
+                    progress=1.0,
+                    message="done",
+                    seq=info.seq,
+                    vector_count=count,
+                    finished_at=timezone.now(),
+                )
+                transaction.on_commit(lambda removed=removed: snapshot_store.remove_files(removed))
+                return
+        snapshot_store.remove_files([written.file_name])
+        generation = current + 1
+    raise RuntimeError("other builds kept switching the library's index; request the build again")
 
 
 BUILD_TIME_LIMIT = 3600  # the build task's hard time limit (vectordb.tasks.index_build_run)
@@ -499,57 +519,5 @@ def index_builds_sweep(*, queued_for: float = 900.0, grace: float = 300.0) -> di
     return {"failed": failed, "requeued": len(stuck)}
 
 
-def index_snapshot_save(*, library_id: int, min_changes: int = 0) -> IndexSnapshot | None:
-    """Save this process's caught-up index of a library (if `min_changes` writes happened since the
-    last snapshot), then prune the change log up to the previous snapshot."""
-    from vectordb.runtime import registry
-
-    was_loaded = registry.is_loaded(library_id)
-    try:
-        return _snapshot_save(library_id=library_id, min_changes=min_changes)
-    finally:
-        if not was_loaded:  # a worker saving snapshots should not keep every library in memory
-            registry.discard(library_id)
-
-
-def _snapshot_save(*, library_id: int, min_changes: int) -> IndexSnapshot | None:
-    from vectordb.runtime import registry
-
-    got = registry.get(library_id)
-    if got is None:
-        return None
-    live, state = got
-    last = (
-        IndexSnapshot.objects.filter(library_id=library_id, generation=state.index_generation)
-        .order_by("-seq")
-        .values_list("seq", flat=True)
-        .first()
-    )
-    if last is not None and live.applied_seq - last < max(min_changes, 1):
-        return None
-    with live.lock:
-        seq = live.applied_seq
-        data = live.to_bytes()
-        count = len(live.index)
-    with transaction.atomic():
-        lib = Library.objects.select_for_update().filter(pk=library_id).first()
-        if lib is None or lib.index_generation != state.index_generation:
-            return None  # a rebuild switched generations meanwhile; its snapshot wins
-        snap = IndexSnapshot.objects.create(
-            library=lib,
-            generation=state.index_generation,
-            index_type=state.index_type,
-            index_params=state.index_params,
-            seq=seq,
-            vector_count=count,
-            data=data,
-            size_bytes=len(data),
-        )
-        older = IndexSnapshot.objects.filter(library=lib).exclude(pk=snap.pk).order_by("-seq")
-        previous = older.filter(generation=state.index_generation).first()
-        if previous is not None:
-            IndexSnapshot.objects.filter(library=lib).exclude(pk__in=[snap.pk, previous.pk]).delete()
-            # keep one older snapshot; log entries it no longer needs can go
-            ChunkChange.objects.filter(library=lib, seq__lte=previous.seq).delete()
-            Library.objects.filter(pk=lib.pk, log_floor__lt=previous.seq).update(log_floor=previous.seq)
-    return snap
+# Snapshots are saved by `vectordb/snapshots/store.py` (format, location, catalog, log pruning).
+from vectordb.snapshots.store import index_snapshot_save  # noqa: E402, F401

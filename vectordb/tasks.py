@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from celery import shared_task
+from celery.signals import worker_process_init
 
 from vectordb import services
 from vectordb.models import Library
+
+
+@worker_process_init.connect
+def _warm_compiled_search(**kwargs) -> None:
+    """Each worker process loads the compiled search in the background as it starts."""
+    from vectordb.warmup import start_jit_warmup
+
+    start_jit_warmup()
 
 
 @shared_task(acks_late=True, time_limit=3600, soft_time_limit=3500)

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 
 from vectordb.runtime import registry
@@ -18,3 +20,20 @@ def _compiled_search():
     from vectordb.engine import _jit
 
     _jit.warm()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _snapshot_dir(tmp_path_factory):
+    """Snapshot files of the test run go to a temporary directory (also for the processes tests
+    start, which read the environment), not to var/."""
+    from django.conf import settings
+
+    path = str(tmp_path_factory.mktemp("vectordb-snapshots"))
+    old = os.environ.get("VECTORDB_SNAPSHOT_DIR")
+    os.environ["VECTORDB_SNAPSHOT_DIR"] = path
+    settings.VECTORDB_SNAPSHOT_DIR = path
+    yield path
+    if old is None:
+        os.environ.pop("VECTORDB_SNAPSHOT_DIR", None)
+    else:
+        os.environ["VECTORDB_SNAPSHOT_DIR"] = old

@@ -97,15 +97,19 @@ def test_a_large_write_saves_a_snapshot_after_commit_and_a_new_process_loads_it(
     assert library_query(library=library, embedding=vectors[500].tolist(), k=1)[0].chunk_id == created[490].pk
 
 
-def test_a_torn_snapshot_is_ignored_and_the_index_rebuilt_from_the_chunks(django_capture_on_commit_callbacks):
-    doc = DocumentFactory(library__index_type="hnsw")
-    vectors = random_vectors(200, 8, seed=31)
-    created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors))
-    assert services.index_snapshot_save(library_id=doc.library_id) is not None
-    snap = IndexSnapshot.objects.get(library=doc.library)
-    data = bytearray(snap.data)
-    for cut in (data[: len(data) // 2], data[:100] + bytes(len(data) - 100)):
-        IndexSnapshot.objects.filter(pk=snap.pk).update(data=bytes(cut))
-        registry.clear()  # a new process
-        library = Library.objects.get(pk=doc.library_id)
-        assert library_query(library=library, embedding=vectors[42].tolist(), k=1)[0].chunk_id == created[42].pk
+def test_a_catch_up_racing_a_log_prune_reloads_instead_of_missing_changes():
+    """A process read the library's state (old log floor), then a snapshot pruned the log past
+    what it has applied, then it replays: it must notice and reload, not skip the pruned writes."""
+    doc = DocumentFactory()
+    services.chunks_upsert(library=doc.library, chunks=_chunks(doc, random_vectors(10, 8, seed=41)))
+    live, _ = registry.get(doc.library_id)  # applied: version 1
+    registry.clear()  # detached: the snapshots below are saved from another copy
+    for start, seed in ((10, 42), (20, 43)):
+        services.chunks_upsert(library=doc.library, chunks=_chunks(doc, random_vectors(10, 8, seed=seed), start))
+        assert services.index_snapshot_save(library_id=doc.library_id) is not None
+    library = Library.objects.get(pk=doc.library_id)
+    assert library.log_floor == 2 and live.applied_seq == 1
+    seen_before_the_prune = runtime.LibraryState(**{**runtime.library_state(library.pk).__dict__, "log_floor": 0})
+    with live.lock:
+        live.catch_up(seen_before_the_prune)
+    assert len(live.index) == 30 and live.applied_seq == library.version

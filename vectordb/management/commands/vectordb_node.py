@@ -35,6 +35,9 @@ class Command(BaseCommand):
             raise CommandError("--cluster: letters, digits, '-', '_' or '.'")
         if options["lease_ttl_ms"] < 300 or options["poll_interval"] <= 0:
             raise CommandError("--lease-ttl-ms must be at least 300 and --poll-interval positive")
+        from vectordb.warmup import start_jit_warmup
+
+        start_jit_warmup()  # the compiled search loads in the background while the node starts
         serve(
             node_id=node_id,
             cluster=options["cluster"],
