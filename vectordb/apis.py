@@ -123,6 +123,15 @@ class LibraryScopedApi(APIView):
 
 
 # --- serializers -----------------------------------------------------------------------------
+class PublicIdField(serializers.UUIDField):
+    """An id sent in a body: a UUID's text only (DRF's UUIDField would take an integer as one)."""
+
+    def to_internal_value(self, data: Any) -> UUID:
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
 @extend_schema_field({"type": "array", "items": {"type": "number"}, "nullable": True})
 class VectorField(serializers.Field):
     """Passed through as sent: the service checks length, NaN and infinity (422, not 400)."""
@@ -152,7 +161,7 @@ class LibraryOutputSerializer(serializers.Serializer):
 
 
 class LibraryCreateInputSerializer(serializers.Serializer):
-    project = serializers.UUIDField(
+    project = PublicIdField(
         required=False, help_text="The project's id; optional with an API key (the key's project)."
     )
     name = serializers.CharField(max_length=200)
@@ -222,8 +231,8 @@ class ChunkOutputSerializer(serializers.Serializer):
 class ChunkUpsertItemSerializer(serializers.Serializer):
     """Documents the shape; the service validates (fast, numpy) and answers 422 on bad values."""
 
-    id = serializers.UUIDField(required=False, help_text="Set to replace an existing chunk.")
-    document_id = serializers.UUIDField()
+    id = PublicIdField(required=False, help_text="Set to replace an existing chunk.")
+    document_id = PublicIdField()
     text = serializers.CharField(required=False, allow_blank=True)
     embedding = serializers.ListField(
         child=serializers.FloatField(), required=False, help_text="Optional with an embedding_provider."
@@ -241,7 +250,7 @@ class ChunkUpsertOutputSerializer(serializers.Serializer):
 
 
 class ChunkBulkDeleteInputSerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.UUIDField(), max_length=50_000)
+    ids = serializers.ListField(child=PublicIdField(), max_length=50_000)
 
 
 class ChunkBulkDeleteOutputSerializer(serializers.Serializer):
@@ -249,7 +258,7 @@ class ChunkBulkDeleteOutputSerializer(serializers.Serializer):
 
 
 class ChunkUpdateInputSerializer(serializers.Serializer):
-    document_id = serializers.UUIDField(required=False)
+    document_id = PublicIdField(required=False)
     text = serializers.CharField(required=False, allow_blank=True)
     embedding = VectorField(required=False, help_text="A list of `dimension` numbers.")
     metadata = serializers.JSONField(required=False)
