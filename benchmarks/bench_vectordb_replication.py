@@ -46,7 +46,9 @@ def main() -> None:
         document = services.document_create(library=library, title="d")
         services.chunks_upsert(
             library=library,
-            chunks=[{"document_id": str(document.uuid), "embedding": v.tolist()} for v in rng.standard_normal((2000, DIM))],
+            chunks=[
+                {"document_id": str(document.uuid), "embedding": v.tolist()} for v in rng.standard_normal((2000, DIM))
+            ],
         )
         cluster = Cluster(f"bench{uuid.uuid4().hex[:6]}", ttl_ms=3000, poll_interval=1.0)
         try:
@@ -71,7 +73,9 @@ def main() -> None:
                 acked = time.perf_counter()
                 leader.append((acked - started) * 1000)
                 # read-your-writes on a follower: the write's version, right after the ack
-                cluster.query("n2", str(library.uuid), key, {"embedding": [1.0] * DIM, "k": 10, "min_version": ack.version})
+                cluster.query(
+                    "n2", str(library.uuid), key, {"embedding": [1.0] * DIM, "k": 10, "min_version": ack.version}
+                )
                 lag.append((time.perf_counter() - acked) * 1000)
             reads = {"bounded": [], "strong": []}
             for consistency, values in reads.items():
