@@ -161,9 +161,7 @@ class LibraryOutputSerializer(serializers.Serializer):
 
 
 class LibraryCreateInputSerializer(serializers.Serializer):
-    project = PublicIdField(
-        required=False, help_text="The project's id; optional with an API key (the key's project)."
-    )
+    project = PublicIdField(required=False, help_text="The project's id; optional with an API key (the key's project).")
     name = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     metadata = serializers.JSONField(required=False, default=dict)
