@@ -26,6 +26,7 @@ from accounts.selectors import project_ids_for, project_list_accessible
 from core.exceptions import ServiceUnavailable, Unprocessable
 from vectordb import selectors, services
 from vectordb.models import Chunk, Document, IndexBuild, Library
+from vectordb.public_ids import PublicIdField, public_id
 
 MAX_PAGE = 1000
 
@@ -42,18 +43,6 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     if not low <= value <= high:
         raise ParseError(f"`{name}` must be from {low} to {high}.")
     return value
-
-
-def public_id(value: Any, field: str) -> UUID:
-    """A public id sent in a path, query or body: a UUID, else 422 naming the field."""
-    if isinstance(value, UUID):
-        return value
-    if isinstance(value, str) and len(value) <= 64:
-        try:
-            return UUID(value)
-        except ValueError:
-            pass
-    raise Unprocessable({field: ["must be a UUID"]})
 
 
 def _uuid_param(request: Request, name: str) -> UUID | None:
@@ -123,15 +112,6 @@ class LibraryScopedApi(APIView):
 
 
 # --- serializers -----------------------------------------------------------------------------
-class PublicIdField(serializers.UUIDField):
-    """An id sent in a body: a UUID's text only (DRF's UUIDField would take an integer as one)."""
-
-    def to_internal_value(self, data: Any) -> UUID:
-        if not isinstance(data, str):
-            self.fail("invalid", value=data)
-        return super().to_internal_value(data)
-
-
 @extend_schema_field({"type": "array", "items": {"type": "number"}, "nullable": True})
 class VectorField(serializers.Field):
     """Passed through as sent: the service checks length, NaN and infinity (422, not 400)."""

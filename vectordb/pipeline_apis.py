@@ -12,8 +12,8 @@ from rest_framework.views import APIView
 from accounts.permissions import HasProjectAccess
 from core.exceptions import Unprocessable
 from vectordb import pipeline
-from vectordb.apis import public_id
 from vectordb.models import Library
+from vectordb.public_ids import public_id
 from vectordb.workflows.models import PipelineRun
 
 

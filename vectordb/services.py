@@ -22,6 +22,7 @@ from accounts.models import Project
 from core.exceptions import ServiceUnavailable, Unprocessable
 from vectordb import schema
 from vectordb.models import Chunk, ChunkChange, Document, IndexBuild, IndexSnapshot, Library
+from vectordb.public_ids import parse as parse_public_id
 from vectordb.runtime import encode_embedding
 from vectordb.schema import SchemaError
 
@@ -211,18 +212,6 @@ def document_delete(*, document: Document) -> None:
 
 
 # --- chunks ----------------------------------------------------------------------------------
-def _uuid(value: Any) -> uuid.UUID | None:
-    """A public id (a UUID, or its text) or None when it is not one."""
-    if isinstance(value, uuid.UUID):
-        return value
-    if isinstance(value, str) and len(value) <= 64:
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _clean_chunks(library: Library, chunks: Any) -> tuple[list[dict], list[int]]:
     if not isinstance(chunks, list):
         raise _unprocessable({"chunks": ["must be a list of chunk objects"]})
@@ -244,12 +233,12 @@ def _clean_chunks(library: Library, chunks: Any) -> tuple[list[dict], list[int]]
                 )
         except SchemaError as exc:
             _raise(exc)
-        doc_id = _uuid(item.get("document_id"))
+        doc_id = parse_public_id(item.get("document_id"))
         if doc_id is None:
             raise _unprocessable({f"{prefix}document_id": ["a document id (UUID) is required"]})
         chunk_id = item.get("id")
         if chunk_id is not None:
-            chunk_id = _uuid(chunk_id)
+            chunk_id = parse_public_id(chunk_id)
             if chunk_id is None:
                 raise _unprocessable({f"{prefix}id": ["must be a chunk id (UUID)"]})
         if embedding is None:
@@ -383,7 +372,7 @@ def chunk_update(
 @transaction.atomic
 def chunks_delete(*, library: Library, chunk_ids: list[uuid.UUID | str]) -> int:
     """Delete chunks of this library by public id (UUID); returns how many existed."""
-    wanted = [u for u in map(_uuid, chunk_ids) if u is not None]
+    wanted = [u for u in map(parse_public_id, chunk_ids) if u is not None]
     found = list(Chunk.objects.filter(library=library, uuid__in=wanted).values_list("id", flat=True))
     if not found:
         return 0

@@ -21,6 +21,7 @@ from rest_framework.exceptions import APIException
 
 from vectordb import services
 from vectordb.models import Document, Library
+from vectordb.public_ids import parse as parse_public_id
 from vectordb.replication.models import ReplicatedWrite, ReplicationFence
 
 
@@ -96,11 +97,9 @@ def fence_take_over(*, cluster: str, epoch: int, leader: str) -> None:
 def _public_id(payload: dict, name: str) -> uuid.UUID:
     """A public id (UUID) of the payload; the API's ids, never the internal integer keys."""
     value = payload.get(name)
-    if isinstance(value, str) and len(value) <= 64:
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            pass
+    parsed = parse_public_id(value) if isinstance(value, str) else None
+    if parsed is not None:
+        return parsed
     raise BadRequest(f"{name} must be a UUID", {name: ["a UUID is required"]})
 
 

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from rest_framework.exceptions import APIException
 
+from vectordb.public_ids import parse as parse_public_id
 from vectordb.replication.applier import fence_recorded_epoch
 from vectordb.replication.client import WriteRejected, WriteTimeout, submit_write
 from vectordb.replication.keys import Keys
@@ -154,11 +155,9 @@ NO_SUCH_LIBRARY = "No such library."
 
 
 def _library_uuid(value: Any, field: str) -> uuid.UUID:
-    if isinstance(value, str) and len(value) <= 64:
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            pass
+    parsed = parse_public_id(value) if isinstance(value, str) else None
+    if parsed is not None:
+        return parsed
     raise HttpError(422, f"{field} must be a UUID", "unprocessable", {field: ["a UUID (the library's id)"]})
 
 
