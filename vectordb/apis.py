@@ -92,6 +92,18 @@ def page_serializer(name: str, item: type[serializers.Serializer]) -> serializer
     )
 
 
+def _path_id(name: str, what: str) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.UUID, OpenApiParameter.PATH, description=f"The {what}'s id.")
+
+
+LIB_ID = _path_id("library_id", "library")
+PATH_IDS = {
+    "library": [LIB_ID],
+    "document": [LIB_ID, _path_id("document_id", "document")],
+    "chunk": [LIB_ID, _path_id("chunk_id", "chunk")],
+    "build": [LIB_ID, _path_id("build_id", "index build")],
+}
+
 PAGE_PARAMS = [
     OpenApiParameter("limit", OpenApiTypes.INT, description=f"Page size, 1 to {MAX_PAGE} (default 100)."),
     OpenApiParameter("offset", OpenApiTypes.INT, description="Items to skip (default 0)."),
@@ -343,6 +355,7 @@ class LibraryCollectionApi(APIView):
         return Response(LibraryOutputSerializer(library).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class LibraryDetailApi(LibraryScopedApi):
     @extend_schema(operation_id="vectordb_libraries_retrieve", summary="One library", responses=LibraryOutputSerializer)
     def get(self, request: Request, library_id: str) -> Response:
@@ -371,6 +384,7 @@ class LibraryDetailApi(LibraryScopedApi):
 
 
 # --- documents -------------------------------------------------------------------------------
+@extend_schema(parameters=PATH_IDS["library"])
 class DocumentCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_documents_list",
@@ -394,6 +408,7 @@ class DocumentCollectionApi(LibraryScopedApi):
         return Response(DocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(parameters=PATH_IDS["document"])
 class DocumentDetailApi(LibraryScopedApi):
     def document(self, library_id: str, document_id: str) -> Document:
         library = self.library(library_id)
@@ -429,6 +444,7 @@ class DocumentDetailApi(LibraryScopedApi):
 
 
 # --- chunks ----------------------------------------------------------------------------------
+@extend_schema(parameters=PATH_IDS["library"])
 class ChunkCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_chunks_list",
@@ -459,6 +475,7 @@ class ChunkCollectionApi(LibraryScopedApi):
         return Response({"ids": [c.uuid for c in created], "count": len(created)})
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class ChunkBulkDeleteApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_chunks_bulk_delete",
@@ -472,6 +489,7 @@ class ChunkBulkDeleteApi(LibraryScopedApi):
         return Response({"deleted": services.chunks_delete(library=library, chunk_ids=data["ids"])})
 
 
+@extend_schema(parameters=PATH_IDS["chunk"])
 class ChunkDetailApi(LibraryScopedApi):
     def chunk(self, library_id: str, chunk_id: str) -> Chunk:
         library = self.library(library_id)
@@ -509,6 +527,7 @@ class ChunkDetailApi(LibraryScopedApi):
 
 
 # --- query and index -------------------------------------------------------------------------
+@extend_schema(parameters=PATH_IDS["library"])
 class LibraryQueryApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_libraries_query",
@@ -537,6 +556,7 @@ class BatchQueryInputSerializer(serializers.Serializer):
     params = serializers.JSONField(required=False, allow_null=True)
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class LibraryBatchQueryApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_libraries_query_batch",
@@ -553,6 +573,7 @@ class LibraryBatchQueryApi(LibraryScopedApi):
         return Response({"results": [{"hits": QueryHitSerializer(hits, many=True).data} for hits in results]})
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class IndexBuildCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_index_builds_list",
@@ -582,6 +603,7 @@ class IndexBuildCollectionApi(LibraryScopedApi):
         return Response(IndexBuildOutputSerializer(build).data, status=status.HTTP_202_ACCEPTED)
 
 
+@extend_schema(parameters=PATH_IDS["build"])
 class IndexBuildDetailApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_index_builds_retrieve",

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from accounts.permissions import HasProjectAccess
 from core.exceptions import Unprocessable
 from vectordb import pipeline
+from vectordb.apis import PATH_IDS
 from vectordb.models import Library
 from vectordb.public_ids import public_id
 from vectordb.workflows.models import PipelineRun
@@ -99,6 +100,7 @@ def _validated(serializer_cls, data) -> dict:
     return serializer.validated_data
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class PipelineStartApi(APIView):
     permission_classes = [HasProjectAccess]
 
