@@ -43,9 +43,10 @@ class TeamMembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["name", "team", "slug", "created_at"]
+    list_display = ["name", "team", "slug", "uuid", "created_at"]
     list_filter = ["team"]
     search_fields = ["name", "slug", "team__name"]
+    readonly_fields = ["uuid"]  # the public id every API names the project by
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ["team"]
 

@@ -2,18 +2,18 @@ from uuid import UUID
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.generics import get_object_or_404
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.permissions import HasProjectAccess
+from accounts.permissions import NOT_FOUND, HasProjectAccess
 from accounts.selectors import project_list_accessible
 
 
 class ProjectOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    uuid = serializers.UUIDField(help_text="The public id: the chat API's URLs name the project by it.")
+    id = serializers.UUIDField(source="uuid", help_text="The public id: every API names the project by it.")
+    uuid = serializers.UUIDField(help_text="The same id (kept for clients that read this field).")
     name = serializers.CharField()
     slug = serializers.CharField()
     description = serializers.CharField()
@@ -35,21 +35,17 @@ class ProjectListApi(APIView):
 
 
 class ProjectDetailApi(APIView):
+    """`/api/projects/<uuid>`: by its public id only (sequential ids are not exposed). A project this
+    key or user cannot reach answers exactly like a missing one (404, the same body)."""
+
     permission_classes = [HasProjectAccess]
+    project_url_kwarg = "-"  # the lookup below scopes to accessible projects; no pk in the URL
 
-    @extend_schema(operation_id="projects_retrieve", summary="One project", responses=ProjectOutputSerializer)
-    def get(self, request: Request, project_id: int | None = None, project_uuid: UUID | None = None) -> Response:
-        # By its id, or by its public UUID (`/api/projects/<uuid>`); either way only accessible projects.
-        lookup: dict[str, object] = {"uuid": project_uuid} if project_uuid is not None else {"pk": project_id}
-        project = get_object_or_404(project_list_accessible(user=request.user, auth=request.auth), **lookup)
-        return Response(ProjectOutputSerializer(project).data)
-
-
-class ProjectByUuidApi(ProjectDetailApi):
     @extend_schema(
-        operation_id="projects_retrieve_by_uuid",
-        summary="One project, by its public UUID (the id the chat API's URLs use)",
-        responses=ProjectOutputSerializer,
+        operation_id="projects_retrieve", summary="One project, by its id", responses=ProjectOutputSerializer
     )
-    def get(self, request: Request, project_uuid: UUID) -> Response:  # type: ignore[override]
-        return super().get(request, project_uuid=project_uuid)
+    def get(self, request: Request, project_id: UUID) -> Response:
+        project = project_list_accessible(user=request.user, auth=request.auth).filter(uuid=project_id).first()
+        if project is None:
+            raise NotFound(NOT_FOUND)
+        return Response(ProjectOutputSerializer(project).data)

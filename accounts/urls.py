@@ -6,6 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("api/projects", apis.ProjectListApi.as_view(), name="project-list"),
-    path("api/projects/<int:project_id>", apis.ProjectDetailApi.as_view(), name="project-detail"),
-    path("api/projects/<uuid:project_uuid>", apis.ProjectByUuidApi.as_view(), name="project-detail-by-uuid"),
+    path("api/projects/<uuid:project_id>", apis.ProjectDetailApi.as_view(), name="project-detail"),
 ]

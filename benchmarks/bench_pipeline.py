@@ -34,11 +34,11 @@ def main() -> None:
         services.chunks_upsert(
             library=library,
             chunks=[
-                {"document_id": doc.id, "text": f"Note {i}: refunds, payments and restocking, case {i}."}
+                {"document_id": str(doc.uuid), "text": f"Note {i}: refunds, payments and restocking, case {i}."}
                 for i in range(200)
             ],
         )
-        params = {"library": library.pk, "project": project.pk, "k": 5, "candidates": 20, "filter": None}
+        params = {"library": str(library.uuid), "project": str(project.uuid), "k": 5, "candidates": 20, "filter": None}
         params["answer_mode"] = "extractive"
         direct = [_direct({**params, "id": "x", "question": QUESTIONS[i % 3]}) for i in range(RUNS)]
         print(f"direct (activities in process, no Temporal), ms: {summary(direct)}")

@@ -83,7 +83,10 @@ def bench_chat(requests: int) -> None:
     chunks_upsert(
         library=library,
         chunks=[
-            {"document_id": document.pk, "text": f"How to handle {topics[i % 10]} case {i}: open Settings, step {i}."}
+            {
+                "document_id": str(document.uuid),
+                "text": f"How to handle {topics[i % 10]} case {i}: open Settings, step {i}.",
+            }
             for i in range(200)
         ],
     )

@@ -34,7 +34,7 @@ def main() -> None:
     writes = int(os.environ.get("VECTORDB_REPL_BENCH_WRITES", "200"))
     rng = np.random.default_rng(0)
 
-    def chunks(document_id: int) -> list[dict]:
+    def chunks(document_id: str) -> list[dict]:
         return [
             {"document_id": document_id, "text": "x", "embedding": rng.standard_normal(DIM).tolist()} for _ in range(3)
         ]
@@ -46,7 +46,9 @@ def main() -> None:
         document = services.document_create(library=library, title="d")
         services.chunks_upsert(
             library=library,
-            chunks=[{"document_id": document.id, "embedding": v.tolist()} for v in rng.standard_normal((2000, DIM))],
+            chunks=[
+                {"document_id": str(document.uuid), "embedding": v.tolist()} for v in rng.standard_normal((2000, DIM))
+            ],
         )
         cluster = Cluster(f"bench{uuid.uuid4().hex[:6]}", ttl_ms=3000, poll_interval=1.0)
         try:
@@ -54,16 +56,16 @@ def main() -> None:
             cluster.wait_for(lambda: cluster.leader(["n1"]), what="n1 to lead")
             cluster.start("n2")
             cluster.start("n3")
-            payload = lambda: {"library_id": library.id, "chunks": chunks(document.id)}  # noqa: E731
+            payload = lambda: {"library_id": str(library.uuid), "chunks": chunks(str(document.uuid))}  # noqa: E731
             for node in ("n2", "n3"):
-                cluster.query(node, library.id, key, {"embedding": [1.0] * DIM, "k": 10})
+                cluster.query(node, str(library.uuid), key, {"embedding": [1.0] * DIM, "k": 10})
             for _ in range(20):  # warm up
                 submit_write("chunks_upsert", payload(), cluster=cluster.name)
 
             direct, leader, lag = [], [], []
             for _ in range(writes):
                 started = time.perf_counter()
-                services.chunks_upsert(library=library, chunks=chunks(document.id))
+                services.chunks_upsert(library=library, chunks=chunks(str(document.uuid)))
                 direct.append((time.perf_counter() - started) * 1000)
             for _ in range(writes):
                 started = time.perf_counter()
@@ -71,7 +73,9 @@ def main() -> None:
                 acked = time.perf_counter()
                 leader.append((acked - started) * 1000)
                 # read-your-writes on a follower: the write's version, right after the ack
-                cluster.query("n2", library.id, key, {"embedding": [1.0] * DIM, "k": 10, "min_version": ack.version})
+                cluster.query(
+                    "n2", str(library.uuid), key, {"embedding": [1.0] * DIM, "k": 10, "min_version": ack.version}
+                )
                 lag.append((time.perf_counter() - acked) * 1000)
             reads = {"bounded": [], "strong": []}
             for consistency, values in reads.items():
@@ -79,7 +83,7 @@ def main() -> None:
                     started = time.perf_counter()
                     status, _body = cluster.query(
                         "n3",
-                        library.id,
+                        str(library.uuid),
                         key,
                         {"embedding": rng.standard_normal(DIM).tolist(), "k": 10, "consistency": consistency},
                     )

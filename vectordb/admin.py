@@ -6,16 +6,17 @@ from vectordb.models import Chunk, Document, IndexBuild, IndexSnapshot, Library
 
 @admin.register(Library)
 class LibraryAdmin(admin.ModelAdmin):
-    list_display = ("name", "project", "dimension", "metric", "index_type", "embedding_provider", "version")
+    list_display = ("name", "uuid", "project", "dimension", "metric", "index_type", "embedding_provider", "version")
     list_filter = ("metric", "index_type")
     search_fields = ("name", "description")
-    readonly_fields = ("version", "index_generation", "log_floor", "created_at", "updated_at")
+    readonly_fields = ("uuid", "version", "index_generation", "log_floor", "created_at", "updated_at")
 
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ("title", "library", "created_at")
+    list_display = ("title", "uuid", "library", "created_at")
     search_fields = ("title",)
+    readonly_fields = ("uuid",)
     raw_id_fields = ("library",)
 
     # Deleting a document deletes its chunks: through the service, so the change log records it
@@ -30,9 +31,9 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(Chunk)
 class ChunkAdmin(admin.ModelAdmin):
-    list_display = ("id", "library", "document", "seq", "updated_at")
+    list_display = ("id", "uuid", "library", "document", "seq", "updated_at")
     raw_id_fields = ("library", "document")
-    readonly_fields = ("seq", "embedding")
+    readonly_fields = ("uuid", "seq", "embedding")
     search_fields = ("text",)
 
     def has_add_permission(self, request) -> bool:
@@ -45,8 +46,8 @@ class ChunkAdmin(admin.ModelAdmin):
         services.chunk_delete(chunk=obj)
 
     def delete_queryset(self, request, queryset) -> None:
-        by_library: dict[int, list[int]] = {}
-        for chunk_id, library_id in queryset.values_list("id", "library_id"):
+        by_library: dict[int, list] = {}
+        for chunk_id, library_id in queryset.values_list("uuid", "library_id"):
             by_library.setdefault(library_id, []).append(chunk_id)
         for library_id, ids in by_library.items():
             services.chunks_delete(library=Library.objects.get(pk=library_id), chunk_ids=ids)
@@ -54,7 +55,7 @@ class ChunkAdmin(admin.ModelAdmin):
 
 @admin.register(IndexBuild)
 class IndexBuildAdmin(admin.ModelAdmin):
-    list_display = ("id", "library", "index_type", "status", "progress", "created_at", "finished_at")
+    list_display = ("id", "uuid", "library", "index_type", "status", "progress", "created_at", "finished_at")
     list_filter = ("status", "index_type")
     readonly_fields = [f.name for f in IndexBuild._meta.fields]
 

@@ -1,13 +1,16 @@
 """REST API of the vector database. Views parse, call a service or selector, and format.
 
 Everything lives under a library, and a library under a project: a project API key reaches only
-its own project's libraries (403 otherwise); unknown ids are 404. Bad values are 422 with
-`errors` naming the field (`chunks[3].embedding`), malformed requests 400.
+its own project's libraries. Objects are named by their public UUID (`id` in every response);
+another tenant's object answers exactly like a missing one (404, the same body). Bad values,
+including an id that is not a UUID, are 422 with `errors` naming the field (`chunks[3].embedding`,
+`library_id`); a body that is not JSON is 400.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
@@ -23,6 +26,7 @@ from accounts.selectors import project_ids_for, project_list_accessible
 from core.exceptions import ServiceUnavailable, Unprocessable
 from vectordb import selectors, services
 from vectordb.models import Chunk, Document, IndexBuild, Library
+from vectordb.public_ids import PublicIdField, public_id
 
 MAX_PAGE = 1000
 
@@ -39,6 +43,11 @@ def _int_param(request: Request, name: str, default: int, low: int, high: int) -
     if not low <= value <= high:
         raise ParseError(f"`{name}` must be from {low} to {high}.")
     return value
+
+
+def _uuid_param(request: Request, name: str) -> UUID | None:
+    raw = request.query_params.get(name)
+    return None if raw is None or raw == "" else public_id(raw, name)
 
 
 def _page(request: Request, qs, serializer_cls, **context: Any) -> Response:
@@ -63,8 +72,11 @@ def _body(request: Request) -> dict:
 
 
 def _validated(serializer_cls, data: Any, **kwargs: Any) -> dict:
+    """The serializer's validated data; invalid values are 422 naming the field (the vector
+    database's contract, README "Validation status codes")."""
     serializer = serializer_cls(data=data, **kwargs)
-    serializer.is_valid(raise_exception=True)
+    if not serializer.is_valid():
+        raise Unprocessable(serializer.errors)
     return serializer.validated_data
 
 
@@ -80,6 +92,18 @@ def page_serializer(name: str, item: type[serializers.Serializer]) -> serializer
     )
 
 
+def _path_id(name: str, what: str) -> OpenApiParameter:
+    return OpenApiParameter(name, OpenApiTypes.UUID, OpenApiParameter.PATH, description=f"The {what}'s id.")
+
+
+LIB_ID = _path_id("library_id", "library")
+PATH_IDS = {
+    "library": [LIB_ID],
+    "document": [LIB_ID, _path_id("document_id", "document")],
+    "chunk": [LIB_ID, _path_id("chunk_id", "chunk")],
+    "build": [LIB_ID, _path_id("build_id", "index build")],
+}
+
 PAGE_PARAMS = [
     OpenApiParameter("limit", OpenApiTypes.INT, description=f"Page size, 1 to {MAX_PAGE} (default 100)."),
     OpenApiParameter("offset", OpenApiTypes.INT, description="Items to skip (default 0)."),
@@ -91,8 +115,8 @@ class LibraryScopedApi(APIView):
 
     permission_classes = [HasProjectAccess]
 
-    def library(self, library_id: int) -> Library:
-        library = Library.objects.filter(pk=library_id).first()
+    def library(self, library_id: str) -> Library:
+        library = Library.objects.select_related("project").filter(uuid=public_id(library_id, "library_id")).first()
         if library is None:
             raise NotFound("No such library.")
         self.check_object_permissions(self.request, library)
@@ -112,8 +136,8 @@ class VectorField(serializers.Field):
 
 
 class LibraryOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    project = serializers.IntegerField(source="project_id")
+    id = serializers.UUIDField(source="uuid")
+    project = serializers.UUIDField(source="project.uuid")
     name = serializers.CharField()
     description = serializers.CharField()
     metadata = serializers.JSONField()
@@ -129,9 +153,7 @@ class LibraryOutputSerializer(serializers.Serializer):
 
 
 class LibraryCreateInputSerializer(serializers.Serializer):
-    project = serializers.IntegerField(
-        required=False, help_text="The project; optional with an API key (the key's project)."
-    )
+    project = PublicIdField(required=False, help_text="The project's id; optional with an API key (the key's project).")
     name = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     metadata = serializers.JSONField(required=False, default=dict)
@@ -159,8 +181,8 @@ class LibraryUpdateInputSerializer(serializers.Serializer):
 
 
 class DocumentOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    library = serializers.IntegerField(source="library_id")
+    id = serializers.UUIDField(source="uuid")
+    library = serializers.UUIDField(source="library.uuid")
     title = serializers.CharField()
     metadata = serializers.JSONField()
     created_at = serializers.DateTimeField()
@@ -178,8 +200,8 @@ class DocumentUpdateInputSerializer(serializers.Serializer):
 
 
 class ChunkOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    document_id = serializers.IntegerField()
+    id = serializers.UUIDField(source="uuid")
+    document_id = serializers.UUIDField(source="document.uuid")
     text = serializers.CharField()
     metadata = serializers.JSONField()
     embedding = serializers.SerializerMethodField()
@@ -199,8 +221,8 @@ class ChunkOutputSerializer(serializers.Serializer):
 class ChunkUpsertItemSerializer(serializers.Serializer):
     """Documents the shape; the service validates (fast, numpy) and answers 422 on bad values."""
 
-    id = serializers.IntegerField(required=False, help_text="Set to replace an existing chunk.")
-    document_id = serializers.IntegerField()
+    id = PublicIdField(required=False, help_text="Set to replace an existing chunk.")
+    document_id = PublicIdField()
     text = serializers.CharField(required=False, allow_blank=True)
     embedding = serializers.ListField(
         child=serializers.FloatField(), required=False, help_text="Optional with an embedding_provider."
@@ -213,12 +235,12 @@ class ChunkUpsertInputSerializer(serializers.Serializer):
 
 
 class ChunkUpsertOutputSerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField())
+    ids = serializers.ListField(child=serializers.UUIDField())
     count = serializers.IntegerField()
 
 
 class ChunkBulkDeleteInputSerializer(serializers.Serializer):
-    ids = serializers.ListField(child=serializers.IntegerField(min_value=1), max_length=50_000)
+    ids = serializers.ListField(child=PublicIdField(), max_length=50_000)
 
 
 class ChunkBulkDeleteOutputSerializer(serializers.Serializer):
@@ -226,7 +248,7 @@ class ChunkBulkDeleteOutputSerializer(serializers.Serializer):
 
 
 class ChunkUpdateInputSerializer(serializers.Serializer):
-    document_id = serializers.IntegerField(required=False)
+    document_id = PublicIdField(required=False)
     text = serializers.CharField(required=False, allow_blank=True)
     embedding = VectorField(required=False, help_text="A list of `dimension` numbers.")
     metadata = serializers.JSONField(required=False)
@@ -257,11 +279,11 @@ class QueryInputSerializer(serializers.Serializer):
 
 
 class QueryHitSerializer(serializers.Serializer):
-    chunk_id = serializers.IntegerField()
+    chunk_id = serializers.UUIDField()
     score = serializers.FloatField(help_text="Higher is better: cosine, dot, or minus the euclidean distance.")
     text = serializers.CharField()
     metadata = serializers.JSONField()
-    document_id = serializers.IntegerField()
+    document_id = serializers.UUIDField()
     document_title = serializers.CharField()
 
 
@@ -276,8 +298,8 @@ class IndexBuildInputSerializer(serializers.Serializer):
 
 
 class IndexBuildOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    library = serializers.IntegerField(source="library_id")
+    id = serializers.UUIDField(source="uuid")
+    library = serializers.UUIDField(source="library.uuid")
     index_type = serializers.CharField()
     index_params = serializers.JSONField()
     status = serializers.CharField()
@@ -298,13 +320,17 @@ class LibraryCollectionApi(APIView):
     @extend_schema(
         operation_id="vectordb_libraries_list",
         summary="Libraries of the projects this key or user can reach",
-        parameters=[*PAGE_PARAMS, OpenApiParameter("project", OpenApiTypes.INT, description="Only this project.")],
+        parameters=[
+            *PAGE_PARAMS,
+            OpenApiParameter("project", OpenApiTypes.UUID, description="Only this project (its id)."),
+        ],
         responses=page_serializer("LibraryPage", LibraryOutputSerializer),
     )
     def get(self, request: Request) -> Response:
         qs = selectors.library_list(project_ids=project_ids_for(user=request.user, auth=request.auth))
-        if request.query_params.get("project"):
-            qs = qs.filter(project_id=_int_param(request, "project", 0, 0, 2**63 - 1))
+        project = _uuid_param(request, "project")
+        if project is not None:
+            qs = qs.filter(project__uuid=project)
         return _page(request, qs, LibraryOutputSerializer)
 
     @extend_schema(
@@ -319,17 +345,20 @@ class LibraryCollectionApi(APIView):
         if project_id is None:
             if not isinstance(request.auth, ApiKey):
                 raise Unprocessable({"project": ["required (or use a project API key)"]})
-            project_id = request.auth.project_id
-        project = project_list_accessible(user=request.user, auth=request.auth).filter(pk=project_id).first()
+            project_lookup: dict[str, Any] = {"pk": request.auth.project_id}
+        else:
+            project_lookup = {"uuid": project_id}
+        project = project_list_accessible(user=request.user, auth=request.auth).filter(**project_lookup).first()
         if project is None:
             raise PermissionDenied("This API key (or user) has no access to that project.")
         library = services.library_create(project=project, **data)
         return Response(LibraryOutputSerializer(library).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class LibraryDetailApi(LibraryScopedApi):
     @extend_schema(operation_id="vectordb_libraries_retrieve", summary="One library", responses=LibraryOutputSerializer)
-    def get(self, request: Request, library_id: int) -> Response:
+    def get(self, request: Request, library_id: str) -> Response:
         return Response(LibraryOutputSerializer(self.library(library_id)).data)
 
     @extend_schema(
@@ -338,7 +367,7 @@ class LibraryDetailApi(LibraryScopedApi):
         request=LibraryUpdateInputSerializer,
         responses=LibraryOutputSerializer,
     )
-    def patch(self, request: Request, library_id: int) -> Response:
+    def patch(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = _validated(LibraryUpdateInputSerializer, _body(request))
         library = services.library_update(library=library, **data)
@@ -349,12 +378,13 @@ class LibraryDetailApi(LibraryScopedApi):
         summary="Delete a library with its documents and chunks",
         responses={204: None},
     )
-    def delete(self, request: Request, library_id: int) -> Response:
+    def delete(self, request: Request, library_id: str) -> Response:
         services.library_delete(library=self.library(library_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- documents -------------------------------------------------------------------------------
+@extend_schema(parameters=PATH_IDS["library"])
 class DocumentCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_documents_list",
@@ -362,7 +392,7 @@ class DocumentCollectionApi(LibraryScopedApi):
         parameters=PAGE_PARAMS,
         responses=page_serializer("DocumentPage", DocumentOutputSerializer),
     )
-    def get(self, request: Request, library_id: int) -> Response:
+    def get(self, request: Request, library_id: str) -> Response:
         return _page(request, selectors.document_list(library=self.library(library_id)), DocumentOutputSerializer)
 
     @extend_schema(
@@ -371,25 +401,27 @@ class DocumentCollectionApi(LibraryScopedApi):
         request=DocumentInputSerializer,
         responses={201: DocumentOutputSerializer},
     )
-    def post(self, request: Request, library_id: int) -> Response:
+    def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = _validated(DocumentInputSerializer, _body(request))
         document = services.document_create(library=library, **data)
         return Response(DocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(parameters=PATH_IDS["document"])
 class DocumentDetailApi(LibraryScopedApi):
-    def document(self, library_id: int, document_id: int) -> Document:
+    def document(self, library_id: str, document_id: str) -> Document:
         library = self.library(library_id)
-        document = Document.objects.filter(library=library, pk=document_id).first()
+        document = Document.objects.filter(library=library, uuid=public_id(document_id, "document_id")).first()
         if document is None:
             raise NotFound("No such document in this library.")
+        document.library = library
         return document
 
     @extend_schema(
         operation_id="vectordb_documents_retrieve", summary="One document", responses=DocumentOutputSerializer
     )
-    def get(self, request: Request, library_id: int, document_id: int) -> Response:
+    def get(self, request: Request, library_id: str, document_id: str) -> Response:
         return Response(DocumentOutputSerializer(self.document(library_id, document_id)).data)
 
     @extend_schema(
@@ -398,7 +430,7 @@ class DocumentDetailApi(LibraryScopedApi):
         request=DocumentUpdateInputSerializer,
         responses=DocumentOutputSerializer,
     )
-    def patch(self, request: Request, library_id: int, document_id: int) -> Response:
+    def patch(self, request: Request, library_id: str, document_id: str) -> Response:
         document = self.document(library_id, document_id)
         data = _validated(DocumentUpdateInputSerializer, _body(request))
         return Response(DocumentOutputSerializer(services.document_update(document=document, **data)).data)
@@ -406,29 +438,27 @@ class DocumentDetailApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_documents_destroy", summary="Delete a document and its chunks", responses={204: None}
     )
-    def delete(self, request: Request, library_id: int, document_id: int) -> Response:
+    def delete(self, request: Request, library_id: str, document_id: str) -> Response:
         services.document_delete(document=self.document(library_id, document_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- chunks ----------------------------------------------------------------------------------
+@extend_schema(parameters=PATH_IDS["library"])
 class ChunkCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_chunks_list",
         summary="Chunks of a library",
         parameters=[
             *PAGE_PARAMS,
-            OpenApiParameter("document", OpenApiTypes.INT, description="Only this document's chunks."),
+            OpenApiParameter("document", OpenApiTypes.UUID, description="Only this document's chunks (its id)."),
             OpenApiParameter("with_embedding", OpenApiTypes.BOOL, description="Include the embeddings."),
         ],
         responses=page_serializer("ChunkPage", ChunkOutputSerializer),
     )
-    def get(self, request: Request, library_id: int) -> Response:
+    def get(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
-        document_id = None
-        if request.query_params.get("document"):
-            document_id = _int_param(request, "document", 0, 0, 2**63 - 1)
-        qs = selectors.chunk_list(library=library, document_id=document_id)
+        qs = selectors.chunk_list(library=library, document_uuid=_uuid_param(request, "document"))
         with_embedding = request.query_params.get("with_embedding", "").lower() in ("1", "true", "yes")
         return _page(request, qs, ChunkOutputSerializer, with_embedding=with_embedding)
 
@@ -438,13 +468,14 @@ class ChunkCollectionApi(LibraryScopedApi):
         request=ChunkUpsertInputSerializer,
         responses=ChunkUpsertOutputSerializer,
     )
-    def post(self, request: Request, library_id: int) -> Response:
+    def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         chunks = _body(request).get("chunks")
         created = services.chunks_upsert(library=library, chunks=chunks)
-        return Response({"ids": [c.pk for c in created], "count": len(created)})
+        return Response({"ids": [c.uuid for c in created], "count": len(created)})
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class ChunkBulkDeleteApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_chunks_bulk_delete",
@@ -452,18 +483,21 @@ class ChunkBulkDeleteApi(LibraryScopedApi):
         request=ChunkBulkDeleteInputSerializer,
         responses=ChunkBulkDeleteOutputSerializer,
     )
-    def post(self, request: Request, library_id: int) -> Response:
+    def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = _validated(ChunkBulkDeleteInputSerializer, _body(request))
         return Response({"deleted": services.chunks_delete(library=library, chunk_ids=data["ids"])})
 
 
+@extend_schema(parameters=PATH_IDS["chunk"])
 class ChunkDetailApi(LibraryScopedApi):
-    def chunk(self, library_id: int, chunk_id: int) -> Chunk:
+    def chunk(self, library_id: str, chunk_id: str) -> Chunk:
         library = self.library(library_id)
-        chunk = Chunk.objects.filter(library=library, pk=chunk_id).select_related("library").first()
+        chunk_uuid = public_id(chunk_id, "chunk_id")
+        chunk = Chunk.objects.filter(library=library, uuid=chunk_uuid).select_related("document").first()
         if chunk is None:
             raise NotFound("No such chunk in this library.")
+        chunk.library = library
         return chunk
 
     @extend_schema(
@@ -471,7 +505,7 @@ class ChunkDetailApi(LibraryScopedApi):
         summary="One chunk, with its embedding",
         responses=ChunkOutputSerializer,
     )
-    def get(self, request: Request, library_id: int, chunk_id: int) -> Response:
+    def get(self, request: Request, library_id: str, chunk_id: str) -> Response:
         return Response(ChunkOutputSerializer(self.chunk(library_id, chunk_id), context={"with_embedding": True}).data)
 
     @extend_schema(
@@ -480,19 +514,20 @@ class ChunkDetailApi(LibraryScopedApi):
         request=ChunkUpdateInputSerializer,
         responses=ChunkOutputSerializer,
     )
-    def patch(self, request: Request, library_id: int, chunk_id: int) -> Response:
+    def patch(self, request: Request, library_id: str, chunk_id: str) -> Response:
         chunk = self.chunk(library_id, chunk_id)
         data = _validated(ChunkUpdateInputSerializer, _body(request))
         updated = services.chunk_update(chunk=chunk, **data)
         return Response(ChunkOutputSerializer(updated, context={"with_embedding": True}).data)
 
     @extend_schema(operation_id="vectordb_chunks_destroy", summary="Delete a chunk", responses={204: None})
-    def delete(self, request: Request, library_id: int, chunk_id: int) -> Response:
+    def delete(self, request: Request, library_id: str, chunk_id: str) -> Response:
         services.chunk_delete(chunk=self.chunk(library_id, chunk_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- query and index -------------------------------------------------------------------------
+@extend_schema(parameters=PATH_IDS["library"])
 class LibraryQueryApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_libraries_query",
@@ -500,7 +535,7 @@ class LibraryQueryApi(LibraryScopedApi):
         request=QueryInputSerializer,
         responses=QueryOutputSerializer,
     )
-    def post(self, request: Request, library_id: int) -> Response:
+    def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = _validated(QueryInputSerializer, _body(request))
         explain = data.pop("explain")
@@ -521,6 +556,7 @@ class BatchQueryInputSerializer(serializers.Serializer):
     params = serializers.JSONField(required=False, allow_null=True)
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class LibraryBatchQueryApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_libraries_query_batch",
@@ -530,13 +566,14 @@ class LibraryBatchQueryApi(LibraryScopedApi):
             name="BatchQueryOutput", fields={"results": serializers.ListField(child=QueryOutputSerializer())}
         ),
     )
-    def post(self, request: Request, library_id: int) -> Response:
+    def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = _validated(BatchQueryInputSerializer, _body(request))
         results = selectors.library_query_batch(library=library, **data)
         return Response({"results": [{"hits": QueryHitSerializer(hits, many=True).data} for hits in results]})
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class IndexBuildCollectionApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_index_builds_list",
@@ -544,7 +581,7 @@ class IndexBuildCollectionApi(LibraryScopedApi):
         parameters=PAGE_PARAMS,
         responses=page_serializer("IndexBuildPage", IndexBuildOutputSerializer),
     )
-    def get(self, request: Request, library_id: int) -> Response:
+    def get(self, request: Request, library_id: str) -> Response:
         return _page(request, selectors.index_build_list(library=self.library(library_id)), IndexBuildOutputSerializer)
 
     @extend_schema(
@@ -553,7 +590,7 @@ class IndexBuildCollectionApi(LibraryScopedApi):
         request=IndexBuildInputSerializer,
         responses={202: IndexBuildOutputSerializer},
     )
-    def post(self, request: Request, library_id: int) -> Response:
+    def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = _validated(IndexBuildInputSerializer, _body(request))
         build = services.index_build_request(library=library, **data)
@@ -566,14 +603,17 @@ class IndexBuildCollectionApi(LibraryScopedApi):
         return Response(IndexBuildOutputSerializer(build).data, status=status.HTTP_202_ACCEPTED)
 
 
+@extend_schema(parameters=PATH_IDS["build"])
 class IndexBuildDetailApi(LibraryScopedApi):
     @extend_schema(
         operation_id="vectordb_index_builds_retrieve",
         summary="One index build, with its progress",
         responses=IndexBuildOutputSerializer,
     )
-    def get(self, request: Request, library_id: int, build_id: int) -> Response:
-        build = IndexBuild.objects.filter(library=self.library(library_id), pk=build_id).first()
+    def get(self, request: Request, library_id: str, build_id: str) -> Response:
+        library = self.library(library_id)
+        build = IndexBuild.objects.filter(library=library, uuid=public_id(build_id, "build_id")).first()
         if build is None:
             raise NotFound("No such build for this library.")
+        build.library = library
         return Response(IndexBuildOutputSerializer(build).data)

@@ -4,13 +4,23 @@ Consistency rests on `Library.version`: every write to a library's chunks locks 
 increments `version`, stamps the chunks it writes with that `seq` and appends one `ChunkChange` row
 per chunk touched. Row locks make the sequence order equal the commit order, so a reader that sees
 `version = V` can replay the change log up to V and knows it has every acknowledged write.
+
+Libraries, documents, chunks and index builds are named in the API by a random `uuid` (their public
+id: not sequential, so ids can be neither guessed nor counted); the integer primary key stays the
+internal key of every foreign key, the change log, the snapshots and the in-memory indexes.
 """
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 from accounts.models import Project
+
+
+def _public_id() -> models.UUIDField:
+    return models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="The public id.")
 
 
 class Metric(models.TextChoices):
@@ -26,6 +36,7 @@ class IndexType(models.TextChoices):
 
 
 class Library(models.Model):
+    uuid = _public_id()
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="vector_libraries")
     name = models.CharField(max_length=200)
     description = models.TextField(blank=True)
@@ -53,6 +64,7 @@ class Library(models.Model):
 
 
 class Document(models.Model):
+    uuid = _public_id()
     library = models.ForeignKey(Library, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=500)
     metadata = models.JSONField(default=dict, blank=True)
@@ -67,6 +79,7 @@ class Document(models.Model):
 
 
 class Chunk(models.Model):
+    uuid = _public_id()
     library = models.ForeignKey(Library, on_delete=models.CASCADE, related_name="chunks")
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="chunks")
     text = models.TextField(blank=True)
@@ -138,6 +151,7 @@ class IndexBuild(models.Model):
         SUCCEEDED = "succeeded", "Succeeded"
         FAILED = "failed", "Failed"
 
+    uuid = _public_id()
     library = models.ForeignKey(Library, on_delete=models.CASCADE, related_name="builds")
     index_type = models.CharField(max_length=16, choices=IndexType.choices)
     index_params = models.JSONField(default=dict, blank=True)

@@ -73,8 +73,8 @@ def pipeline_start(
     now = datetime.now(UTC).isoformat()
     params = {
         "id": uuid.uuid4().hex,
-        "library": library.pk,
-        "project": library.project_id,
+        "library": str(library.uuid),  # public ids: the run's view shows them as they are
+        "project": str(library.project.uuid),
         "question": question,
         "k": k,
         "candidates": candidates or min(max(4 * k, 20), MAX_CANDIDATES),
@@ -96,18 +96,16 @@ def pipeline_start(
     }
 
 
-def pipeline_run_get(*, run_id: str) -> PipelineRun | None:
+def pipeline_run_get(*, run_id: uuid.UUID) -> PipelineRun | None:
     """The run's row (its project), without asking Temporal; None for an unknown id."""
-    if not run_id.isalnum() or len(run_id) > 32:
-        return None
-    return PipelineRun.objects.filter(pk=run_id).first()
+    return PipelineRun.objects.filter(pk=run_id.hex).select_related("project").first()
 
 
 def pipeline_status(*, run: PipelineRun) -> dict[str, Any] | None:
     """A run's public view (None when Temporal no longer has it; 503 when it is unreachable): from
     the workflow's `progress` query while it runs, from its result or history once closed."""
     view = client.describe(run.pk)
-    if view is None or view["project"] != run.project_id:
+    if view is None or view["project"] != str(run.project.uuid):
         return None
     return view
 

@@ -10,8 +10,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import HasProjectAccess
+from core.exceptions import Unprocessable
 from vectordb import pipeline
+from vectordb.apis import PATH_IDS
 from vectordb.models import Library
+from vectordb.public_ids import public_id
 from vectordb.workflows.models import PipelineRun
 
 
@@ -56,9 +59,9 @@ class PipelineStepSerializer(serializers.Serializer):
 
 
 class PipelineRunSerializer(serializers.Serializer):
-    id = serializers.CharField()
-    library = serializers.IntegerField()
-    project = serializers.IntegerField()
+    id = serializers.CharField(help_text="The run id: a random UUID, as 32 hex digits.")
+    library = serializers.UUIDField(help_text="The library's id.")
+    project = serializers.UUIDField(help_text="The project's id.")
     question = serializers.CharField()
     k = serializers.IntegerField()
     candidates = serializers.IntegerField()
@@ -87,13 +90,17 @@ class PipelineSignalInputSerializer(serializers.Serializer):
 
 
 def _validated(serializer_cls, data) -> dict:
+    """A body that is not a JSON object is 400; invalid values are 422 naming the field (the vector
+    database's contract, README "Validation status codes")."""
     if not isinstance(data, dict):
         raise ParseError("The body must be a JSON object.")
     serializer = serializer_cls(data=data)
-    serializer.is_valid(raise_exception=True)
+    if not serializer.is_valid():
+        raise Unprocessable(serializer.errors)
     return serializer.validated_data
 
 
+@extend_schema(parameters=PATH_IDS["library"])
 class PipelineStartApi(APIView):
     permission_classes = [HasProjectAccess]
 
@@ -103,8 +110,8 @@ class PipelineStartApi(APIView):
         request=PipelineStartInputSerializer,
         responses={202: PipelineRunSerializer},
     )
-    def post(self, request: Request, library_id: int) -> Response:
-        library = Library.objects.filter(pk=library_id).first()
+    def post(self, request: Request, library_id: str) -> Response:
+        library = Library.objects.select_related("project").filter(uuid=public_id(library_id, "library_id")).first()
         if library is None:
             raise NotFound("No such library.")
         self.check_object_permissions(request, library)
@@ -144,14 +151,15 @@ class PipelineSignalApi(APIView):
         run = _run(self, request, run_id)
         data = _validated(PipelineSignalInputSerializer, request.data)
         if not data["cancel"] and data["answer"] is None:
-            raise ParseError("Send cancel: true and/or answer: <mode>.")
+            both = "send cancel: true and/or answer: <mode>"
+            raise Unprocessable({"cancel": [both], "answer": [both]})
         if not pipeline.pipeline_signal(run=run, cancel=data["cancel"], answer=data["answer"]):
             raise RunClosed()
         return Response(_status(run), status=status.HTTP_202_ACCEPTED)
 
 
 def _run(view: APIView, request: Request, run_id: str) -> PipelineRun:
-    run = pipeline.pipeline_run_get(run_id=run_id)
+    run = pipeline.pipeline_run_get(run_id=public_id(run_id, "run_id"))
     if run is None:
         raise NotFound("No such pipeline run.")
     view.check_object_permissions(request, run)

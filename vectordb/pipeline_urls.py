@@ -6,7 +6,7 @@ from vectordb import pipeline_apis
 
 urlpatterns = [
     path(
-        "api/vectordb/libraries/<int:library_id>/pipelines",
+        "api/vectordb/libraries/<str:library_id>/pipelines",
         pipeline_apis.PipelineStartApi.as_view(),
         name="vectordb-pipeline-start",
     ),

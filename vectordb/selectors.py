@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 import numpy as np
 from django.db.models import QuerySet
@@ -22,30 +23,30 @@ MAX_K = 1000
 
 @dataclass(frozen=True)
 class QueryHit:
-    chunk_id: int
+    chunk_id: str  # the public ids (UUIDs)
     score: float
     text: str
     metadata: dict
-    document_id: int
+    document_id: str
     document_title: str
 
 
 def library_list(*, project_ids: set[int] | None) -> QuerySet[Library]:
-    qs = Library.objects.all()
+    qs = Library.objects.select_related("project")
     return qs if project_ids is None else qs.filter(project_id__in=project_ids)
 
 
 def document_list(*, library: Library) -> QuerySet[Document]:
-    return Document.objects.filter(library=library)
+    return Document.objects.filter(library=library).select_related("library")
 
 
-def chunk_list(*, library: Library, document_id: int | None = None) -> QuerySet[Chunk]:
+def chunk_list(*, library: Library, document_uuid: UUID | None = None) -> QuerySet[Chunk]:
     qs = Chunk.objects.filter(library=library).select_related("document")
-    return qs if document_id is None else qs.filter(document_id=document_id)
+    return qs if document_uuid is None else qs.filter(document__uuid=document_uuid)
 
 
 def index_build_list(*, library: Library) -> QuerySet[IndexBuild]:
-    return IndexBuild.objects.filter(library=library)
+    return IndexBuild.objects.filter(library=library).select_related("library")
 
 
 def _query_vector(library: Library, embedding: Any, text: Any) -> np.ndarray:
@@ -120,22 +121,23 @@ def _search_live(
 
 
 def _hydrate(library: Library, found: list[tuple[list[int], list[float]]]) -> list[list[QueryHit]]:
-    """Hits with their chunk's text, metadata and document, from one database query for all."""
+    """Hits with their chunk's public id, text, metadata and document, from one database query for all
+    (the index knows chunks by their internal pk)."""
     wanted = {cid for ids, _ in found for cid in ids}
     rows = {
         c["id"]: c
         for c in Chunk.objects.filter(library_id=library.pk, id__in=wanted).values(
-            "id", "text", "metadata", "document_id", "document__title"
+            "id", "uuid", "text", "metadata", "document__uuid", "document__title"
         )
     }
     return [
         [
             QueryHit(
-                chunk_id=cid,
+                chunk_id=str(rows[cid]["uuid"]),
                 score=float(score),
                 text=rows[cid]["text"],
                 metadata=rows[cid]["metadata"],
-                document_id=rows[cid]["document_id"],
+                document_id=str(rows[cid]["document__uuid"]),
                 document_title=rows[cid]["document__title"],
             )
             for cid, score in zip(ids, scores, strict=True)

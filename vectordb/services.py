@@ -8,6 +8,7 @@ log gets one row per chunk touched, in the same transaction (see `vectordb/READM
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from accounts.models import Project
 from core.exceptions import ServiceUnavailable, Unprocessable
 from vectordb import schema
 from vectordb.models import Chunk, ChunkChange, Document, IndexBuild, IndexSnapshot, Library
+from vectordb.public_ids import parse as parse_public_id
 from vectordb.runtime import encode_embedding
 from vectordb.schema import SchemaError
 from vectordb.snapshots import store as snapshot_store
@@ -232,12 +234,14 @@ def _clean_chunks(library: Library, chunks: Any) -> tuple[list[dict], list[int]]
                 )
         except SchemaError as exc:
             _raise(exc)
-        doc_id = item.get("document_id")
-        if isinstance(doc_id, bool) or not isinstance(doc_id, int):
-            raise _unprocessable({f"{prefix}document_id": ["an integer document id is required"]})
+        doc_id = parse_public_id(item.get("document_id"))
+        if doc_id is None:
+            raise _unprocessable({f"{prefix}document_id": ["a document id (UUID) is required"]})
         chunk_id = item.get("id")
-        if chunk_id is not None and (isinstance(chunk_id, bool) or not isinstance(chunk_id, int)):
-            raise _unprocessable({f"{prefix}id": ["must be an integer chunk id"]})
+        if chunk_id is not None:
+            chunk_id = parse_public_id(chunk_id)
+            if chunk_id is None:
+                raise _unprocessable({f"{prefix}id": ["must be a chunk id (UUID)"]})
         if embedding is None:
             if not library.embedding_provider:
                 raise _unprocessable(
@@ -256,7 +260,8 @@ def chunks_upsert(*, library: Library, chunks: list[dict]) -> list[Chunk]:
     """Insert chunks (no `id`) or replace them (`id` of a chunk of this library), all or nothing.
 
     Each item: `document_id`, `text`, `embedding` (optional when the library has an
-    `embedding_provider`: the text is embedded), `metadata`, optional `id`."""
+    `embedding_provider`: the text is embedded), `metadata`, optional `id`; ids are the public
+    UUIDs of a document and a chunk of this library."""
     cleaned, to_embed = _clean_chunks(library, chunks)
     if to_embed:  # outside the transaction: embedding can take a while and must not hold the lock
         vectors = embed_texts_for(library=library, texts=[cleaned[i]["text"] for i in to_embed])
@@ -287,14 +292,14 @@ def _enqueue_snapshot(library_id: int) -> None:
 @transaction.atomic
 def _chunks_write(*, library: Library, cleaned: list[dict]) -> list[Chunk]:
     doc_ids = {c["document_id"] for c in cleaned}
-    known_docs = set(Document.objects.filter(library=library, id__in=doc_ids).values_list("id", flat=True))
+    known_docs = dict(Document.objects.filter(library=library, uuid__in=doc_ids).values_list("uuid", "id"))
     for i, c in enumerate(cleaned):
         if c["document_id"] not in known_docs:
             raise _unprocessable({f"chunks[{i}].document_id": [f"no document {c['document_id']} in this library"]})
     update_ids = [c["id"] for c in cleaned if c["id"] is not None]
     if len(set(update_ids)) != len(update_ids):
         raise _unprocessable({"chunks": ["a chunk id appears more than once"]})
-    existing = {ch.id: ch for ch in Chunk.objects.filter(library=library, id__in=update_ids).defer("embedding")}
+    existing = {ch.uuid: ch for ch in Chunk.objects.filter(library=library, uuid__in=update_ids).defer("embedding")}
     for i, c in enumerate(cleaned):
         if c["id"] is not None and c["id"] not in existing:
             raise _unprocessable({f"chunks[{i}].id": [f"no chunk {c['id']} in this library"]})
@@ -308,7 +313,7 @@ def _chunks_write(*, library: Library, cleaned: list[dict]) -> list[Chunk]:
         if c["id"] is None:
             obj = Chunk(
                 library=library,
-                document_id=c["document_id"],
+                document_id=known_docs[c["document_id"]],
                 text=c["text"],
                 embedding=encode_embedding(c["embedding"]),
                 metadata=c["metadata"],
@@ -319,7 +324,7 @@ def _chunks_write(*, library: Library, cleaned: list[dict]) -> list[Chunk]:
             new_objs.append(obj)
         else:
             obj = existing[c["id"]]
-            obj.document_id = c["document_id"]
+            obj.document_id = known_docs[c["document_id"]]
             obj.text = c["text"]
             obj.embedding = encode_embedding(c["embedding"])
             obj.metadata = c["metadata"]
@@ -346,14 +351,16 @@ def chunk_update(
     text: str | None = None,
     embedding: list[float] | None = None,
     metadata: dict | None = None,
-    document_id: int | None = None,
+    document_id: uuid.UUID | str | None = None,
 ) -> Chunk:
-    """Change some fields of a chunk; a new text is re-embedded when the library has a provider
-    and no embedding is given."""
+    """Change some fields of a chunk (`document_id`: a document's public id); a new text is
+    re-embedded when the library has a provider and no embedding is given."""
     library = chunk.library
+    if document_id is None:
+        document_id = Document.objects.filter(pk=chunk.document_id).values_list("uuid", flat=True).first()
     item: dict[str, Any] = {
-        "id": chunk.pk,
-        "document_id": document_id if document_id is not None else chunk.document_id,
+        "id": chunk.uuid,
+        "document_id": document_id,
         "text": text if text is not None else chunk.text,
         "metadata": metadata if metadata is not None else chunk.metadata,
         "embedding": embedding,
@@ -364,9 +371,10 @@ def chunk_update(
 
 
 @transaction.atomic
-def chunks_delete(*, library: Library, chunk_ids: list[int]) -> int:
-    """Delete chunks of this library by id; returns how many existed."""
-    found = list(Chunk.objects.filter(library=library, id__in=chunk_ids).values_list("id", flat=True))
+def chunks_delete(*, library: Library, chunk_ids: list[uuid.UUID | str]) -> int:
+    """Delete chunks of this library by public id (UUID); returns how many existed."""
+    wanted = [u for u in map(parse_public_id, chunk_ids) if u is not None]
+    found = list(Chunk.objects.filter(library=library, uuid__in=wanted).values_list("id", flat=True))
     if not found:
         return 0
     seq = _next_seq(library.pk)
@@ -376,7 +384,7 @@ def chunks_delete(*, library: Library, chunk_ids: list[int]) -> int:
 
 
 def chunk_delete(*, chunk: Chunk) -> None:
-    chunks_delete(library=chunk.library, chunk_ids=[chunk.pk])
+    chunks_delete(library=chunk.library, chunk_ids=[chunk.uuid])
 
 
 # --- index builds and snapshots --------------------------------------------------------------

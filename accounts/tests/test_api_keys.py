@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def detail_url(project) -> str:
-    return reverse("accounts:project-detail", kwargs={"project_id": project.pk})
+    return reverse("accounts:project-detail", kwargs={"project_id": project.uuid})
 
 
 def test_it_stores_only_the_hash_of_a_new_key(project):
@@ -27,7 +27,7 @@ def test_it_stores_only_the_hash_of_a_new_key(project):
 def test_a_key_reads_its_own_project(key_client, project):
     response = key_client.get(detail_url(project))
     assert response.status_code == 200
-    assert response.json()["id"] == project.pk
+    assert response.json()["id"] == str(project.uuid)
 
 
 def test_a_key_for_project_a_gets_404_on_project_b(key_client):
@@ -40,7 +40,7 @@ def test_a_key_for_project_a_gets_404_on_project_b(key_client):
 def test_a_key_lists_only_its_own_project(key_client, project):
     ProjectFactory.create_batch(3)
     response = key_client.get(reverse("accounts:project-list"))
-    assert [p["id"] for p in response.json()] == [project.pk]
+    assert [p["id"] for p in response.json()] == [str(project.uuid)]
 
 
 def test_a_missing_key_gets_401_with_a_json_message(api_client, project):

@@ -35,7 +35,7 @@ keys = {}
 for slug in ("main", "other"):
     project = project_create(team=team, name=f"SDK {slug}", slug=slug)
     _, raw = api_key_create(project=project, name="sdk tests")
-    keys[slug] = {"project": project.pk, "key": raw}
+    keys[slug] = {"project": str(project.uuid), "key": raw}
 print("SDK-SETUP " + json.dumps(keys))
 """
 
@@ -44,9 +44,9 @@ print("SDK-SETUP " + json.dumps(keys))
 class LiveServer:
     url: str
     api_key: str
-    project: int
+    project: str  # the project's public id (UUID)
     other_api_key: str
-    other_project: int
+    other_project: str
 
 
 def _postgres_admin(url: str) -> str:

@@ -73,7 +73,10 @@ def test_a_write_that_may_have_been_processed_is_not_repeated():
 
 def test_bulk_upload_batches_and_renumbers_errors():
     script = Script(
-        httpx.Response(200, json={"ids": [1, 2], "count": 2}),
+        httpx.Response(
+            200,
+            json={"ids": ["a1b2c3d4-0000-4000-8000-000000000001", "a1b2c3d4-0000-4000-8000-000000000002"], "count": 2},
+        ),
         httpx.Response(422, json={"detail": "Invalid.", "code": "invalid", "errors": {"chunks[0].embedding": ["bad"]}}),
     )
 
@@ -83,7 +86,10 @@ def test_bulk_upload_batches_and_renumbers_errors():
 
     with pytest.raises(BulkUploadError) as caught:
         asyncio.run(main())
-    assert caught.value.uploaded_ids == [1, 2] and caught.value.errors == {"chunks[2].embedding": ["bad"]}
+    assert caught.value.uploaded_ids == [
+        "a1b2c3d4-0000-4000-8000-000000000001",
+        "a1b2c3d4-0000-4000-8000-000000000002",
+    ] and caught.value.errors == {"chunks[2].embedding": ["bad"]}
 
 
 def test_the_async_client_works_against_the_live_server(sdk_server):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 
 import httpx
@@ -24,6 +25,11 @@ from vendomo_vectordb import (
 )
 
 Handler = Callable[[httpx.Request], httpx.Response]
+
+# Ids are the server's UUIDs, as text.
+LIB = "0f6c9d1e-3b7a-4c58-9a0e-2d4f6b8a1c3e"
+DOC = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+CHUNKS = ["11111111-2222-4333-8444-555555555555", "66666666-7777-4888-9999-aaaaaaaaaaaa"]
 
 
 class Script:
@@ -56,8 +62,8 @@ class Script:
 
 def build_json(status: str, progress: float, error: str = "") -> dict:
     return {
-        "id": 7,
-        "library": 1,
+        "id": "7a7a7a7a-7b7b-47c7-8d7d-7e7e7e7e7e7e",
+        "library": LIB,
         "index_type": "hnsw",
         "index_params": {},
         "status": status,
@@ -77,10 +83,10 @@ QUERY_OK = httpx.Response(200, json={"hits": []})
 
 def test_it_sends_the_api_key_and_json():
     script = Script(QUERY_OK)
-    script.client().query(3, embedding=[1, 2, 3], k=5, filter={"year": {"$gte": 2020}})
+    script.client().query(LIB, embedding=[1, 2, 3], k=5, filter={"year": {"$gte": 2020}})
     request = script.requests[0]
     assert request.headers["X-API-KEY"] == "secret-key"
-    assert request.url.path == "/api/vectordb/libraries/3/query"
+    assert request.url.path == f"/api/vectordb/libraries/{LIB}/query"
     assert json.loads(request.content) == {
         "k": 5,
         "explain": False,
@@ -155,8 +161,8 @@ def test_a_write_that_may_have_reached_the_server_is_not_repeated():
 
 def test_a_read_that_timed_out_is_repeated():
     library = {
-        "id": 1,
-        "project": 1,
+        "id": LIB,
+        "project": "9d9d9d9d-8c8c-4b4b-aaaa-111111111111",
         "name": "n",
         "description": "",
         "metadata": {},
@@ -175,9 +181,19 @@ def test_a_read_that_timed_out_is_repeated():
 
 
 def test_an_upsert_of_replacements_only_is_repeated_after_a_timeout():
-    script = Script(httpx.ReadTimeout("timed out"), httpx.Response(200, json={"ids": [4], "count": 1}))
-    assert script.client().chunks.upsert(1, [{"id": 4, "document_id": 1, "text": "t", "embedding": [1.0]}]) == [4]
+    script = Script(httpx.ReadTimeout("timed out"), httpx.Response(200, json={"ids": CHUNKS[:1], "count": 1}))
+    item = {"id": uuid.UUID(CHUNKS[0]), "document_id": uuid.UUID(DOC), "text": "t", "embedding": [1.0]}
+    assert script.client().chunks.upsert(uuid.UUID(LIB), [item]) == CHUNKS[:1]
     assert len(script.requests) == 2
+    assert script.requests[0].url.path == f"/api/vectordb/libraries/{LIB}/chunks"  # a uuid.UUID is welcome
+    assert json.loads(script.requests[0].content)["chunks"][0]["id"] == CHUNKS[0]
+
+
+def test_ids_are_sent_as_text_in_paths_and_bodies():
+    script = Script(httpx.Response(200, json={"deleted": 2}))
+    assert script.client().chunks.delete_many(LIB, [CHUNKS[0], uuid.UUID(CHUNKS[1])]) == 2
+    assert script.requests[0].url.path == f"/api/vectordb/libraries/{LIB}/chunks/delete"
+    assert json.loads(script.requests[0].content) == {"ids": CHUNKS}
 
 
 @pytest.mark.parametrize(
@@ -214,13 +230,13 @@ def test_bulk_upload_sends_batches_and_reports_progress():
 
 def test_a_failed_batch_reports_what_was_stored_and_where_the_error_is():
     script = Script(
-        httpx.Response(200, json={"ids": [1, 2], "count": 2}),
+        httpx.Response(200, json={"ids": CHUNKS, "count": 2}),
         httpx.Response(422, json={"detail": "Invalid.", "code": "invalid", "errors": {"chunks[1].embedding": ["NaN"]}}),
     )
-    chunks = [{"document_id": 1, "text": "t", "embedding": [1.0]} for _ in range(4)]
+    chunks = [{"document_id": DOC, "text": "t", "embedding": [1.0]} for _ in range(4)]
     with pytest.raises(BulkUploadError) as caught:
-        script.client().chunks.bulk_upload(1, chunks, batch_size=2)
-    assert caught.value.uploaded_ids == [1, 2]
+        script.client().chunks.bulk_upload(LIB, chunks, batch_size=2)
+    assert caught.value.uploaded_ids == CHUNKS
     assert caught.value.batch_index == 1
     assert caught.value.errors == {"chunks[3].embedding": ["NaN"]}
     assert isinstance(caught.value.cause, ValidationError)
@@ -275,7 +291,7 @@ def test_a_nan_in_an_embedding_is_refused_before_sending():
 def run_json(status: str, current: str | None = None, error: str = "", result: dict | None = None) -> dict:
     return {
         "id": "abc",
-        "library": 1,
+        "library": LIB,
         "question": "q",
         "status": status,
         "error": error,
@@ -286,7 +302,7 @@ def run_json(status: str, current: str | None = None, error: str = "", result: d
 
 
 def test_a_pipeline_run_is_started_and_polled_until_it_answers():
-    hit = {"chunk_id": 3, "score": 0.9, "text": "t", "metadata": {}, "document_id": 1, "document_title": "d"}
+    hit = {"chunk_id": CHUNKS[0], "score": 0.9, "text": "t", "metadata": {}, "document_id": DOC, "document_title": "d"}
     script = Script(
         httpx.Response(202, json=run_json("queued")),
         httpx.Response(200, json=run_json("running", "rerank")),
@@ -294,7 +310,7 @@ def test_a_pipeline_run_is_started_and_polled_until_it_answers():
     )
     seen: list[str | None] = []
     run = script.client().pipelines.ask(
-        1, "q?", k=3, filter={"lang": "en"}, on_progress=lambda r: seen.append(r.current_step)
+        LIB, "q?", k=3, filter={"lang": "en"}, on_progress=lambda r: seen.append(r.current_step)
     )
     assert json.loads(script.requests[0].content) == {
         "question": "q?",
@@ -302,9 +318,9 @@ def test_a_pipeline_run_is_started_and_polled_until_it_answers():
         "answer": "auto",
         "filter": {"lang": "en"},
     }
-    assert script.requests[0].url.path == "/api/vectordb/libraries/1/pipelines"
+    assert script.requests[0].url.path == f"/api/vectordb/libraries/{LIB}/pipelines"
     assert script.requests[1].url.path == "/api/vectordb/pipelines/abc"
-    assert run.answer == {"text": "A"} and run.hits[0].chunk_id == 3
+    assert run.answer == {"text": "A"} and run.hits[0].chunk_id == CHUNKS[0] and run.library == LIB
     assert seen == ["rerank", None]
     assert run.steps[0].name == "preprocess" and run.steps[0].attempts == 1
 

@@ -102,7 +102,9 @@ def _seed() -> dict:
     vectors = np.random.default_rng(0).normal(size=(5, 8)).tolist()
     vectordb_services.chunks_upsert(
         library=library,
-        chunks=[{"document_id": document.id, "text": f"chunk {i}", "embedding": v} for i, v in enumerate(vectors)],
+        chunks=[
+            {"document_id": str(document.uuid), "text": f"chunk {i}", "embedding": v} for i, v in enumerate(vectors)
+        ],
     )
     thread = ThreadFactory(project=project)
     QuestionAnswerFactory(thread=thread)

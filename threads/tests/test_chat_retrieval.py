@@ -28,7 +28,7 @@ def add_knowledge(project, texts, title="Help center"):
 
     library = knowledge_library_get_or_create(project_id=project.pk)
     document = document_create(library=library, title=title)
-    chunks_upsert(library=library, chunks=[{"document_id": document.pk, "text": t} for t in texts])
+    chunks_upsert(library=library, chunks=[{"document_id": str(document.uuid), "text": t} for t in texts])
     return library
 
 

@@ -11,6 +11,8 @@ leader only, and when the transaction commits the write and its record are durab
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,7 @@ from rest_framework.exceptions import APIException
 
 from vectordb import services
 from vectordb.models import Document, Library
+from vectordb.public_ids import parse as parse_public_id
 from vectordb.replication.models import ReplicatedWrite, ReplicationFence
 
 
@@ -48,6 +51,7 @@ class WriteOutcome:
     version: int | None
     epoch: int
     duplicate: bool = False
+    library_pk: int | None = None  # internal: whose replicas must catch up (not in the reply)
 
     def as_message(self) -> dict:
         return {
@@ -60,7 +64,7 @@ class WriteOutcome:
 
 
 def _outcome(row: ReplicatedWrite, *, duplicate: bool) -> WriteOutcome:
-    return WriteOutcome(row.request_id, row.ok, row.result, row.version, row.epoch, duplicate)
+    return WriteOutcome(row.request_id, row.ok, row.result, row.version, row.epoch, duplicate, row.library_id)
 
 
 def fence_recorded_epoch(*, cluster: str) -> int:
@@ -90,15 +94,17 @@ def fence_take_over(*, cluster: str, epoch: int, leader: str) -> None:
 
 
 # --- the operations --------------------------------------------------------------------------
-def _int(payload: dict, name: str) -> int:
+def _public_id(payload: dict, name: str) -> uuid.UUID:
+    """A public id (UUID) of the payload; the API's ids, never the internal integer keys."""
     value = payload.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**62:
-        raise BadRequest(f"{name} must be an integer", {name: ["an integer is required"]})
-    return value
+    parsed = parse_public_id(value) if isinstance(value, str) else None
+    if parsed is not None:
+        return parsed
+    raise BadRequest(f"{name} must be a UUID", {name: ["a UUID is required"]})
 
 
 def _library(payload: dict) -> Library:
-    library = Library.objects.filter(pk=_int(payload, "library_id")).first()
+    library = Library.objects.filter(uuid=_public_id(payload, "library_id")).first()
     if library is None:
         raise BadRequest("no such library", {"library_id": ["no such library"]})
     return library
@@ -107,14 +113,14 @@ def _library(payload: dict) -> Library:
 def _op_chunks_upsert(payload: dict) -> tuple[Library, dict]:
     library = _library(payload)
     chunks = services.chunks_upsert(library=library, chunks=payload.get("chunks"))
-    return library, {"ids": [c.pk for c in chunks]}
+    return library, {"ids": [str(c.uuid) for c in chunks]}
 
 
 def _op_chunks_delete(payload: dict) -> tuple[Library, dict]:
     library = _library(payload)
     ids = payload.get("ids")
-    if not isinstance(ids, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
-        raise BadRequest("ids must be a list of integers", {"ids": ["a list of integer chunk ids"]})
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise BadRequest("ids must be a list of chunk ids (UUIDs)", {"ids": ["a list of chunk ids (UUIDs)"]})
     return library, {"deleted": services.chunks_delete(library=library, chunk_ids=ids)}
 
 
@@ -122,12 +128,12 @@ def _op_document_create(payload: dict) -> tuple[Library, dict]:
     library = _library(payload)
     title = payload.get("title", "")
     document = services.document_create(library=library, title=title, metadata=payload.get("metadata"))
-    return library, {"document_id": document.pk}
+    return library, {"document_id": str(document.uuid)}
 
 
 def _op_document_delete(payload: dict) -> tuple[Library, dict]:
     library = _library(payload)
-    document = Document.objects.filter(library=library, pk=_int(payload, "document_id")).first()
+    document = Document.objects.filter(library=library, uuid=_public_id(payload, "document_id")).first()
     if document is None:
         raise BadRequest("no such document in this library", {"document_id": ["no such document"]})
     services.document_delete(document=document)
@@ -209,9 +215,11 @@ def write_apply(*, cluster: str, epoch: int, leader: str, request_id: str, op: s
         }
     if failure["status"] == 503:  # a provider that is down: transient, not recorded (a retry may work)
         return WriteOutcome(request_id, False, failure, None, epoch)
-    library_id = payload.get("library_id") if isinstance(payload, dict) else None
-    if isinstance(library_id, bool) or not isinstance(library_id, int) or not 0 < library_id < 2**62:
-        library_id = None
+    library_id = None
+    if isinstance(payload, dict):
+        with contextlib.suppress(BadRequest):
+            public = _public_id(payload, "library_id")
+            library_id = Library.objects.filter(uuid=public).values_list("pk", flat=True).first()
     with transaction.atomic():
         fence_claim(cluster=cluster, epoch=epoch, leader=leader)
         row, created = ReplicatedWrite.objects.get_or_create(

@@ -1,7 +1,7 @@
 """The client side: submit a write to the cluster's leader and wait for its acknowledgement.
 
     from vectordb.replication.client import submit_write
-    ack = submit_write("chunks_upsert", {"library_id": 1, "chunks": [...]}, timeout=10)
+    ack = submit_write("chunks_upsert", {"library_id": str(library.uuid), "chunks": [...]}, timeout=10)
     ack.result["ids"], ack.version   # committed in Postgres at library version `ack.version`
 
 `submit_write` appends the request (with a request id) to the cluster's write stream and waits

@@ -138,9 +138,9 @@ class Leader:
         pipe.rpush(reply_key, message)
         pipe.pexpire(reply_key, REPLY_TTL_MS)
         pipe.xack(self.keys.writes, GROUP, entry_id)
-        library_id = payload.get("library_id") if isinstance(payload, dict) else None
-        if outcome.ok and outcome.version is not None:
-            pipe.publish(self.keys.changes, json.dumps({"library_id": library_id, "version": outcome.version}))
+        if outcome.ok and outcome.version is not None and outcome.library_pk is not None:
+            note = {"library_id": outcome.library_pk, "version": outcome.version}  # internal key, as replicas hold it
+            pipe.publish(self.keys.changes, json.dumps(note))
         pipe.execute()
         return True
 

@@ -2,6 +2,9 @@
 the threads that keep them fed, hold or seek the leader lease, and apply writes while leader.
 
 HTTP (JSON, `X-API-KEY` of the library's project):
+Libraries are named by their public id (UUID), as in the main API; another project's library
+answers exactly like a missing one (404).
+
 - `GET /health` → `{node_id, cluster, role, epoch, leader, libraries: {id: applied version}, ...}`
 - `POST /libraries/{id}/query` → `{embedding | text, k, filter, index, params, min_version,
   consistency: "bounded" | "strong", wait}` → `{hits, version, node_id, role, plan}`;
@@ -17,6 +20,7 @@ import json
 import logging
 import re
 import threading
+import uuid
 from typing import Any
 
 import redis
@@ -24,6 +28,7 @@ from django.conf import settings
 from django.db import close_old_connections
 from rest_framework.exceptions import APIException
 
+from vectordb.public_ids import parse as parse_public_id
 from vectordb.replication.applier import fence_recorded_epoch
 from vectordb.replication.client import WriteRejected, WriteTimeout, submit_write
 from vectordb.replication.keys import Keys
@@ -103,11 +108,24 @@ class Node:
             "epoch": self.lease.epoch,
             "leader": holder.node_id if holder else None,
             "leader_epoch": holder.epoch if holder else None,
-            "libraries": {str(k): v for k, v in self.replicas.loaded().items()},
+            "libraries": self._public_libraries(self.replicas.loaded()),
             "reloads": self.replicas.reloads,
             "writes_applied": self.leader.applied,
             "writes_duplicate": self.leader.duplicates,
         }
+
+    @staticmethod
+    def _public_libraries(loaded: dict[int, int]) -> dict[str, int]:
+        """The loaded replicas' applied versions by public library id (replicas hold internal keys)."""
+        from vectordb.models import Library
+
+        if not loaded:
+            return {}
+        try:
+            public = dict(Library.objects.filter(pk__in=list(loaded)).values_list("pk", "uuid"))
+        finally:
+            close_old_connections()
+        return {str(public[pk]): version for pk, version in loaded.items() if pk in public}
 
 
 # --- HTTP -------------------------------------------------------------------------------------
@@ -129,8 +147,18 @@ def _authorize(headers: dict[str, str], project_id: int) -> None:
     key = api_key_get_active(raw_key=raw)
     if key is None:
         raise HttpError(403, "This API key is unknown, revoked or expired.", "permission_denied")
-    if key.project_id != project_id:
-        raise HttpError(403, "This API key cannot reach this library.", "permission_denied")
+    if key.project_id != project_id:  # another project's library: exactly like a missing one
+        raise HttpError(404, NO_SUCH_LIBRARY, "not_found")
+
+
+NO_SUCH_LIBRARY = "No such library."
+
+
+def _library_uuid(value: Any, field: str) -> uuid.UUID:
+    parsed = parse_public_id(value) if isinstance(value, str) else None
+    if parsed is not None:
+        return parsed
+    raise HttpError(422, f"{field} must be a UUID", "unprocessable", {field: ["a UUID (the library's id)"]})
 
 
 def _int_field(body: dict, name: str, default: int) -> int:
@@ -149,13 +177,13 @@ def _float_field(body: dict, name: str, default: float, high: float) -> float:
     return float(value)
 
 
-def _query(node: Node, library_id: int, headers: dict[str, str], body: Any) -> dict:
+def _query(node: Node, library_id: str, headers: dict[str, str], body: Any) -> dict:
     from vectordb.models import Library
 
     try:
-        library = Library.objects.filter(pk=library_id).first()
+        library = Library.objects.filter(uuid=_library_uuid(library_id, "library_id")).first()
         if library is None:
-            raise HttpError(404, "No such library.", "not_found")
+            raise HttpError(404, NO_SUCH_LIBRARY, "not_found")
         _authorize(headers, library.project_id)
         if not isinstance(body, dict):
             raise HttpError(400, "The body must be a JSON object.", "parse_error")
@@ -209,14 +237,10 @@ def _write(node: Node, headers: dict[str, str], body: Any) -> dict:
     try:
         if not isinstance(body, dict) or not isinstance(body.get("payload"), dict):
             raise HttpError(400, "The body is {op, payload: {library_id, ...}, request_id?, timeout?}.", "parse_error")
-        library_id = body["payload"].get("library_id")
-        if isinstance(library_id, bool) or not isinstance(library_id, int) or not 0 < library_id < 2**62:
-            raise HttpError(
-                422, "payload.library_id must be an integer", "unprocessable", {"payload.library_id": ["an integer"]}
-            )
-        library = Library.objects.filter(pk=library_id).first()
+        library_uuid = _library_uuid(body["payload"].get("library_id"), "payload.library_id")
+        library = Library.objects.filter(uuid=library_uuid).first()
         if library is None:
-            raise HttpError(404, "No such library.", "not_found")
+            raise HttpError(404, NO_SUCH_LIBRARY, "not_found")
         _authorize(headers, library.project_id)
         request_id = body.get("request_id")
         if request_id is not None and (
@@ -252,7 +276,7 @@ def _write(node: Node, headers: dict[str, str], body: Any) -> dict:
     }
 
 
-_QUERY_PATH = re.compile(r"^/libraries/(\d{1,18})/query/?$")
+_QUERY_PATH = re.compile(r"^/libraries/([^/]{1,64})/query/?$")
 
 
 def make_app(node: Node):
@@ -305,7 +329,7 @@ def make_app(node: Node):
             except ValueError:
                 raise HttpError(400, "The body is not valid JSON.", "parse_error") from None
             if match is not None:
-                out = await asyncio.to_thread(_query, node, int(match.group(1)), headers, body)
+                out = await asyncio.to_thread(_query, node, match.group(1), headers, body)
             else:
                 out = await asyncio.to_thread(_write, node, headers, body)
             await send_json(send, 200, out)

@@ -113,7 +113,7 @@ class Cluster:
         if sig == signal.SIGKILL:
             self.procs[node_id].wait(timeout=10)
 
-    def query(self, node_id: str, library_id: int, key: str, body: dict, timeout: float = 30) -> tuple[int, dict]:
+    def query(self, node_id: str, library_id: str, key: str, body: dict, timeout: float = 30) -> tuple[int, dict]:
         return call(self.ports[node_id], "POST", f"/libraries/{library_id}/query", body, key=key, timeout=timeout)
 
     def stop_all(self) -> None:

@@ -13,7 +13,7 @@ def test_deleting_a_document_in_the_admin_logs_its_chunks_so_queries_drop_them(s
     staff_user.save()
     doc = DocumentFactory()
     vectors = random_vectors(3, 8, seed=8)
-    chunks = [{"document_id": doc.id, "text": "x", "embedding": v.tolist()} for v in vectors]
+    chunks = [{"document_id": str(doc.uuid), "text": "x", "embedding": v.tolist()} for v in vectors]
     services.chunks_upsert(library=doc.library, chunks=chunks)
     assert len(library_query(library=doc.library, embedding=vectors[0].tolist(), k=5)) == 3
     response = staff_client.post(f"/admin/vectordb/document/{doc.id}/delete/", {"post": "yes"}, format="multipart")

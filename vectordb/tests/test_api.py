@@ -1,3 +1,5 @@
+import uuid
+
 import numpy as np
 import pytest
 from rest_framework.test import APIClient
@@ -35,7 +37,7 @@ def _upsert(client, lib_id, doc_id, vectors, metadata=None):
 
 def test_a_key_creates_a_library_in_its_own_project(key_client, project):
     lib = _library(key_client, metric="dot", index_type="hnsw", index_params={"M": 8})
-    assert lib["project"] == project.id and lib["metric"] == "dot" and lib["index_params"] == {"M": 8}
+    assert lib["project"] == str(project.uuid) and lib["metric"] == "dot" and lib["index_params"] == {"M": 8}
     listed = key_client.get(LIBS).json()
     assert [item["id"] for item in listed["results"]] == [lib["id"]]
 
@@ -52,14 +54,14 @@ def test_a_key_of_another_project_gets_404_on_the_library_and_everything_under_i
     assert other.delete(f"{LIBS}/{lib['id']}").status_code == 404
     assert other.get(LIBS).json()["count"] == 0
     assert other.post(LIBS, {"name": "x", "dimension": 8, "project": lib["project"]}, format="json").status_code == 403
-    assert Library.objects.filter(pk=lib["id"]).exists()
+    assert Library.objects.filter(uuid=lib["id"]).exists()
 
 
 def test_unknown_ids_are_404_and_no_key_is_401(key_client):
     lib = _library(key_client)
-    assert key_client.get(f"{LIBS}/999999").status_code == 404
-    assert key_client.get(f"{LIBS}/{lib['id']}/documents/999999").status_code == 404
-    assert key_client.get(f"{LIBS}/{lib['id']}/chunks/999999").status_code == 404
+    assert key_client.get(f"{LIBS}/{uuid.uuid4()}").status_code == 404
+    assert key_client.get(f"{LIBS}/{lib['id']}/documents/{uuid.uuid4()}").status_code == 404
+    assert key_client.get(f"{LIBS}/{lib['id']}/chunks/{uuid.uuid4()}").status_code == 404
     assert APIClient().get(LIBS).status_code == 401
 
 
@@ -130,7 +132,7 @@ def test_a_query_with_both_an_embedding_and_a_text_is_refused_naming_both(key_cl
     response = key_client.post(
         f"{LIBS}/{lib['id']}/query", {"embedding": [0.1] * 8, "text": "hello", "k": 3}, format="json"
     )
-    assert response.status_code == 400, response.json()
+    assert response.status_code == 422, response.json()
     errors = response.json()["errors"]
     assert "embedding" in errors and "text" in errors
 
@@ -180,15 +182,15 @@ def test_a_rebuild_runs_in_the_background_and_switches_the_index(key_client, dja
         )
     assert response.status_code == 202 and response.json()["status"] == "queued" and len(callbacks) == 1
     build_id = response.json()["id"]
-    index_build_run(build_id)
+    index_build_run(IndexBuild.objects.get(uuid=build_id).pk)
     build = key_client.get(f"{LIBS}/{lib['id']}/index/{build_id}").json()
     assert build["status"] == "succeeded" and build["progress"] == 1.0 and build["vector_count"] == 300
-    assert Library.objects.get(pk=lib["id"]).index_type == "hnsw"
+    assert Library.objects.get(uuid=lib["id"]).index_type == "hnsw"
     query = key_client.post(
         f"{LIBS}/{lib['id']}/query", {"embedding": vectors[7].tolist(), "k": 1, "explain": True}, format="json"
     ).json()
     assert query["plan"]["index"] == "hnsw" and query["hits"][0]["text"] == "chunk 7"
-    assert IndexBuild.objects.get(pk=build_id).seq is not None
+    assert IndexBuild.objects.get(uuid=build_id).seq is not None
     bad = key_client.post(f"{LIBS}/{lib['id']}/index", {"index_type": "annoy"}, format="json")
     assert bad.status_code == 422
 

@@ -36,9 +36,9 @@ def test_threads_inserting_deleting_and_querying_never_see_a_torn_or_stale_state
     params = {"train_min": 64, "nlist": 8, "nprobe": 8} if index_type == "ivf" else {}
     library = LibraryFactory(dimension=8, index_type=index_type, index_params=params)
     document = DocumentFactory(library=library)
-    acked: set[int] = set()
-    deleted: set[int] = set()
-    deleting: set[int] = set()
+    acked: set[str] = set()  # public chunk ids, as the query answers them
+    deleted: set[str] = set()
+    deleting: set[str] = set()
     lock = threading.Lock()
     errors: list[str] = []
     stop = threading.Event()
@@ -47,10 +47,10 @@ def test_threads_inserting_deleting_and_querying_never_see_a_torn_or_stale_state
         try:
             for b in range(12):
                 chunks = [
-                    {"document_id": document.id, "text": "t", "embedding": v.tolist(), "metadata": {"w": seed}}
+                    {"document_id": str(document.uuid), "text": "t", "embedding": v.tolist(), "metadata": {"w": seed}}
                     for v in _vectors(8, 8, seed * 100 + b)
                 ]
-                ids = [c.pk for c in services.chunks_upsert(library=library, chunks=chunks)]
+                ids = [str(c.uuid) for c in services.chunks_upsert(library=library, chunks=chunks)]
                 with lock:
                     acked.update(ids)
         except Exception as exc:  # pragma: no cover - reported below
@@ -114,7 +114,8 @@ def test_threads_inserting_deleting_and_querying_never_see_a_torn_or_stale_state
     assert not errors, errors[:5]
     assert checks[0] >= 2
     final = {h.chunk_id for h in library_query(library=library, embedding=[1.0] * 8, k=1000, index="flat")}
-    assert final == acked - deleted == set(Chunk.objects.filter(library=library).values_list("id", flat=True))
+    stored = {str(u) for u in Chunk.objects.filter(library=library).values_list("uuid", flat=True)}
+    assert final == acked - deleted == stored
 
 
 def _worker(*args: object) -> subprocess.Popen:
@@ -139,7 +140,7 @@ def test_separate_processes_answer_with_every_write_acknowledged_before_the_quer
     deleted = tmp_path / "deleted.log"
     deleting = tmp_path / "deleting.log"
     deleted.touch()
-    writers = [_worker("write", library.id, document.id, acked[i], 25, 10, i + 1) for i in range(2)]
+    writers = [_worker("write", library.id, document.uuid, acked[i], 25, 10, i + 1) for i in range(2)]
     readers = [
         _worker("read", library.id, ",".join(map(str, acked)), f"{deleted},{deleting}", tmp_path / f"r{i}.json", 12)
         for i in range(2)
@@ -173,11 +174,13 @@ def test_separate_processes_answer_with_every_write_acknowledged_before_the_quer
 def test_a_writer_killed_with_sigkill_loses_nothing_it_acknowledged(tmp_path):
     library = LibraryFactory(dimension=16, index_type="hnsw")
     document = DocumentFactory(library=library)
-    seed_chunks = [{"document_id": document.id, "text": "seed", "embedding": v.tolist()} for v in _vectors(50, 16, 0)]
+    seed_chunks = [
+        {"document_id": str(document.uuid), "text": "seed", "embedding": v.tolist()} for v in _vectors(50, 16, 0)
+    ]
     services.chunks_upsert(library=library, chunks=seed_chunks)
     services.index_snapshot_save(library_id=library.id)  # a saved index, older than what follows
     log = tmp_path / "acked.log"
-    writer = _worker("write", library.id, document.id, log, 10_000, 20, 7)
+    writer = _worker("write", library.id, document.uuid, log, 10_000, 20, 7)
     from vectordb.tests.workers import _read_ids
 
     deadline = time.monotonic() + 60
@@ -187,18 +190,18 @@ def test_a_writer_killed_with_sigkill_loses_nothing_it_acknowledged(tmp_path):
     writer.wait(timeout=30)
     acked = _read_ids(log)
     assert len(acked) >= 200
-    stored = set(Chunk.objects.filter(library=library).values_list("id", flat=True))
+    stored = {str(u) for u in Chunk.objects.filter(library=library).values_list("uuid", flat=True)}
     assert acked <= stored  # every acknowledged chunk is in the database
     # A fresh process state: the saved index is loaded, then caught up from the change log.
     registry.clear()
     connection.close()
     library = Library.objects.get(pk=library.id)
     vectors = {
-        c.id: np.frombuffer(bytes(c.embedding), dtype="<f4")
-        for c in Chunk.objects.filter(id__in=sorted(acked)[:: max(1, len(acked) // 40)])
+        str(c.uuid): np.frombuffer(bytes(c.embedding), dtype="<f4")
+        for c in Chunk.objects.filter(uuid__in=sorted(acked)[:: max(1, len(acked) // 40)])
     }
     for chunk_id, vector in vectors.items():
         assert library_query(library=library, embedding=vector.tolist(), k=1, index="flat")[0].chunk_id == chunk_id
     live, _ = registry.get(library.id)
-    assert acked <= set(live.index.slot_of)
+    assert set(Chunk.objects.filter(uuid__in=acked).values_list("id", flat=True)) <= set(live.index.slot_of)
     assert len(live.index) == len(stored)

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _chunks(doc, vectors, start=0):
-    return [{"document_id": doc.id, "text": f"c{start + i}", "embedding": v.tolist()} for i, v in enumerate(vectors)]
+    return [
+        {"document_id": str(doc.uuid), "text": f"c{start + i}", "embedding": v.tolist()} for i, v in enumerate(vectors)
+    ]
 
 
 def test_a_restart_loads_the_saved_index_and_replays_later_writes(monkeypatch, django_capture_on_commit_callbacks):
@@ -25,12 +27,12 @@ def test_a_restart_loads_the_saved_index_and_replays_later_writes(monkeypatch, d
     snap = IndexSnapshot.objects.get(library=doc.library)
     assert snap.vector_count == 300 and snap.seq == 1
     later = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors[300:], start=300))
-    services.chunks_delete(library=doc.library, chunk_ids=[created[0].pk])
+    services.chunks_delete(library=doc.library, chunk_ids=[created[0].uuid])
 
     registry.clear()  # a new process
     monkeypatch.setattr(runtime, "build_from_database", lambda *a, **k: pytest.fail("rebuilt instead of loading"))
     library = Library.objects.get(pk=doc.library_id)
-    assert library_query(library=library, embedding=vectors[350].tolist(), k=1)[0].chunk_id == later[50].pk
+    assert library_query(library=library, embedding=vectors[350].tolist(), k=1)[0].chunk_id == str(later[50].uuid)
     live, _ = registry.get(library.pk)
     assert len(live.index) == 399 and created[0].pk not in live.index
     assert live.applied_seq == library.version
@@ -70,7 +72,7 @@ def test_a_large_batch_into_a_graph_index_is_applied_as_a_bulk_rebuild(monkeypat
     live, _ = registry.get(doc.library_id)
     assert live.index is not before and len(live.index) == 70  # rebuilt, nothing lost
     hits = library_query(library=doc.library, embedding=[1.0] * 8, k=100, filter={"odd": 1})
-    assert {h.chunk_id for h in hits} == {c.pk for c in batch[1::2]}
+    assert {h.chunk_id for h in hits} == {str(c.uuid) for c in batch[1::2]}
     assert first[0].pk in live.index
 
 
@@ -94,7 +96,7 @@ def test_a_large_write_saves_a_snapshot_after_commit_and_a_new_process_loads_it(
 
     registry.clear()  # a new process
     monkeypatch.setattr(runtime, "build_from_database", lambda *a, **k: pytest.fail("rebuilt instead of loading"))
-    assert library_query(library=library, embedding=vectors[500].tolist(), k=1)[0].chunk_id == created[490].pk
+    assert library_query(library=library, embedding=vectors[500].tolist(), k=1)[0].chunk_id == str(created[490].uuid)
 
 
 def test_a_catch_up_racing_a_log_prune_reloads_instead_of_missing_changes():

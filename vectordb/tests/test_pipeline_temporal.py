@@ -53,14 +53,17 @@ def library(project):
     library = services.library_create(project=project, name="faq", embedding_provider="minilm")
     doc = services.document_create(library=library, title="FAQ")
     services.chunks_upsert(
-        library=library, chunks=[{"document_id": doc.id, "text": t, "metadata": {"n": i}} for i, t in enumerate(TEXTS)]
+        library=library,
+        chunks=[{"document_id": str(doc.uuid), "text": t, "metadata": {"n": i}} for i, t in enumerate(TEXTS)],
     )
     return library
 
 
 def start(client: APIClient, library, **body):
     return client.post(
-        f"/api/vectordb/libraries/{library.id}/pipelines", {"question": "How do I get a refund?", **body}, format="json"
+        f"/api/vectordb/libraries/{library.uuid}/pipelines",
+        {"question": "How do I get a refund?", **body},
+        format="json",
     )
 
 
@@ -90,7 +93,8 @@ def test_a_run_goes_through_the_four_activities_and_answers(key_client, library,
     run_id = response.json()["id"]
     run = finished(key_client, run_id)
     assert run["status"] == "succeeded" and run["engine_status"] == "COMPLETED", run
-    assert run["current_step"] is None and run["project"] == library.project_id
+    assert run["current_step"] is None and run["project"] == str(library.project.uuid)
+    assert run["library"] == str(library.uuid)  # public ids, as everywhere in the API
     assert steps(run) == [
         ("preprocess", "succeeded", 1),
         ("retrieve", "succeeded", 1),
@@ -284,18 +288,19 @@ def test_temporal_down_is_a_quick_503_and_nothing_is_started(key_client, library
     assert key_client.post(signals, {"cancel": True}, format="json").status_code == 503
     assert time.monotonic() - began < 10
     # unknown runs are still 404s: the run rows answer that without Temporal
-    assert key_client.get("/api/vectordb/pipelines/abc").status_code == 404
+    assert key_client.get(f"/api/vectordb/pipelines/{uuid.uuid4().hex}").status_code == 404
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("body", "status", "field"),
     [
-        ({"question": ""}, 400, "question"),
-        ({"k": 0}, 400, "k"),
-        ({"answer": "poetry"}, 400, "answer"),
+        ({"question": ""}, 422, "question"),
+        ({"k": 0}, 422, "k"),
+        ({"k": "many"}, 422, "k"),
+        ({"answer": "poetry"}, 422, "answer"),
         ({"filter": {"$bogus": 1}}, 422, "filter"),
-        ({"candidates": 10_000}, 400, "candidates"),
+        ({"candidates": 10_000}, 422, "candidates"),
     ],
 )
 def test_bad_input_is_refused_with_the_field(key_client, library, body, status, field):
@@ -312,12 +317,18 @@ def test_a_library_without_a_provider_cannot_take_questions(key_client, project)
 
 
 @pytest.mark.django_db
-def test_bad_bodies_are_400s(key_client, library, temporal):
-    assert key_client.post(f"/api/vectordb/libraries/{library.id}/pipelines", [1], format="json").status_code == 400
+def test_bodies_that_are_not_objects_are_400s_and_bad_values_422s(key_client, library, temporal):
+    # the vector database's rule (README "Validation status codes"): invalid values 422, not-JSON 400
+    path = f"/api/vectordb/libraries/{library.uuid}/pipelines"
+    assert key_client.post(path, [1], format="json").status_code == 400
+    assert key_client.post(path, "{nope", content_type="application/json").status_code == 400
     run_id = start(key_client, library).json()["id"]
     signals = f"/api/vectordb/pipelines/{run_id}/signals"
-    assert key_client.post(signals, {}, format="json").status_code == 400
-    assert key_client.post(signals, {"answer": "poetry"}, format="json").status_code == 400
+    assert key_client.post(signals, [1], format="json").status_code == 400
+    empty = key_client.post(signals, {}, format="json")
+    assert empty.status_code == 422 and {"cancel", "answer"} <= set(empty.json()["errors"])
+    bad = key_client.post(signals, {"answer": "poetry"}, format="json")
+    assert bad.status_code == 422 and "answer" in bad.json()["errors"]
 
 
 @pytest.mark.django_db
@@ -334,12 +345,15 @@ def test_other_projects_cannot_start_read_or_signal_runs(key_client, library, te
 
 
 @pytest.mark.django_db
-def test_an_unknown_run_or_library_is_a_404(key_client, temporal):
-    assert key_client.get("/api/vectordb/pipelines/nope").status_code == 404
-    assert key_client.get("/api/vectordb/pipelines/a%2Fb").status_code == 404
-    assert (
-        key_client.post("/api/vectordb/libraries/999999/pipelines", {"question": "x"}, format="json").status_code == 404
-    )
+def test_an_unknown_run_or_library_is_a_404_and_a_malformed_id_a_422(key_client, temporal):
+    assert key_client.get(f"/api/vectordb/pipelines/{uuid.uuid4().hex}").status_code == 404
+    missing = key_client.post(f"/api/vectordb/libraries/{uuid.uuid4()}/pipelines", {"question": "x"}, format="json")
+    assert missing.status_code == 404
+    nope = key_client.get("/api/vectordb/pipelines/nope")
+    assert nope.status_code == 422 and "run_id" in nope.json()["errors"]
+    assert key_client.get("/api/vectordb/pipelines/a%2Fb").status_code in (404, 422)
+    malformed = key_client.post("/api/vectordb/libraries/999999/pipelines", {"question": "x"}, format="json")
+    assert malformed.status_code == 422 and "library_id" in malformed.json()["errors"]
 
 
 @pytest.mark.django_db(transaction=True)

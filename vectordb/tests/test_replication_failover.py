@@ -65,7 +65,7 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
     cluster.start("n3")
     followers = ["n2", "n3"]
     for node in followers:  # first read loads the library on each follower
-        assert cluster.query(node, library.id, key, {"embedding": [1.0] * DIM, "k": 1})[0] == 200
+        assert cluster.query(node, str(library.uuid), key, {"embedding": [1.0] * DIM, "k": 1})[0] == 200
 
     acked: list = []
     unacked: list[str] = []
@@ -79,7 +79,7 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
         i = 0
         while not stop.is_set():
             sent_before_kill = not killed.is_set()
-            ack = _write(cluster.name, library.id, document.id, rng, f"w{i}")
+            ack = _write(cluster.name, str(library.uuid), str(document.uuid), rng, f"w{i}")
             (acked.append(ack) if ack else unacked.append(f"w{i}"))
             if ack and sent_before_kill and killed.is_set():
                 in_flight.append(ack)  # submitted before the kill, acknowledged after it
@@ -90,7 +90,7 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
         while not stop.is_set():
             try:
                 status, body = cluster.query(
-                    node, library.id, key, {"embedding": rng.standard_normal(DIM).tolist(), "k": 5}
+                    node, str(library.uuid), key, {"embedding": rng.standard_normal(DIM).tolist(), "k": 5}
                 )
                 if status == 200:
                     reads[node]["ok"] += 1
@@ -126,14 +126,14 @@ def test_killing_the_leader_mid_write_loses_no_acknowledged_write_and_reads_go_o
         assert reads[node]["ok_after_kill"] > 0
     acked_ids = {i for a in acked for i in a.result["ids"]}
     assert len(acked_ids) == 3 * len(acked)
-    stored = set(Chunk.objects.filter(library=library).values_list("id", flat=True))
+    stored = {str(u) for u in Chunk.objects.filter(library=library).values_list("uuid", flat=True)}
     assert acked_ids <= stored  # every acknowledged write is committed
     # ...exactly once: a write retried across the failover was not applied twice
     assert len(stored) == 3 * ReplicatedWrite.objects.filter(cluster=cluster.name, ok=True).count()
     assert Library.objects.get(pk=library.pk).version == ReplicatedWrite.objects.filter(cluster=cluster.name).count()
     last = max(a.version for a in acked)
     for node in followers:  # and answered by every surviving node
-        assert acked_ids <= _all_ids(cluster, node, library.id, key, last)
+        assert acked_ids <= _all_ids(cluster, node, str(library.uuid), key, last)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -145,38 +145,40 @@ def test_a_follower_that_was_down_catches_up_from_the_log_or_from_a_snapshot(clu
     cluster.start("n1")
     cluster.wait_for(lambda: cluster.leader(["n1"]), what="n1 to lead")
     cluster.start("n2")
-    acks = [_write(cluster.name, library.id, document.id, rng, f"a{i}") for i in range(3)]
-    _all_ids(cluster, "n2", library.id, key, acks[-1].version)  # n2 has the library loaded
+    acks = [_write(cluster.name, str(library.uuid), str(document.uuid), rng, f"a{i}") for i in range(3)]
+    _all_ids(cluster, "n2", str(library.uuid), key, acks[-1].version)  # n2 has the library loaded
 
     # 1. n2 paused (down) while writes go on; resumed, it replays the log from its applied version
     cluster.signal("n2", signal.SIGSTOP)
-    acks += [_write(cluster.name, library.id, document.id, rng, f"b{i}") for i in range(3)]
+    acks += [_write(cluster.name, str(library.uuid), str(document.uuid), rng, f"b{i}") for i in range(3)]
     cluster.signal("n2", signal.SIGCONT)
     last = acks[-1].version
-    cluster.wait_for(lambda: cluster.health("n2")["libraries"].get(str(library.id), 0) >= last, what="n2 to catch up")
+    cluster.wait_for(lambda: cluster.health("n2")["libraries"].get(str(library.uuid), 0) >= last, what="n2 to catch up")
     assert cluster.health("n2")["reloads"] == 0  # no reload: replayed from where it was
-    assert {i for a in acks for i in a.result["ids"]} <= _all_ids(cluster, "n2", library.id, key, 0)
+    assert {i for a in acks for i in a.result["ids"]} <= _all_ids(cluster, "n2", str(library.uuid), key, 0)
 
     # 2. paused again, and the log is pruned past it (two snapshots): it reloads from the snapshot
     cluster.signal("n2", signal.SIGSTOP)
-    acks += [_write(cluster.name, library.id, document.id, rng, f"c{i}") for i in range(3)]
-    services.index_snapshot_save(library_id=library.id)
-    acks += [_write(cluster.name, library.id, document.id, rng, f"d{i}") for i in range(3)]
-    services.index_snapshot_save(library_id=library.id)
+    acks += [_write(cluster.name, str(library.uuid), str(document.uuid), rng, f"c{i}") for i in range(3)]
+    services.index_snapshot_save(library_id=library.pk)
+    acks += [_write(cluster.name, str(library.uuid), str(document.uuid), rng, f"d{i}") for i in range(3)]
+    services.index_snapshot_save(library_id=library.pk)
     floor = Library.objects.get(pk=library.pk).log_floor
     assert floor > last  # the changes n2 has not applied are gone from the log
-    acks += [_write(cluster.name, library.id, document.id, rng, f"e{i}") for i in range(2)]
+    acks += [_write(cluster.name, str(library.uuid), str(document.uuid), rng, f"e{i}") for i in range(2)]
     cluster.signal("n2", signal.SIGCONT)
     last = acks[-1].version
-    cluster.wait_for(lambda: cluster.health("n2")["libraries"].get(str(library.id), 0) >= last, what="n2 to reload")
+    cluster.wait_for(lambda: cluster.health("n2")["libraries"].get(str(library.uuid), 0) >= last, what="n2 to reload")
     assert cluster.health("n2")["reloads"] == 1
-    assert {i for a in acks for i in a.result["ids"]} <= _all_ids(cluster, "n2", library.id, key, 0)
+    assert {i for a in acks for i in a.result["ids"]} <= _all_ids(cluster, "n2", str(library.uuid), key, 0)
 
     # 3. killed and restarted: a fresh process loads the snapshot and replays the rest
     cluster.signal("n2", signal.SIGKILL)
-    acks += [_write(cluster.name, library.id, document.id, rng, f"f{i}") for i in range(2)]
+    acks += [_write(cluster.name, str(library.uuid), str(document.uuid), rng, f"f{i}") for i in range(2)]
     cluster.start("n2")
-    assert {i for a in acks for i in a.result["ids"]} <= _all_ids(cluster, "n2", library.id, key, acks[-1].version)
+    assert {i for a in acks for i in a.result["ids"]} <= _all_ids(
+        cluster, "n2", str(library.uuid), key, acks[-1].version
+    )
     assert None not in acks
 
 
@@ -188,13 +190,13 @@ def test_a_paused_leader_is_replaced_and_steps_down_when_it_wakes(cluster, api_k
     cluster.start("n1")
     cluster.wait_for(lambda: cluster.leader(["n1"]), what="n1 to lead")
     cluster.start("n2")
-    first = _write(cluster.name, library.id, document.id, rng, "p0")
+    first = _write(cluster.name, str(library.uuid), str(document.uuid), rng, "p0")
     cluster.signal("n1", signal.SIGSTOP)  # a GC pause / a partition: it cannot renew
     cluster.wait_for(lambda: cluster.leader(["n2"]), timeout=15, what="n2 to take over")
-    second = _write(cluster.name, library.id, document.id, rng, "p1")
+    second = _write(cluster.name, str(library.uuid), str(document.uuid), rng, "p1")
     cluster.signal("n1", signal.SIGCONT)
     cluster.wait_for(lambda: cluster.health("n1")["role"] == "follower", timeout=10, what="n1 to step down")
-    third = _write(cluster.name, library.id, document.id, rng, "p2")
+    third = _write(cluster.name, str(library.uuid), str(document.uuid), rng, "p2")
     assert (first.leader, second.leader, third.leader) == ("n1", "n2", "n2")
     assert first.epoch < second.epoch == third.epoch
     assert redis_client().get(f"vectordb:repl:{cluster.name}:lease").decode() == f"n2|{second.epoch}"

@@ -27,11 +27,11 @@ class BelievedLease:
 
 
 def _request(redis_client, keys, library, document, request_id):
-    chunks = [{"document_id": document.id, "text": request_id, "embedding": [1.0, 2.0, 3.0, 4.0]}]
+    chunks = [{"document_id": str(document.uuid), "text": request_id, "embedding": [1.0, 2.0, 3.0, 4.0]}]
     fields = {
         "request_id": request_id,
         "op": "chunks_upsert",
-        "payload": json.dumps({"library_id": library.id, "chunks": chunks}),
+        "payload": json.dumps({"library_id": str(library.uuid), "chunks": chunks}),
     }
     redis_client.xadd(keys.writes, fields)
     return fields
@@ -60,7 +60,8 @@ def test_a_stale_leaders_write_is_fenced_and_the_new_leader_applies_it(redis_cli
     new.step()  # claims the pending entry (XAUTOCLAIM) and applies it
     reply = _reply(redis_client, keys, "r1")
     assert reply["ok"] and reply["epoch"] == 2 and reply["leader"] == "new"
-    assert list(Chunk.objects.filter(library=library).values_list("id", flat=True)) == reply["result"]["ids"]
+    stored = Chunk.objects.filter(library=library).order_by("pk").values_list("uuid", flat=True)
+    assert [str(u) for u in stored] == reply["result"]["ids"]
     assert redis_client.xpending(keys.writes, GROUP)["pending"] == 0
 
 
@@ -98,7 +99,11 @@ def test_an_entry_without_a_request_id_is_dropped_and_a_rejected_write_is_answer
     redis_client.xadd(keys.writes, {"request_id": "r2", "op": "chunks_upsert", "payload": "not json"})
     redis_client.xadd(
         keys.writes,
-        {"request_id": "r3", "op": "chunks_upsert", "payload": json.dumps({"library_id": library.id, "chunks": "x"})},
+        {
+            "request_id": "r3",
+            "op": "chunks_upsert",
+            "payload": json.dumps({"library_id": str(library.uuid), "chunks": "x"}),
+        },
     )
     leader.step()
     assert _reply(redis_client, keys, "r2")["result"]["status"] == 400

@@ -3,6 +3,7 @@ at a version, and every kind of bad request answered with a 4xx JSON error, neve
 
 import asyncio
 import json
+import uuid
 
 import pytest
 from django.db import connections
@@ -45,23 +46,23 @@ def library_with_chunks():
     chunks = services.chunks_upsert(
         library=library,
         chunks=[
-            {"document_id": document.id, "text": "a", "embedding": [1.0, 0, 0, 0], "metadata": {"tags": ["x"]}},
-            {"document_id": document.id, "text": "b", "embedding": [0, 1.0, 0, 0]},
+            {"document_id": str(document.uuid), "text": "a", "embedding": [1.0, 0, 0, 0], "metadata": {"tags": ["x"]}},
+            {"document_id": str(document.uuid), "text": "b", "embedding": [0, 1.0, 0, 0]},
         ],
     )
-    return library, [c.pk for c in chunks]
+    return library, [str(c.uuid) for c in chunks]
 
 
 def test_a_query_is_answered_from_the_replica_with_its_version(node, library_with_chunks, api_key_for):
     library, ids = library_with_chunks
     app = make_app(node)
     key = api_key_for(library.project)
-    status, body = _call(app, "POST", f"/libraries/{library.id}/query", {"embedding": [1, 0.1, 0, 0], "k": 2}, key)
+    status, body = _call(app, "POST", f"/libraries/{library.uuid}/query", {"embedding": [1, 0.1, 0, 0], "k": 2}, key)
     assert status == 200, body
     assert [h["chunk_id"] for h in body["hits"]] == ids
     assert body["version"] == 1 and body["role"] == "follower" and body["node_id"] == "t1"
     status, body = _call(
-        app, "POST", f"/libraries/{library.id}/query", {"embedding": [0, 1, 0, 0], "filter": {"tags": "x"}}, key
+        app, "POST", f"/libraries/{library.uuid}/query", {"embedding": [0, 1, 0, 0], "filter": {"tags": "x"}}, key
     )
     assert [h["chunk_id"] for h in body["hits"]] == ids[:1]
 
@@ -72,7 +73,7 @@ def test_bounded_reads_lag_until_the_replica_applies_and_min_version_or_strong_c
     library, ids = library_with_chunks
     app = make_app(node)
     key = api_key_for(library.project)
-    path = f"/libraries/{library.id}/query"
+    path = f"/libraries/{library.uuid}/query"
     _call(app, "POST", path, {"embedding": [1, 0, 0, 0]}, key)  # loaded at version 1
     services.chunks_delete(library=library, chunk_ids=ids[:1])  # version 2, not applied here yet
     status, body = _call(app, "POST", path, {"embedding": [1, 0, 0, 0], "k": 2}, key)
@@ -114,7 +115,7 @@ def test_the_health_endpoint_says_who_leads(node):
 )
 def test_bad_queries_get_a_4xx(node, library_with_chunks, api_key_for, body, status):
     library, _ids = library_with_chunks
-    got, out = _call(make_app(node), "POST", f"/libraries/{library.id}/query", body, api_key_for(library.project))
+    got, out = _call(make_app(node), "POST", f"/libraries/{library.uuid}/query", body, api_key_for(library.project))
     assert got == status, out
     assert out["detail"]
 
@@ -122,27 +123,32 @@ def test_bad_queries_get_a_4xx(node, library_with_chunks, api_key_for, body, sta
 def test_it_refuses_callers_without_a_key_of_the_librarys_project(node, library_with_chunks, api_key_for):
     library, _ids = library_with_chunks
     app = make_app(node)
-    path = f"/libraries/{library.id}/query"
+    path = f"/libraries/{library.uuid}/query"
     assert _call(app, "POST", path, {"embedding": [1, 0, 0, 0]})[0] == 401
     assert _call(app, "POST", path, {"embedding": [1, 0, 0, 0]}, "nope")[0] == 403
-    other = LibraryFactory()
-    assert _call(app, "POST", path, {"embedding": [1, 0, 0, 0]}, api_key_for(other.project))[0] == 403
-    assert _call(app, "POST", "/libraries/999999/query", {"embedding": [1, 0, 0, 0]}, "x")[0] == 404
+    other = api_key_for(LibraryFactory().project)
+    foreign = _call(app, "POST", path, {"embedding": [1, 0, 0, 0]}, other)
+    missing = _call(app, "POST", f"/libraries/{uuid.uuid4()}/query", {"embedding": [1, 0, 0, 0]}, other)
+    assert foreign == missing and foreign[0] == 404  # another project's library: exactly like a missing one
+    write = {"op": "chunks_delete", "payload": {"library_id": str(library.uuid), "ids": []}, "timeout": 0.1}
+    assert _call(app, "POST", "/writes", write, other)[0] == 404
+    assert _call(app, "POST", "/libraries/999999/query", {"embedding": [1, 0, 0, 0]}, "x")[0] == 422
 
 
 def test_malformed_requests_get_a_4xx(node, library_with_chunks, api_key_for):
     library, _ids = library_with_chunks
     app = make_app(node)
     key = api_key_for(library.project)
-    assert _call(app, "POST", f"/libraries/{library.id}/query", raw=b"{not json", key=key)[0] == 400
-    assert _call(app, "GET", f"/libraries/{library.id}/query", key=key)[0] == 405
+    assert _call(app, "POST", f"/libraries/{library.uuid}/query", raw=b"{not json", key=key)[0] == 400
+    assert _call(app, "GET", f"/libraries/{library.uuid}/query", key=key)[0] == 405
     assert _call(app, "POST", "/nowhere", {}, key)[0] == 404
-    assert _call(app, "POST", "/libraries/99999999999999999999999/query", {}, key)[0] == 404
+    assert _call(app, "POST", "/libraries/99999999999999999999999/query", {}, key)[0] == 422
+    assert _call(app, "POST", f"/libraries/{'x' * 65}/query", {}, key)[0] == 404
     assert _call(app, "POST", "/writes", {"op": 1}, key)[0] == 400
     assert _call(app, "POST", "/writes", {"op": "x", "payload": {"library_id": "a"}}, key)[0] == 422
     assert _call(app, "POST", "/writes", {"op": "x", "payload": {"library_id": 10**30}}, key)[0] == 422
-    assert _call(app, "POST", "/writes", {"op": "x", "payload": {"library_id": library.id}}, "")[0] == 401
-    bad_id = {"op": "x", "payload": {"library_id": library.id}, "request_id": "a b"}
+    assert _call(app, "POST", "/writes", {"op": "x", "payload": {"library_id": str(library.uuid)}}, "")[0] == 401
+    bad_id = {"op": "x", "payload": {"library_id": str(library.uuid)}, "request_id": "a b"}
     assert _call(app, "POST", "/writes", bad_id, key)[0] == 422
-    no_leader = {"op": "chunks_delete", "payload": {"library_id": library.id, "ids": []}, "timeout": 0.1}
+    no_leader = {"op": "chunks_delete", "payload": {"library_id": str(library.uuid), "ids": []}, "timeout": 0.1}
     assert _call(app, "POST", "/writes", no_leader, key)[0] == 504

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def _chunks(document, vectors, **extra):
     return [
-        {"document_id": document.id, "text": f"text {i}", "embedding": v.tolist(), "metadata": {"n": i, **extra}}
+        {"document_id": str(document.uuid), "text": f"text {i}", "embedding": v.tolist(), "metadata": {"n": i, **extra}}
         for i, v in enumerate(vectors)
     ]
 
@@ -44,7 +44,7 @@ def test_it_rejects_a_wrong_dimension_nan_and_a_foreign_document():
     other = DocumentFactory()
     for bad in ([1.0] * 7, [float("nan")] + [1.0] * 7, [0.0] * 8, "abc"):
         with pytest.raises(Unprocessable):
-            services.chunks_upsert(library=doc.library, chunks=[{"document_id": doc.id, "embedding": bad}])
+            services.chunks_upsert(library=doc.library, chunks=[{"document_id": str(doc.uuid), "embedding": bad}])
     with pytest.raises(Unprocessable):
         services.chunks_upsert(library=doc.library, chunks=_chunks(other, random_vectors(1, 8)))
     assert Chunk.objects.count() == 0
@@ -55,7 +55,7 @@ def test_library_query_returns_the_nearest_chunk_first_with_its_document():
     vectors = random_vectors(50, 8, seed=3)
     created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors))
     hits = library_query(library=doc.library, embedding=vectors[7].tolist(), k=3)
-    assert hits[0].chunk_id == created[7].pk
+    assert hits[0].chunk_id == str(created[7].uuid)
     assert hits[0].score == pytest.approx(1.0, abs=1e-5)
     assert hits[0].document_title == doc.title and hits[0].text == "text 7"
     assert len(hits) == 3 and hits[0].score >= hits[1].score >= hits[2].score
@@ -65,12 +65,12 @@ def test_a_query_sees_updates_and_deletes_made_after_the_index_was_loaded():
     doc = DocumentFactory()
     vectors = random_vectors(20, 8, seed=4)
     created = services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors))
-    assert library_query(library=doc.library, embedding=vectors[0].tolist(), k=1)[0].chunk_id == created[0].pk
-    services.chunks_delete(library=doc.library, chunk_ids=[created[0].pk])
-    assert library_query(library=doc.library, embedding=vectors[0].tolist(), k=1)[0].chunk_id != created[0].pk
+    assert library_query(library=doc.library, embedding=vectors[0].tolist(), k=1)[0].chunk_id == str(created[0].uuid)
+    services.chunks_delete(library=doc.library, chunk_ids=[created[0].uuid])
+    assert library_query(library=doc.library, embedding=vectors[0].tolist(), k=1)[0].chunk_id != str(created[0].uuid)
     moved = services.chunk_update(chunk=Chunk.objects.get(pk=created[1].pk), embedding=vectors[0].tolist())
     hit = library_query(library=doc.library, embedding=vectors[0].tolist(), k=1)[0]
-    assert hit.chunk_id == moved.pk and hit.score == pytest.approx(1.0, abs=1e-5)
+    assert hit.chunk_id == str(moved.uuid) and hit.score == pytest.approx(1.0, abs=1e-5)
 
 
 def test_a_filter_keeps_only_matching_chunks():
@@ -93,7 +93,7 @@ def test_deleting_a_document_removes_its_chunks_from_queries():
     services.chunks_upsert(library=doc.library, chunks=_chunks(doc, vectors[:5]) + _chunks(other, vectors[5:]))
     services.document_delete(document=doc)
     hits = library_query(library=Library.objects.get(pk=doc.library_id), embedding=vectors[0].tolist(), k=10)
-    assert len(hits) == 5 and {h.document_id for h in hits} == {other.id}
+    assert len(hits) == 5 and {h.document_id for h in hits} == {str(other.uuid)}
 
 
 def test_a_library_with_a_provider_embeds_chunk_texts_and_text_queries(project):
@@ -101,9 +101,9 @@ def test_a_library_with_a_provider_embeds_chunk_texts_and_text_queries(project):
     assert lib.dimension == 384
     doc = services.document_create(library=lib, title="Drinks")
     texts = ["cold cola in a can", "hot black coffee", "sparkling mineral water", "salted potato chips"]
-    created = services.chunks_upsert(library=lib, chunks=[{"document_id": doc.id, "text": t} for t in texts])
+    created = services.chunks_upsert(library=lib, chunks=[{"document_id": str(doc.uuid), "text": t} for t in texts])
     hits = library_query(library=lib, text="hot black coffee", k=2)
-    assert hits[0].chunk_id == created[1].pk and hits[0].document_title == "Drinks"
+    assert hits[0].chunk_id == str(created[1].uuid) and hits[0].document_title == "Drinks"
 
 
 def test_a_provider_is_checked_against_the_dimension_and_text_needs_one(project):
@@ -113,7 +113,7 @@ def test_a_provider_is_checked_against_the_dimension_and_text_needs_one(project)
         services.library_create(project=project, name="b", embedding_provider="nonexistent")
     doc = DocumentFactory()
     with pytest.raises(Unprocessable):
-        services.chunks_upsert(library=doc.library, chunks=[{"document_id": doc.id, "text": "no vector"}])
+        services.chunks_upsert(library=doc.library, chunks=[{"document_id": str(doc.uuid), "text": "no vector"}])
     with pytest.raises(Unprocessable):
         library_query(library=doc.library, text="no provider")
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import os
 import threading
 import time
+import uuid
 
 import numpy as np
 import pytest
 
 from vectordb import runtime, services
-from vectordb.models import IndexSnapshot, Library
+from vectordb.models import Chunk, IndexSnapshot, Library
 from vectordb.runtime import registry
 from vectordb.snapshots import format as snapshot_format
 from vectordb.snapshots import store
@@ -21,7 +22,17 @@ from vectordb.tests.factories import random_vectors
 DIM = 16
 
 
-def _library(client, index_type: str) -> tuple[int, int]:
+def _pk(lib_id: str) -> int:
+    """The library's internal key (services and the runtime take it; the API shows the UUID)."""
+    return Library.objects.values_list("pk", flat=True).get(uuid=lib_id)
+
+
+def _chunk_pks(uuids: list[str]) -> list[int]:
+    by_uuid = dict(Chunk.objects.filter(uuid__in=uuids).values_list("uuid", "pk"))
+    return [by_uuid[uuid.UUID(u)] for u in uuids]
+
+
+def _library(client, index_type: str) -> tuple[str, str]:
     body = {"name": f"snap-{index_type}", "dimension": DIM, "index_type": index_type}
     lib = client.post("/api/vectordb/libraries", body)
     assert lib.status_code == 201, lib.content
@@ -29,7 +40,7 @@ def _library(client, index_type: str) -> tuple[int, int]:
     return lib.json()["id"], doc.json()["id"]
 
 
-def _upsert(client, lib_id: int, doc_id: int, vectors: np.ndarray, start: int = 0, ids=None) -> list[int]:
+def _upsert(client, lib_id: str, doc_id: str, vectors: np.ndarray, start: int = 0, ids=None) -> list[str]:
     chunks = [
         {"document_id": doc_id, "text": f"c{start + i}", "embedding": v.tolist(), "metadata": {"n": (start + i) % 7}}
         for i, v in enumerate(vectors)
@@ -42,7 +53,7 @@ def _upsert(client, lib_id: int, doc_id: int, vectors: np.ndarray, start: int = 
     return [c["id"] for c in response.json()["chunks"]] if "chunks" in response.json() else []
 
 
-def _answers(client, lib_id: int, queries: np.ndarray, **extra) -> list[list[tuple[int, float]]]:
+def _answers(client, lib_id: str, queries: np.ndarray, **extra) -> list[list[tuple[str, float]]]:
     out = []
     for q in queries:
         body = {"embedding": q.tolist(), "k": 10, **extra}
@@ -52,15 +63,17 @@ def _answers(client, lib_id: int, queries: np.ndarray, **extra) -> list[list[tup
     return out
 
 
-def _ids(client, lib_id: int) -> list[int]:
+def _ids(client, lib_id: str) -> list[str]:
     response = client.get(f"/api/vectordb/libraries/{lib_id}/chunks?limit=1000")
     return [c["id"] for c in response.json()["results"]]
 
 
-def _fresh_build_answers(lib_id: int, queries: np.ndarray) -> list[list[int]]:
-    """What an index built from scratch from the chunks answers (the reference)."""
-    live = runtime.build_from_database(runtime.library_state(lib_id))
-    return [live.index.search(q, 10).ids.tolist() for q in queries]
+def _fresh_build_answers(lib_id: str, queries: np.ndarray) -> list[list[str]]:
+    """What an index built from scratch from the chunks answers (the reference), as public chunk ids."""
+    live = runtime.build_from_database(runtime.library_state(_pk(lib_id)))
+    answers = [live.index.search(q, 10).ids.tolist() for q in queries]
+    uuid_of = dict(Chunk.objects.filter(pk__in={i for a in answers for i in a}).values_list("pk", "uuid"))
+    return [[str(uuid_of[i]) for i in a] for a in answers]
 
 
 @pytest.fixture(params=["file", "database"])
@@ -78,7 +91,7 @@ def test_a_fresh_process_loads_the_binary_snapshot_and_answers_the_same(key_clie
     queries = random_vectors(20, DIM, seed=2)
     before = _answers(key_client, lib_id, queries)
     filtered_before = _answers(key_client, lib_id, queries[:5], filter={"n": 3})
-    snap = services.index_snapshot_save(library_id=lib_id)
+    snap = services.index_snapshot_save(library_id=_pk(lib_id))
     assert snap is not None and snap.token and snap.checksum
     if storage == "file":
         path = store.snapshot_root() / snap.file_name
@@ -91,7 +104,7 @@ def test_a_fresh_process_loads_the_binary_snapshot_and_answers_the_same(key_clie
     monkeypatch.setattr(runtime, "build_from_database", lambda *a, **k: pytest.fail("rebuilt instead of loading"))
     assert _answers(key_client, lib_id, queries) == before
     assert _answers(key_client, lib_id, queries[:5], filter={"n": 3}) == filtered_before
-    live, _ = registry.get(lib_id)
+    live, _ = registry.get(_pk(lib_id))
     assert live.source == "snapshot"
 
 
@@ -123,7 +136,7 @@ def test_a_torn_snapshot_is_ignored_and_the_index_rebuilt(key_client, storage, d
     lib_id, doc_id = _library(key_client, "hnsw")
     vectors = random_vectors(400, DIM, seed=3)
     _upsert(key_client, lib_id, doc_id, vectors)
-    snap = services.index_snapshot_save(library_id=lib_id)
+    snap = services.index_snapshot_save(library_id=_pk(lib_id))
     damage(snap, storage)
     queries = random_vectors(15, DIM, seed=4)
     expected = _fresh_build_answers(lib_id, queries)
@@ -131,26 +144,27 @@ def test_a_torn_snapshot_is_ignored_and_the_index_rebuilt(key_client, storage, d
     registry.clear()  # a new process
     got = _answers(key_client, lib_id, queries)
     assert [[cid for cid, _ in hits] for hits in got] == expected
-    live, _ = registry.get(lib_id)
+    live, _ = registry.get(_pk(lib_id))
     assert live.source == "rebuilt"
     # the torn snapshot left the catalog, so the next save writes a good one at once
     assert not IndexSnapshot.objects.filter(pk=snap.pk).exists()
-    assert services.index_snapshot_save(library_id=lib_id) is not None
+    assert services.index_snapshot_save(library_id=_pk(lib_id)) is not None
 
 
 @pytest.mark.django_db
 def test_a_stale_snapshot_is_caught_up_from_the_change_log_to_what_a_fresh_build_answers(key_client, storage):
     lib_id, doc_id = _library(key_client, "hnsw")
     _upsert(key_client, lib_id, doc_id, random_vectors(500, DIM, seed=5))
-    snap = services.index_snapshot_save(library_id=lib_id)
+    snap = services.index_snapshot_save(library_id=_pk(lib_id))
     # writes after the snapshot: inserts, updates of existing chunks, deletes
     _upsert(key_client, lib_id, doc_id, random_vectors(80, DIM, seed=6), start=500)
     ids = sorted(_ids(key_client, lib_id))
     _upsert(key_client, lib_id, doc_id, random_vectors(30, DIM, seed=7), ids=ids[:30])
     gone = ids[30:70]
+    gone_pks = _chunk_pks(gone)  # internal keys, read before the rows are deleted
     response = key_client.post(f"/api/vectordb/libraries/{lib_id}/chunks/delete", {"ids": gone}, format="json")
     assert response.status_code == 200
-    library = Library.objects.get(pk=lib_id)
+    library = Library.objects.get(uuid=lib_id)
     assert library.version > snap.seq
     queries = np.vstack([random_vectors(10, DIM, seed=8), random_vectors(30, DIM, seed=7)[:10]])
     expected = _fresh_build_answers(lib_id, queries)
@@ -158,9 +172,9 @@ def test_a_stale_snapshot_is_caught_up_from_the_change_log_to_what_a_fresh_build
     registry.clear()  # a new process
     got = [[cid for cid, _ in hits] for hits in _answers(key_client, lib_id, queries, index="flat")]
     assert got == expected
-    live, _ = registry.get(lib_id)
+    live, _ = registry.get(_pk(lib_id))
     assert live.source == "snapshot" and live.applied_seq == library.version
-    assert not set(gone) & set(live.index.slot_of)
+    assert not set(gone_pks) & set(live.index.slot_of)
     assert len(live.index) == 500 + 80 - len(gone)
 
 
@@ -168,17 +182,17 @@ def test_a_stale_snapshot_is_caught_up_from_the_change_log_to_what_a_fresh_build
 def test_a_snapshot_older_than_the_log_floor_or_of_another_generation_is_not_used(key_client, storage):
     lib_id, doc_id = _library(key_client, "flat")
     _upsert(key_client, lib_id, doc_id, random_vectors(50, DIM, seed=9))
-    snap = services.index_snapshot_save(library_id=lib_id)
+    snap = services.index_snapshot_save(library_id=_pk(lib_id))
     _upsert(key_client, lib_id, doc_id, random_vectors(5, DIM, seed=10), start=50)
     # the log up to after the snapshot is gone: the snapshot cannot be brought up to date
-    Library.objects.filter(pk=lib_id).update(log_floor=snap.seq + 1)
+    Library.objects.filter(uuid=lib_id).update(log_floor=snap.seq + 1)
     registry.clear()
-    live, _ = registry.get(lib_id)
+    live, _ = registry.get(_pk(lib_id))
     assert live.source == "rebuilt" and len(live.index) == 55
     # a rebuild moved the library to a new generation: the old generation's snapshot is stale
-    Library.objects.filter(pk=lib_id).update(log_floor=0, index_generation=1)
+    Library.objects.filter(uuid=lib_id).update(log_floor=0, index_generation=1)
     registry.clear()
-    live, _ = registry.get(lib_id)
+    live, _ = registry.get(_pk(lib_id))
     assert live.source == "rebuilt" and len(live.index) == 55
 
 
@@ -186,7 +200,7 @@ def test_a_snapshot_older_than_the_log_floor_or_of_another_generation_is_not_use
 def test_writers_and_readers_are_not_blocked_while_a_snapshot_is_written(key_client, storage, monkeypatch):
     lib_id, doc_id = _library(key_client, "hnsw")
     _upsert(key_client, lib_id, doc_id, random_vectors(300, DIM, seed=11))
-    seq_before = Library.objects.get(pk=lib_id).version
+    seq_before = Library.objects.get(uuid=lib_id).version
     writing = threading.Event()
     release = threading.Event()
     real_fsync = os.fsync
@@ -205,7 +219,7 @@ def test_writers_and_readers_are_not_blocked_while_a_snapshot_is_written(key_cli
         from django.db import connection
 
         try:
-            saved.append(services.index_snapshot_save(library_id=lib_id))
+            saved.append(services.index_snapshot_save(library_id=_pk(lib_id)))
         finally:
             connection.close()
 
@@ -229,5 +243,5 @@ def test_writers_and_readers_are_not_blocked_while_a_snapshot_is_written(key_cli
     registry.clear()  # a new process: the snapshot, then the concurrent write from the change log
     hits = _answers(key_client, lib_id, new[:1])[0]
     assert hits[0][1] == pytest.approx(1.0, abs=1e-4)
-    live, _ = registry.get(lib_id)
+    live, _ = registry.get(_pk(lib_id))
     assert live.source == "snapshot" and len(live.index) == 305

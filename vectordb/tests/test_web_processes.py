@@ -78,7 +78,7 @@ def test_each_web_process_answers_with_writes_acknowledged_by_the_other(two_serv
     library = LibraryFactory(dimension=16, index_type="hnsw")
     document = DocumentFactory(library=library)
     key = api_key_for(library.project)
-    base = f"/api/vectordb/libraries/{library.id}"
+    base = f"/api/vectordb/libraries/{library.uuid}"
     rng = np.random.default_rng(0)
     errors: list[str] = []
     stop = threading.Event()
@@ -97,7 +97,8 @@ def test_each_web_process_answers_with_writes_acknowledged_by_the_other(two_serv
             writer, reader = (a, b) if r % 2 == 0 else (b, a)
             vectors = rng.standard_normal((10, 16))
             chunks = [
-                {"document_id": document.id, "text": f"{r}-{i}", "embedding": v.tolist()} for i, v in enumerate(vectors)
+                {"document_id": str(document.uuid), "text": f"{r}-{i}", "embedding": v.tolist()}
+                for i, v in enumerate(vectors)
             ]
             status, out = _call(writer, key, "POST", f"{base}/chunks", {"chunks": chunks})
             assert status == 200, out

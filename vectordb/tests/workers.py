@@ -22,17 +22,18 @@ def _setup() -> None:
     django.setup()
 
 
-def _read_ids(path: Path) -> set[int]:
+def _read_ids(path: Path) -> set[str]:
+    """The public chunk ids (UUIDs) recorded in `path`."""
     if not path.exists():
         return set()
-    ids: set[int] = set()
+    ids: set[str] = set()
     for line in path.read_text().splitlines():
         if line.endswith("]"):  # a line being written is incomplete: skip it
             ids.update(json.loads(line))
     return ids
 
 
-def write(library_id: int, document_id: int, out: Path, batches: int, size: int, seed: int) -> None:
+def write(library_id: int, document_id: str, out: Path, batches: int, size: int, seed: int) -> None:
     import numpy as np
 
     from vectordb import services
@@ -48,7 +49,7 @@ def write(library_id: int, document_id: int, out: Path, batches: int, size: int,
         ]
         created = services.chunks_upsert(library=library, chunks=chunks)
         with out.open("a") as fh:  # acknowledged: record it
-            fh.write(json.dumps([c.pk for c in created]) + "\n")
+            fh.write(json.dumps([str(c.uuid) for c in created]) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
 
@@ -79,7 +80,7 @@ if __name__ == "__main__":
     _setup()
     mode, *args = sys.argv[1:]
     if mode == "write":
-        write(int(args[0]), int(args[1]), Path(args[2]), int(args[3]), int(args[4]), int(args[5]))
+        write(int(args[0]), args[1], Path(args[2]), int(args[3]), int(args[4]), int(args[5]))
     elif mode == "read":
         deleted, deleting = (Path(p) for p in args[2].split(","))
         read(int(args[0]), [Path(p) for p in args[1].split(",")], deleted, deleting, Path(args[3]), float(args[4]))

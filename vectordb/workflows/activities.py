@@ -85,7 +85,7 @@ def _sync_step(fn: Callable[[dict[str, Any]], dict[str, Any]]) -> Callable[[dict
 def _library(params: dict[str, Any]):
     from vectordb.models import Library
 
-    library = Library.objects.filter(pk=params["library"]).first()
+    library = Library.objects.filter(uuid=params["library"]).first()  # the library's public id
     if library is None:
         raise StepFailed("the library was deleted")
     return library

@@ -93,7 +93,7 @@ def describe(run_id: str) -> dict[str, Any] | None:
         if desc.workflow_type != WORKFLOW_TYPE:
             return None
         memo = await desc.memo()
-        if not isinstance(memo.get("project"), int):  # not a run this API started
+        if not isinstance(memo.get("project"), str):  # not a run this API started (memo: public UUIDs)
             return None
         if desc.status == WorkflowExecutionStatus.RUNNING:
             run = await _live(client, handle, desc)

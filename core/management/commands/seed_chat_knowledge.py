@@ -63,7 +63,11 @@ class Command(BaseCommand):
             chunks_upsert(
                 library=library,
                 chunks=[
-                    {"document_id": document.pk, "text": f"{name} — {heading}\n\n{text}", "metadata": {"path": name}}
+                    {
+                        "document_id": str(document.uuid),
+                        "text": f"{name} — {heading}\n\n{text}",
+                        "metadata": {"path": name},
+                    }
                     for heading, text in pieces
                 ],
             )

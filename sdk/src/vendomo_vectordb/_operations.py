@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from vendomo_vectordb._core import (
     _UNSET,
@@ -37,6 +38,7 @@ from vendomo_vectordb.models import (
     ChunkInput,
     Document,
     Hit,
+    Id,
     IndexBuild,
     Library,
     Page,
@@ -45,13 +47,18 @@ from vendomo_vectordb.models import (
 )
 
 
-def _lib(library_id: int) -> str:
-    return f"{API}/libraries/{int(library_id)}"
+def _seg(public_id: Id) -> str:
+    """An id as a path segment: ids are the server's UUIDs (as text or `uuid.UUID`)."""
+    return quote(str(public_id), safe="")
+
+
+def _lib(library_id: Id) -> str:
+    return f"{API}/libraries/{_seg(library_id)}"
 
 
 def query(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     *,
     embedding: Any = None,
     text: str | None = None,
@@ -72,6 +79,10 @@ def query(
     return QueryResult(hits=[Hit.from_api(h) for h in data["hits"]], plan=data.get("plan"))
 
 
+def _opt(public_id: Id | None) -> str | None:
+    return None if public_id is None else str(public_id)
+
+
 def library_create(
     client: Settings,
     name: str,
@@ -83,7 +94,7 @@ def library_create(
     index_params: Mapping[str, Any] | None = None,
     description: str = "",
     metadata: Mapping[str, Any] | None = None,
-    project: int | None = None,
+    project: Id | None = None,
 ) -> Op[Library]:
     """Create a library. Give `dimension`, or an `embedding_provider` ("minilm", "cohere", "hash")
     whose dimension is then used and which embeds chunk texts and text queries server-side."""
@@ -95,28 +106,35 @@ def library_create(
         "index_type": index_type,
         "index_params": dict(index_params or {}),
     }
-    body = _given(body, dimension=dimension, embedding_provider=embedding_provider, project=project)
+    body = _given(
+        body,
+        dimension=dimension,
+        embedding_provider=embedding_provider,
+        project=None if project is None else str(project),
+    )
     return (yield from _fetch(client, Library.from_api, "POST", f"{API}/libraries", json=body))
 
 
-def library_get(client: Settings, library_id: int) -> Op[Library]:
+def library_get(client: Settings, library_id: Id) -> Op[Library]:
     return (yield from _fetch(client, Library.from_api, "GET", _lib(library_id)))
 
 
 def library_list(
-    client: Settings, *, project: int | None = None, limit: int = 100, offset: int = 0
+    client: Settings, *, project: Id | None = None, limit: int = 100, offset: int = 0
 ) -> Op[Page[Library]]:
-    return (yield from Paged(client, f"{API}/libraries", Library.from_api, {"project": project}).page(offset, limit))
+    return (
+        yield from Paged(client, f"{API}/libraries", Library.from_api, {"project": _opt(project)}).page(offset, limit)
+    )
 
 
-def library_iter(client: Settings, *, project: int | None = None, page_size: int = 100) -> Paged[Library]:
+def library_iter(client: Settings, *, project: Id | None = None, page_size: int = 100) -> Paged[Library]:
     """Every library, fetching pages as needed."""
-    return Paged(client, f"{API}/libraries", Library.from_api, {"project": project}, page_size)
+    return Paged(client, f"{API}/libraries", Library.from_api, {"project": _opt(project)}, page_size)
 
 
 def library_update(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     *,
     name: str = _UNSET,
     description: str = _UNSET,
@@ -128,46 +146,49 @@ def library_update(
     return (yield from _fetch(client, Library.from_api, "PATCH", _lib(library_id), json=body))
 
 
-def library_delete(client: Settings, library_id: int) -> Op[None]:
+def library_delete(client: Settings, library_id: Id) -> Op[None]:
     """Delete the library with all its documents and chunks."""
     yield from request(client, "DELETE", _lib(library_id))
 
 
 def document_create(
-    client: Settings, library_id: int, title: str, *, metadata: Mapping[str, Any] | None = None
+    client: Settings, library_id: Id, title: str, *, metadata: Mapping[str, Any] | None = None
 ) -> Op[Document]:
     body = {"title": title, "metadata": dict(metadata or {})}
     return (yield from _fetch(client, Document.from_api, "POST", f"{_lib(library_id)}/documents", json=body))
 
 
-def document_get(client: Settings, library_id: int, document_id: int) -> Op[Document]:
-    path = f"{_lib(library_id)}/documents/{int(document_id)}"
+def document_get(client: Settings, library_id: Id, document_id: Id) -> Op[Document]:
+    path = f"{_lib(library_id)}/documents/{_seg(document_id)}"
     return (yield from _fetch(client, Document.from_api, "GET", path))
 
 
-def document_list(client: Settings, library_id: int, *, limit: int = 100, offset: int = 0) -> Op[Page[Document]]:
+def document_list(client: Settings, library_id: Id, *, limit: int = 100, offset: int = 0) -> Op[Page[Document]]:
     return (yield from document_iter(client, library_id).page(offset, limit))
 
 
-def document_iter(client: Settings, library_id: int, *, page_size: int = 100) -> Paged[Document]:
+def document_iter(client: Settings, library_id: Id, *, page_size: int = 100) -> Paged[Document]:
     return Paged(client, f"{_lib(library_id)}/documents", Document.from_api, {}, page_size)
 
 
 def document_update(
-    client: Settings, library_id: int, document_id: int, *, title: str = _UNSET, metadata: Mapping[str, Any] = _UNSET
+    client: Settings, library_id: Id, document_id: Id, *, title: str = _UNSET, metadata: Mapping[str, Any] = _UNSET
 ) -> Op[Document]:
-    path = f"{_lib(library_id)}/documents/{int(document_id)}"
+    path = f"{_lib(library_id)}/documents/{_seg(document_id)}"
     body = _drop_unset(title=title, metadata=metadata)
     return (yield from _fetch(client, Document.from_api, "PATCH", path, json=body))
 
 
-def document_delete(client: Settings, library_id: int, document_id: int) -> Op[None]:
+def document_delete(client: Settings, library_id: Id, document_id: Id) -> Op[None]:
     """Delete the document and its chunks."""
-    yield from request(client, "DELETE", f"{_lib(library_id)}/documents/{int(document_id)}")
+    yield from request(client, "DELETE", f"{_lib(library_id)}/documents/{_seg(document_id)}")
 
 
 def _clean_chunk(chunk: ChunkInput | Mapping[str, Any], position: int) -> dict[str, Any]:
     item = dict(chunk)
+    for key in ("id", "document_id"):  # ids as text in JSON (a uuid.UUID is welcome)
+        if item.get(key) is not None:
+            item[key] = str(item[key])
     if item.get("embedding") is not None:
         try:
             item["embedding"] = _vector(item["embedding"])
@@ -179,8 +200,8 @@ def _clean_chunk(chunk: ChunkInput | Mapping[str, Any], position: int) -> dict[s
 
 
 def chunk_upsert(
-    client: Settings, library_id: int, chunks: Sequence[ChunkInput | Mapping[str, Any]]
-) -> Op[builtins.list[int]]:
+    client: Settings, library_id: Id, chunks: Sequence[ChunkInput | Mapping[str, Any]]
+) -> Op[builtins.list[str]]:
     """Insert (no `id`) or replace (with `id`) chunks in ONE request, all or nothing; their ids in order.
 
     The server takes up to 50,000 chunks a request; `bulk_upload` batches any number."""
@@ -189,12 +210,12 @@ def chunk_upsert(
     data = yield from request(
         client, "POST", f"{_lib(library_id)}/chunks", json={"chunks": items}, idempotent=idempotent
     )
-    return [int(i) for i in data["ids"]]
+    return [str(i) for i in data["ids"]]
 
 
 def chunk_bulk_upload(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     chunks: Iterable[ChunkInput | Mapping[str, Any]],
     *,
     batch_size: int = 500,
@@ -206,7 +227,7 @@ def chunk_bulk_upload(
     whole-upload positions. `on_progress(batches_done, chunks_done)` is called after each batch."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    ids: list[int] = []
+    ids: list[str] = []
     batches = 0
     batch: list[ChunkInput | Mapping[str, Any]] = []
     position = 0
@@ -232,16 +253,16 @@ def chunk_bulk_upload(
     return BulkUploadResult(ids=ids, batches=batches)
 
 
-def chunk_get(client: Settings, library_id: int, chunk_id: int) -> Op[Chunk]:
+def chunk_get(client: Settings, library_id: Id, chunk_id: Id) -> Op[Chunk]:
     """One chunk, with its embedding."""
-    return (yield from _fetch(client, Chunk.from_api, "GET", f"{_lib(library_id)}/chunks/{int(chunk_id)}"))
+    return (yield from _fetch(client, Chunk.from_api, "GET", f"{_lib(library_id)}/chunks/{_seg(chunk_id)}"))
 
 
 def chunk_list(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     *,
-    document_id: int | None = None,
+    document_id: Id | None = None,
     with_embedding: bool = False,
     limit: int = 100,
     offset: int = 0,
@@ -252,69 +273,69 @@ def chunk_list(
 
 def chunk_iter(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     *,
-    document_id: int | None = None,
+    document_id: Id | None = None,
     with_embedding: bool = False,
     page_size: int = 500,
 ) -> Paged[Chunk]:
-    params = {"document": document_id, "with_embedding": "true" if with_embedding else None}
+    params = {"document": _opt(document_id), "with_embedding": "true" if with_embedding else None}
     return Paged(client, f"{_lib(library_id)}/chunks", Chunk.from_api, params, page_size)
 
 
 def chunk_update(
     client: Settings,
-    library_id: int,
-    chunk_id: int,
+    library_id: Id,
+    chunk_id: Id,
     *,
     text: str = _UNSET,
     embedding: Any = _UNSET,
     metadata: Mapping[str, Any] = _UNSET,
-    document_id: int = _UNSET,
+    document_id: Id = _UNSET,
 ) -> Op[Chunk]:
     """Change a chunk; a new text without an embedding is re-embedded when the library has a provider."""
     body = _drop_unset(
         text=text,
         embedding=_vector(embedding) if embedding is not _UNSET else _UNSET,
         metadata=metadata,
-        document_id=document_id,
+        document_id=str(document_id) if document_id is not _UNSET else _UNSET,
     )
-    path = f"{_lib(library_id)}/chunks/{int(chunk_id)}"
+    path = f"{_lib(library_id)}/chunks/{_seg(chunk_id)}"
     return (yield from _fetch(client, Chunk.from_api, "PATCH", path, json=body))
 
 
-def chunk_delete(client: Settings, library_id: int, chunk_id: int) -> Op[None]:
-    yield from request(client, "DELETE", f"{_lib(library_id)}/chunks/{int(chunk_id)}")
+def chunk_delete(client: Settings, library_id: Id, chunk_id: Id) -> Op[None]:
+    yield from request(client, "DELETE", f"{_lib(library_id)}/chunks/{_seg(chunk_id)}")
 
 
-def chunk_delete_many(client: Settings, library_id: int, chunk_ids: Iterable[int]) -> Op[int]:
+def chunk_delete_many(client: Settings, library_id: Id, chunk_ids: Iterable[Id]) -> Op[int]:
     """Delete chunks by id (unknown ids are ignored); how many were deleted."""
-    body = {"ids": [int(i) for i in chunk_ids]}
+    body = {"ids": [str(i) for i in chunk_ids]}
     data = yield from request(client, "POST", f"{_lib(library_id)}/chunks/delete", json=body, idempotent=True)
     return int(data["deleted"])
 
 
 def index_build(
-    client: Settings, library_id: int, *, index_type: str | None = None, index_params: Mapping[str, Any] | None = None
+    client: Settings, library_id: Id, *, index_type: str | None = None, index_params: Mapping[str, Any] | None = None
 ) -> Op[IndexBuild]:
     """Start a rebuild (optionally switching to `index_type` "flat", "ivf" or "hnsw"); returns at once."""
     body = _given({}, index_type=index_type, index_params=index_params)
     return (yield from _fetch(client, IndexBuild.from_api, "POST", f"{_lib(library_id)}/index", json=body))
 
 
-def index_get(client: Settings, library_id: int, build_id: int) -> Op[IndexBuild]:
-    return (yield from _fetch(client, IndexBuild.from_api, "GET", f"{_lib(library_id)}/index/{int(build_id)}"))
+def index_get(client: Settings, library_id: Id, build_id: Id) -> Op[IndexBuild]:
+    return (yield from _fetch(client, IndexBuild.from_api, "GET", f"{_lib(library_id)}/index/{_seg(build_id)}"))
 
 
-def index_list(client: Settings, library_id: int, *, limit: int = 100, offset: int = 0) -> Op[Page[IndexBuild]]:
+def index_list(client: Settings, library_id: Id, *, limit: int = 100, offset: int = 0) -> Op[Page[IndexBuild]]:
     paged = Paged(client, f"{_lib(library_id)}/index", IndexBuild.from_api, {})
     return (yield from paged.page(offset, limit))
 
 
 def index_wait(
     client: Settings,
-    library_id: int,
-    build_id: int,
+    library_id: Id,
+    build_id: Id,
     *,
     timeout: float = 600.0,
     poll_interval: float = 0.5,
@@ -336,7 +357,7 @@ def index_wait(
 
 def index_build_and_wait(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     *,
     index_type: str | None = None,
     index_params: Mapping[str, Any] | None = None,
@@ -354,7 +375,7 @@ def index_build_and_wait(
 
 def pipeline_start(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     question: str,
     *,
     k: int = 5,
@@ -368,7 +389,7 @@ def pipeline_start(
 
 
 def pipeline_get(client: Settings, run_id: str) -> Op[PipelineRun]:
-    return (yield from _fetch(client, PipelineRun.from_api, "GET", f"{API}/pipelines/{run_id}"))
+    return (yield from _fetch(client, PipelineRun.from_api, "GET", f"{API}/pipelines/{_seg(run_id)}"))
 
 
 def pipeline_wait(
@@ -394,7 +415,7 @@ def pipeline_wait(
 
 def pipeline_ask(
     client: Settings,
-    library_id: int,
+    library_id: Id,
     question: str,
     *,
     k: int = 5,

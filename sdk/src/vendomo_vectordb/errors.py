@@ -132,7 +132,7 @@ class BulkUploadError(VectorDBError):
     upload (the server numbers them within the batch).
     """
 
-    def __init__(self, cause: VectorDBError, *, batch_index: int, first_position: int, uploaded_ids: list[int]) -> None:
+    def __init__(self, cause: VectorDBError, *, batch_index: int, first_position: int, uploaded_ids: list[str]) -> None:
         self.cause = cause
         self.batch_index = batch_index
         self.first_position = first_position

@@ -1,4 +1,7 @@
-"""What the API returns, as typed dataclasses. Each keeps the raw JSON in `raw`."""
+"""What the API returns, as typed dataclasses. Each keeps the raw JSON in `raw`.
+
+Every id (of a project, library, document, chunk, index build or pipeline run) is the server's
+public id, a UUID, kept as its text (`str`)."""
 
 from __future__ import annotations
 
@@ -6,8 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Generic, NotRequired, Self, TypedDict, TypeVar
+from uuid import UUID
 
 T = TypeVar("T")
+
+#: What an id argument takes: the UUID's text (as the API returns it) or a `uuid.UUID`.
+Id = str | UUID
 
 
 def _dt(value: Any) -> datetime | None:
@@ -60,8 +67,8 @@ class _Model:
 
 @dataclass(frozen=True)
 class Library(_Model):
-    id: int = field(metadata=_key(int))
-    project: int = field(metadata=_key(int))
+    id: str = field(metadata=_key(str))
+    project: str = field(metadata=_key(str))
     name: str = field(metadata=_key())
     description: str = field(metadata=_get(""))
     metadata: dict[str, Any] = field(metadata=_or(dict))
@@ -79,8 +86,8 @@ class Library(_Model):
 
 @dataclass(frozen=True)
 class Document(_Model):
-    id: int = field(metadata=_key(int))
-    library: int = field(metadata=_key(int))
+    id: str = field(metadata=_key(str))
+    library: str = field(metadata=_key(str))
     title: str = field(metadata=_get(""))
     metadata: dict[str, Any] = field(metadata=_or(dict))
     created_at: datetime | None = field(metadata=_time())
@@ -90,8 +97,8 @@ class Document(_Model):
 
 @dataclass(frozen=True)
 class Chunk(_Model):
-    id: int = field(metadata=_key(int))
-    document_id: int = field(metadata=_key(int))
+    id: str = field(metadata=_key(str))
+    document_id: str = field(metadata=_key(str))
     text: str = field(metadata=_get(""))
     metadata: dict[str, Any] = field(metadata=_or(dict))
     embedding: list[float] | None = field(metadata=_get(None))
@@ -105,20 +112,20 @@ class ChunkInput(TypedDict):
     """A chunk to upload: `embedding` may be left out when the library has an `embedding_provider`
     (the server embeds `text`); set `id` to replace an existing chunk (which makes a retry harmless)."""
 
-    document_id: int
+    document_id: str  # the document's id (a UUID)
     text: NotRequired[str]
     embedding: NotRequired[Any]  # a list of floats or anything with .tolist() (a numpy array)
     metadata: NotRequired[dict[str, Any]]
-    id: NotRequired[int]
+    id: NotRequired[str]  # a chunk's id (a UUID)
 
 
 @dataclass(frozen=True)
 class Hit(_Model):
-    chunk_id: int = field(metadata=_key(int))
+    chunk_id: str = field(metadata=_key(str))
     score: float = field(metadata=_key(float))
     text: str = field(metadata=_get(""))
     metadata: dict[str, Any] = field(metadata=_or(dict))
-    document_id: int = field(metadata=_key(int))
+    document_id: str = field(metadata=_key(str))
     document_title: str = field(metadata=_get(""))
 
 
@@ -139,8 +146,8 @@ class QueryResult:
 
 @dataclass(frozen=True)
 class IndexBuild(_Model):
-    id: int = field(metadata=_key(int))
-    library: int = field(metadata=_key(int))
+    id: str = field(metadata=_key(str))
+    library: str = field(metadata=_key(str))
     index_type: str = field(metadata=_key())
     index_params: dict[str, Any] = field(metadata=_or(dict))
     status: str = field(metadata=_key())  # queued, running, succeeded, failed
@@ -180,7 +187,7 @@ class Page(Generic[T]):
 
 @dataclass(frozen=True)
 class BulkUploadResult:
-    ids: list[int]
+    ids: list[str]
     batches: int
 
     @property
@@ -209,7 +216,7 @@ class PipelineRun(_Model):
     """A run of the durable query pipeline (preprocess, retrieve, rerank, answer)."""
 
     id: str = field(metadata=_key(str))
-    library: int = field(metadata=_key(int))
+    library: str = field(metadata=_key(str))
     question: str = field(metadata=_get(""))
     status: str = field(metadata=_key())  # queued, running, succeeded, failed, cancelled
     error: str = field(metadata=_or(str))
