@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, hnsw, index_from_state, make_index
+from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, index_from_state, make_index
 from vectordb.engine.filters import FilterError, MetadataTable, compile_filter
+from vectordb.engine.hnsw import index as hnsw_index
 
 
 def clustered(n: int, dim: int = 32, seed: int = 0) -> np.ndarray:
@@ -53,7 +54,7 @@ def blobs(n: int, seed: int, dim: int = 32) -> np.ndarray:
 
 @pytest.mark.parametrize("metric", ["cosine", "dot", "euclidean"])
 def test_hnsw_built_in_bulk_finds_the_true_neighbours(metric, monkeypatch):
-    monkeypatch.setattr(hnsw, "BULK_MIN", 1000)  # the bulk path on a test-sized set
+    monkeypatch.setattr(hnsw_index, "LAYOUT_MIN", 1000)  # the k-means memory layout on a test-sized set
     x = blobs(3000, seed=2)
     index = HNSWIndex(dim=32, metric=metric, M=12)
     index.build(np.arange(3000), x)
