@@ -29,7 +29,7 @@ import threading
 
 import numpy as np
 
-from vectordb.engine.base import Progress, VectorIndex, _no_progress
+from vectordb.engine.base import Progress, SearchResult, VectorIndex, _no_progress
 from vectordb.engine.hnsw import build as _build
 from vectordb.engine.hnsw import state as _state
 from vectordb.engine.hnsw import walk as _walk
@@ -178,6 +178,41 @@ class HNSWIndex(VectorIndex):
         self._local = threading.local()
 
     # --- search ------------------------------------------------------------------------------
+    _METRIC_CODE = {"cosine": 0, "dot": 1, "euclidean": 2}
+
+    def search(self, query: np.ndarray, k: int = 10, mask: np.ndarray | None = None, **params) -> SearchResult:
+        """As `VectorIndex.search`; an unfiltered query on an index without tombstones is checked,
+        prepared, searched and scored by one compiled call (`walk.query`)."""
+        raw = query if isinstance(query, np.ndarray) else np.asarray(query)
+        if (
+            mask is not None
+            or self.tombstones
+            or self.entry < 0
+            or raw.shape != (self.dim,)
+            or raw.dtype.kind != "f"
+            or not params.keys() <= {"ef", "expand"}
+        ):
+            return super().search(query, k, mask, **params)
+        k = int(k)
+        ids, scores, status = _walk.query(
+            self.vectors,
+            self.sqnorms,
+            self.ids,
+            self.nbr0,
+            self.up_off,
+            self.up_nbr,
+            raw,
+            self._METRIC_CODE[self.metric],
+            self.entry,
+            max(self.max_level, 0),
+            max(params.get("ef") or self.ef_search, k),
+            k,
+            self._visited(),
+        )
+        if status:  # not finite, or a zero vector under cosine: the usual error
+            self.prepare(raw)
+        return SearchResult(ids=ids, scores=scores)
+
     def search_slots(
         self,
         q: np.ndarray,

@@ -21,7 +21,9 @@ import numpy as np
 from vectordb.engine._jit import distance, heap_pop, heap_push, jit, prefetch
 
 #: Cache lines (of 64 bytes) of each neighbour's vector the walk prefetches before scoring it.
-PREFETCH_LINES = 2
+PREFETCH_LINES = 1
+#: How many neighbours ahead the walk prefetches the rest of a vector.
+AHEAD = 2
 
 
 @jit(inline="always")
@@ -109,6 +111,9 @@ def beam(vectors, sqnorms, nbr0, up_off, up_nbr, q, q_sq, euclidean, entry, laye
             fresh[n_new] = nb
             n_new += 1
         for t in range(n_new):
+            if t + AHEAD < n_new:  # the rest of a vector a few neighbours ahead
+                for line in range(PREFETCH_LINES * 16, dim, 16):
+                    prefetch(vectors, fresh[t + AHEAD], line)
             nb = fresh[t]
             d = distance(vectors, sqnorms, nb, q, q_sq, euclidean)
             if n_res < ef or d < -res_d[0]:
@@ -142,3 +147,39 @@ def search(vectors, sqnorms, nbr0, up_off, up_nbr, q, euclidean, entry, max_leve
     cur = greedy(vectors, sqnorms, up_off, up_nbr, q, np.float32(0.0), euclidean, entry, max_level, 0)
     ids, dist = beam(vectors, sqnorms, nbr0, up_off, up_nbr, q, np.float32(0.0), euclidean, cur, 0, ef, mask, visited)
     return ids[:k], dist[:k]
+
+
+@jit
+def query(vectors, sqnorms, ids, nbr0, up_off, up_nbr, raw, metric, entry, max_level, ef, k, visited):
+    """`HNSWIndex.search` in one call: check and prepare the raw query (finite; normalised for
+    cosine), search, and turn slots and distances into chunk ids and scores. `metric` is 0 for
+    cosine, 1 for dot, 2 for euclidean. Returns (ids, scores, status): status 1 = not finite,
+    2 = a zero vector under cosine (the caller raises the usual error)."""
+    dim = raw.shape[0]
+    q = np.empty(dim, dtype=np.float32)
+    sq = np.float32(0.0)
+    for t in range(dim):
+        v = np.float32(raw[t])
+        if not np.isfinite(v):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 1
+        q[t] = v
+        sq += v * v
+    if metric == 0:
+        if sq == 0.0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), 2
+        scale = np.float32(1.0) / np.sqrt(sq)
+        for t in range(dim):
+            q[t] *= scale
+    graph = (nbr0, up_off, up_nbr)
+    slots, dist = search(vectors, sqnorms, *graph, q, metric == 2, entry, max_level, ef, k, no_mask(), visited)
+    out = np.empty(slots.shape[0], dtype=np.int64)
+    scores = np.empty(slots.shape[0], dtype=np.float32)
+    for j in range(slots.shape[0]):
+        out[j] = ids[slots[j]]
+        scores[j] = -np.sqrt(max(dist[j] + sq, np.float32(0.0))) if metric == 2 else -dist[j]
+    return out, scores, 0
+
+
+@jit(inline="always")
+def no_mask():
+    return np.zeros(0, dtype=np.bool_)
