@@ -19,7 +19,7 @@ Filtered search walks the whole graph (for navigation) but only returns nodes th
 with `ef` widened by 1/selectivity.
 
 Time: query O(ef · M0 · d · log n) expected; insert O(ef_construction · M0 · d · log n);
-delete O(1). Space: vectors + n · 2M · 4 bytes (layer 0) + ~n/M · M · 4 bytes above + 9 n bytes.
+delete O(1). Space: vectors + n · 2M · 4 bytes (layer 0) + ~n/M · M · 4 bytes above + 5 n bytes.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class HNSWIndex(VectorIndex):
         self.rng = np.random.default_rng(seed)
         self.levels = np.zeros(0, dtype=np.int8)
         self.nbr0 = np.full((0, self.M0), -1, dtype=np.int32)
-        self.up_off = np.full(0, -1, dtype=np.int64)
+        self.up_off = np.full(0, -1, dtype=np.int32)
         self.up_nbr = np.full((0, self.M), -1, dtype=np.int32)
         self.up_rows = 0
         self.entry = -1
@@ -149,7 +149,7 @@ class HNSWIndex(VectorIndex):
         levels[:keep] = self.levels[:keep]
         nbr0 = np.full((capacity, self.M0), -1, dtype=np.int32)
         nbr0[:keep] = self.nbr0[:keep]
-        up_off = np.full(capacity, -1, dtype=np.int64)
+        up_off = np.full(capacity, -1, dtype=np.int32)
         up_off[:keep] = self.up_off[:keep]
         self.levels, self.nbr0, self.up_off = levels, nbr0, up_off
 

@@ -1,7 +1,7 @@
 """The HNSW graph as a dict of plain numpy arrays (what a snapshot stores) and back.
 
 Keys: `levels` (int8, a slot's level), `nbr0` (int32 [n, 2M], layer-0 links, -1 padded),
-`graph` (int64 [entry, max_level, tombstones]), `up_off` (int64 [n], a node's first row in
+`graph` (int64 [entry, max_level, tombstones]), `up_off` (int32 [n], a node's first row in
 `up_nbr`, -1 below level 1) and `up_nbr` (int32 [rows, M], one row a node and level ≥ 1). These are
 the arrays the compiled kernels walk, so loading is a copy (or a memory map), not a rebuild.
 Snapshots written before this layout (upper layers as `up_level`/`up_node`/`up_ptr`/`up_links`)
@@ -35,7 +35,7 @@ def load(index: HNSWIndex, state: dict) -> None:
     index.nbr0[:n] = np.asarray(state["nbr0"], dtype=np.int32)
     index.entry, index.max_level, index.tombstones = (int(v) for v in state["graph"])
     if "up_off" in state:
-        index.up_off[:n] = np.asarray(state["up_off"], dtype=np.int64)
+        index.up_off[:n] = np.asarray(state["up_off"], dtype=np.int32)
         up_nbr = np.asarray(state["up_nbr"], dtype=np.int32)
         index.up_nbr = up_nbr.copy() if len(up_nbr) else np.full((0, index.M), -1, dtype=np.int32)
         index.up_rows = len(up_nbr)
