@@ -127,6 +127,19 @@ def heap_pop(heap_d, heap_i, n):
 
 
 @jit(inline="always")
+def drain_max_heap(res_d, res_i, n):
+    """The n items of a max-heap kept as a min-heap of negated distances, nearest first:
+    (slots, distances). Empties the heap."""
+    out_i = np.empty(n, dtype=np.int64)
+    out_d = np.empty(n, dtype=np.float32)
+    for j in range(n - 1, -1, -1):
+        out_i[j] = res_i[0]
+        out_d[j] = -res_d[0]
+        heap_pop(res_d, res_i, j + 1)
+    return out_i, out_d
+
+
+@jit(inline="always")
 def dot(vectors, slot, q):
     row = vectors[slot]
     acc = np.float32(0.0)
@@ -151,11 +164,12 @@ def warm() -> None:
     if not AVAILABLE:
         return
     from vectordb.engine.hnsw import HNSWIndex
+    from vectordb.engine.ivf import IVFIndex
 
     rng = np.random.default_rng(0)
     x = rng.standard_normal((40, 4)).astype(np.float32)
     for metric in ("cosine", "euclidean"):
-        index = HNSWIndex(dim=4, metric=metric, M=4)
-        index.build(np.arange(40), x)
-        index.search(x[0], 3)
-        index.search(x[0], 3, mask=np.ones(index.size, dtype=bool))
+        for index in (HNSWIndex(dim=4, metric=metric, M=4), IVFIndex(dim=4, metric=metric, nlist=4, train_min=8)):
+            index.build(np.arange(40), x)
+            index.search(x[0], 3)
+            index.search(x[0], 3, mask=np.ones(index.size, dtype=bool))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from vectordb.engine._jit import distance, heap_pop, heap_push, jit, prefetch
+from vectordb.engine._jit import distance, drain_max_heap, heap_pop, heap_push, jit, prefetch
 
 #: Cache lines (of 64 bytes) of each neighbour's vector the walk prefetches before scoring it.
 PREFETCH_LINES = 1
@@ -131,14 +131,7 @@ def beam(vectors, sqnorms, nbr0, up_off, up_nbr, q, q_sq, euclidean, entry, laye
                     if n_res > ef:
                         heap_pop(res_d, res_i, n_res)
                         n_res -= 1
-    # Sorted output: pop the max-heap from the worst down.
-    out_i = np.empty(n_res, dtype=np.int64)
-    out_d = np.empty(n_res, dtype=np.float32)
-    for j in range(n_res - 1, -1, -1):
-        out_i[j] = res_i[0]
-        out_d[j] = -res_d[0]
-        heap_pop(res_d, res_i, j + 1)
-    return out_i, out_d
+    return drain_max_heap(res_d, res_i, n_res)
 
 
 @jit
