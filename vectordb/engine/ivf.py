@@ -12,7 +12,8 @@ or grown well past the training size.
 
 Time: build O(iters · s · nlist · d) + O(n · nlist · d); insert/update O(nlist · d); delete O(1)
 (the list layout is refreshed lazily, O(n), on the next query after writes); query
-O(nlist · d + (nprobe / nlist) · n · d). Space: vectors + nlist · d centroids + 8 bytes a vector.
+O(nlist · d + (nprobe / nlist) · n · d), the probed lists scanned by a compiled kernel
+(`scan_lists`: rows scored in place, a k-heap, no gather). Space: vectors + nlist · d centroids + 8 bytes a vector.
 """
 
 from __future__ import annotations

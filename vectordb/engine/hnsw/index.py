@@ -189,7 +189,7 @@ class HNSWIndex(VectorIndex):
             or self.tombstones
             or self.entry < 0
             or raw.shape != (self.dim,)
-            or raw.dtype.kind != "f"
+            or raw.dtype not in (np.float32, np.float64)
             or not params.keys() <= {"ef", "expand"}
         ):
             return super().search(query, k, mask, **params)
