@@ -123,6 +123,38 @@ def test_a_saved_index_searches_the_same_after_loading(kind):
     assert 9999 in loaded and 100 not in loaded
 
 
+def test_an_hnsw_snapshot_in_the_older_layout_still_loads():
+    """Snapshots written before the flat upper-layer arrays stored one (level, node, links) record
+    per upper-layer node; they load into the same graph."""
+    x = clustered(1500, seed=13)
+    index = HNSWIndex(dim=32, M=8)
+    index.build(np.arange(1500), x)
+    state = index.to_state()
+    level, node, ptr, links = [], [], [0], []
+    for slot in np.flatnonzero(state["up_off"] >= 0).tolist():
+        for layer in range(1, int(state["levels"][slot]) + 1):
+            row = state["up_nbr"][state["up_off"][slot] + layer - 1]
+            row = row[row >= 0]
+            level.append(layer)
+            node.append(slot)
+            links.append(row)
+            ptr.append(ptr[-1] + len(row))
+    old = {key: value for key, value in state.items() if key not in ("up_off", "up_nbr")}
+    old.update(
+        up_level=np.array(level, np.int32),
+        up_node=np.array(node, np.int64),
+        up_ptr=np.array(ptr, np.int64),
+        up_links=np.concatenate(links).astype(np.int32),
+    )
+    loaded = index_from_state(old)
+    for slot, layer, row in zip(node, level, links, strict=True):
+        got = loaded.up_nbr[loaded.up_off[slot] + layer - 1]
+        assert got[got >= 0].tolist() == row.tolist()
+    assert loaded.entry == index.entry and loaded.max_level == index.max_level
+    for q in clustered(10, seed=14):
+        assert loaded.search(q, 10).ids.tolist() == index.search(q, 10).ids.tolist()
+
+
 def test_hnsw_filtered_search_returns_only_allowed_nodes():
     x = clustered(1000, seed=12)
     index = HNSWIndex(dim=32)
