@@ -9,6 +9,11 @@ slow), so nothing else changes.
 
 Every kernel in the engine is decorated with `jit` (or `jit(inline="always")` for the small
 helpers), so the compile options live only in `OPTIONS`: change caching or threading here.
+Caveat of `cache=True`: numba checks a cached kernel against its own file only, so after editing
+a helper here the kernels that inline it (hnsw/walk.py, hnsw/build.py, ivf.py) keep their cached
+machine code until their own file changes or `__pycache__/*.nbi|*.nbc` is removed. Once, two test
+runs compiling different versions at the same time left an entry that failed on load ("returned a
+result with an exception set"); removing those files fixed it.
 
 Shared primitives: a binary min-heap over parallel (float32 distance, int64 slot) arrays — the
 result set of a beam is the same heap over negated distances, so one push/pop serves both — and
