@@ -1,7 +1,7 @@
-"""Hand-written vector indexes: plain numpy and the standard library, no Django.
+"""Hand-written vector indexes: numpy, and our own kernels compiled by numba (`_jit.py`), no Django.
 
 `base.VectorIndex` owns the vectors (slots addressed by external int64 ids) and the metric;
-`flat.FlatIndex` (exact), `ivf.IVFIndex` (k-means partitions) and `hnsw.HNSWIndex` (graph) add
+`flat.FlatIndex` (exact), `ivf.IVFIndex` (k-means partitions) and `hnsw.HNSWIndex` (graph, the `hnsw/` package) add
 their structure on top. `filters` evaluates metadata filters into slot masks.
 """
 

@@ -12,15 +12,46 @@ or grown well past the training size.
 
 Time: build O(iters · s · nlist · d) + O(n · nlist · d); insert/update O(nlist · d); delete O(1)
 (the list layout is refreshed lazily, O(n), on the next query after writes); query
-O(nlist · d + (nprobe / nlist) · n · d). Space: vectors + nlist · d centroids + 8 bytes a vector.
+O(nlist · d + (nprobe / nlist) · n · d), the probed lists scanned by a compiled kernel
+(`scan_lists`: rows scored in place, a k-heap, no gather). Space: vectors + nlist · d centroids + 8 bytes a vector.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from vectordb.engine.base import Progress, VectorIndex, _no_progress, top_k
+from vectordb.engine._jit import distance, drain_max_heap, heap_pop, heap_push, jit, prefetch
+from vectordb.engine.base import Progress, VectorIndex, _no_progress
 from vectordb.engine.kmeans import assign, kmeans
+
+_NO_MASK = np.zeros(0, dtype=bool)
+
+
+@jit
+def scan_lists(vectors, sqnorms, order, offsets, lists, q, euclidean, k, mask):
+    """The k nearest slots (and distances) among the members of `lists` that `mask` keeps (all
+    when it is empty), scored in place: no gather of the rows, a k-heap instead of a sort."""
+    filtered = mask.shape[0] > 0
+    heap_d = np.empty(k + 1, dtype=np.float32)  # a max-heap: the min-heap of negated distances
+    heap_i = np.empty(k + 1, dtype=np.int64)
+    n = 0
+    for c in lists:
+        lo = offsets[c]
+        hi = offsets[c + 1]
+        for j in range(lo, hi):
+            if j + 4 < hi:
+                prefetch(vectors, order[j + 4], 0)
+            slot = order[j]
+            if filtered and not mask[slot]:
+                continue
+            d = distance(vectors, sqnorms, slot, q, np.float32(0.0), euclidean)
+            if n < k:
+                heap_push(heap_d, heap_i, n, -d, slot)
+                n += 1
+            elif d < -heap_d[0]:
+                heap_pop(heap_d, heap_i, n)
+                heap_push(heap_d, heap_i, n - 1, -d, slot)
+    return drain_max_heap(heap_d, heap_i, n)
 
 
 class IVFIndex(VectorIndex):
@@ -157,15 +188,19 @@ class IVFIndex(VectorIndex):
         # With a filter keeping a share s of the vectors, probe ~1/s as many lists.
         nprobe = min(len(self.centroids), int(np.ceil(nprobe / max(selectivity, 1e-6))))
         lists = self.probe_order(q)[:nprobe]
-        parts = [order[offsets[c] : offsets[c + 1]] for c in lists.tolist()]
-        slots = np.concatenate(parts) if parts else np.zeros(0, np.int64)
-        if mask is not None:
-            slots = slots[mask[slots]]
-        if len(slots) == 0:
-            return slots, np.zeros(0, np.float32)
-        dist = self.distances(slots, q)
-        top = top_k(dist, k)
-        return slots[top], dist[top]
+        if k <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return scan_lists(
+            self.vectors,
+            self.sqnorms,
+            order,
+            offsets,
+            lists,
+            np.ascontiguousarray(q, dtype=np.float32),
+            self.metric == "euclidean",
+            int(k),
+            _NO_MASK if mask is None else np.ascontiguousarray(mask[: self.size], dtype=bool),
+        )
 
     # --- persistence -------------------------------------------------------------------------
     def _extra_state(self) -> dict[str, np.ndarray]:

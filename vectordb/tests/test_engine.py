@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, hnsw, index_from_state, make_index
+from vectordb.engine import FlatIndex, HNSWIndex, IVFIndex, index_from_state, make_index, planner
 from vectordb.engine.filters import FilterError, MetadataTable, compile_filter
+from vectordb.engine.hnsw import index as hnsw_index
 
 
 def clustered(n: int, dim: int = 32, seed: int = 0) -> np.ndarray:
@@ -53,7 +54,7 @@ def blobs(n: int, seed: int, dim: int = 32) -> np.ndarray:
 
 @pytest.mark.parametrize("metric", ["cosine", "dot", "euclidean"])
 def test_hnsw_built_in_bulk_finds_the_true_neighbours(metric, monkeypatch):
-    monkeypatch.setattr(hnsw, "BULK_MIN", 1000)  # the bulk path on a test-sized set
+    monkeypatch.setattr(hnsw_index, "LAYOUT_MIN", 1000)  # the k-means memory layout on a test-sized set
     x = blobs(3000, seed=2)
     index = HNSWIndex(dim=32, metric=metric, M=12)
     index.build(np.arange(3000), x)
@@ -122,6 +123,38 @@ def test_a_saved_index_searches_the_same_after_loading(kind):
     assert 9999 in loaded and 100 not in loaded
 
 
+def test_an_hnsw_snapshot_in_the_older_layout_still_loads():
+    """Snapshots written before the flat upper-layer arrays stored one (level, node, links) record
+    per upper-layer node; they load into the same graph."""
+    x = clustered(1500, seed=13)
+    index = HNSWIndex(dim=32, M=8)
+    index.build(np.arange(1500), x)
+    state = index.to_state()
+    level, node, ptr, links = [], [], [0], []
+    for slot in np.flatnonzero(state["up_off"] >= 0).tolist():
+        for layer in range(1, int(state["levels"][slot]) + 1):
+            row = state["up_nbr"][state["up_off"][slot] + layer - 1]
+            row = row[row >= 0]
+            level.append(layer)
+            node.append(slot)
+            links.append(row)
+            ptr.append(ptr[-1] + len(row))
+    old = {key: value for key, value in state.items() if key not in ("up_off", "up_nbr")}
+    old.update(
+        up_level=np.array(level, np.int32),
+        up_node=np.array(node, np.int64),
+        up_ptr=np.array(ptr, np.int64),
+        up_links=np.concatenate(links).astype(np.int32),
+    )
+    loaded = index_from_state(old)
+    for slot, layer, row in zip(node, level, links, strict=True):
+        got = loaded.up_nbr[loaded.up_off[slot] + layer - 1]
+        assert got[got >= 0].tolist() == row.tolist()
+    assert loaded.entry == index.entry and loaded.max_level == index.max_level
+    for q in clustered(10, seed=14):
+        assert loaded.search(q, 10).ids.tolist() == index.search(q, 10).ids.tolist()
+
+
 def test_hnsw_filtered_search_returns_only_allowed_nodes():
     x = clustered(1000, seed=12)
     index = HNSWIndex(dim=32)
@@ -130,6 +163,32 @@ def test_hnsw_filtered_search_returns_only_allowed_nodes():
     mask[np.arange(0, index.size, 3)] = True
     slots, _ = index.search_slots(index.prepare_query(x[5]), 10, mask, selectivity=1 / 3)
     assert len(slots) == 10 and mask[slots].all()
+
+
+@pytest.mark.parametrize("share", [0.01, 0.10, 0.50, 0.90])
+def test_filtered_queries_keep_recall_at_every_selectivity(share, monkeypatch):
+    """Through the planner, as the API answers: at 1 % and 10 % the exact scan of the matches, at
+    50 % and 90 % the filtered HNSW walk (forced here on a test-sized set), recall@10 >= 0.99."""
+    monkeypatch.setattr(planner, "EXACT_MAX_MATCHES", 0)
+    x = blobs(8000, seed=20)
+    index = HNSWIndex(dim=32, M=12)
+    index.build(np.arange(8000), x)
+    buckets = np.random.default_rng(21).integers(0, 100, 8000)
+    table = MetadataTable()
+    for slot in range(index.size):
+        table.set(slot, {"bucket": int(buckets[index.ids[slot]])})
+    node = compile_filter({"bucket": {"$lt": int(share * 100)}} if share > 0.01 else {"bucket": 7})
+    keep = np.flatnonzero(buckets < int(share * 100) if share > 0.01 else buckets == 7)
+    xn = x / np.linalg.norm(x, axis=1, keepdims=True)
+    found = 0
+    queries = blobs(100, seed=22)
+    for q in queries:
+        prepared = index.prepare_query(q)
+        slots, _, plan = planner.search(index, prepared, 10, mask=table.mask(node, index.size), params={"ef": 64})
+        assert plan.strategy == ("exact-filtered" if share <= 0.25 else "index-filtered")
+        truth = keep[np.argsort(-(xn[keep] @ prepared), kind="stable")[:10]]
+        found += len(set(index.ids[slots].tolist()) & set(truth.tolist()))
+    assert found / (10 * len(queries)) >= 0.99
 
 
 def test_it_rejects_vectors_of_the_wrong_size_nan_and_unknown_parameters():
