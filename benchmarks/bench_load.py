@@ -81,10 +81,10 @@ def _hammer(base: str, method: str, path: str, body: bytes | None, seconds: floa
 def idle_connections_per_process(worker_pids: list[int]) -> dict[int, tuple[int, int]]:
     """{web process pid: (idle, total) Postgres connections}: each process's TCP sockets to the
     database server, matched to `pg_stat_activity` by the client port."""
-    import psutil
     from django.db import connection
 
-    port = int(connection.settings_dict.get("PORT") or 5432)
+    from core.liveserver import postgres_client_ports
+
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT client_port, state FROM pg_stat_activity WHERE datname = current_database() "
@@ -93,8 +93,7 @@ def idle_connections_per_process(worker_pids: list[int]) -> dict[int, tuple[int,
         states = dict(cursor.fetchall())
     result = {}
     for pid in worker_pids:
-        sockets = psutil.Process(pid).net_connections(kind="tcp")
-        ports = [c.laddr.port for c in sockets if c.raddr and c.raddr.port == port]
+        ports = postgres_client_ports(pid)
         result[pid] = (sum(states.get(p) == "idle" for p in ports), len(ports))
     return result
 

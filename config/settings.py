@@ -255,6 +255,10 @@ ANTHROPIC_API_KEY = env.get_str("ANTHROPIC_API_KEY", "")
 ANTHROPIC_MODEL = env.get_str("ANTHROPIC_MODEL", "claude-haiku-4-5-20251001")
 ANTHROPIC_TIMEOUT = env.get_float("ANTHROPIC_TIMEOUT", 10.0)
 
+# --- vectordb index nodes (manage.py vectordb_node) -------------------------------------------
+# Threads serving a node's requests, each with one persistent Postgres connection (the node's bound).
+VECTORDB_NODE_REQUEST_THREADS = env.get_int("VECTORDB_NODE_REQUEST_THREADS", 4)
+
 # --- Temporal (the vector database's durable query pipeline; vectordb/PIPELINE.md) ------------
 TEMPORAL_ADDRESS = env.temporal_address()
 TEMPORAL_NAMESPACE = env.get_str("TEMPORAL_NAMESPACE", "default")

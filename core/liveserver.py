@@ -56,6 +56,15 @@ def free_port(candidates: range | None = None) -> int:
     raise RuntimeError(f"no free port in {candidates.start}-{candidates.stop - 1}")
 
 
+def postgres_client_ports(pid: int) -> list[int]:
+    """The local ports of process `pid`'s TCP connections to the database server (Postgres)."""
+    import psutil
+
+    port = int(connection.settings_dict.get("PORT") or 5432)
+    sockets = psutil.Process(pid).net_connections(kind="tcp")
+    return [c.laddr.port for c in sockets if c.raddr and c.raddr.port == port]
+
+
 class UvicornServer:
     """`with UvicornServer(workers=3) as server:` → server.base_url; stopped (whole group) on exit."""
 

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from django.conf import settings
 
-from core.liveserver import CeleryWorker, UvicornServer
+from core.liveserver import CeleryWorker, UvicornServer, postgres_client_ports
 from tests.hostile.test_live import call
 from vectordb.models import IndexBuild
 
@@ -132,3 +132,24 @@ def test_an_index_build_requested_while_the_broker_is_down_is_a_503_and_not_reco
         assert (listed.get("results", listed) if isinstance(listed, dict) else listed) == []  # not recorded at all
         status, _, body, _ = call(f"{server.base_url}{LIBS}/{library['id']}", headers=headers)
         assert json.loads(body)["index_type"] == library["index_type"]  # the library is unchanged
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_holds_at_most_one_postgres_connection_per_pool_child():
+    """The Procfile's worker shape (prefork, --concurrency 2): each child runs one task at a time
+    on one persistent connection (DB_CONN_MAX_AGE); the parent process holds none."""
+    from vectordb.tasks import index_builds_sweep
+
+    queue = f"test-connections-{uuid.uuid4().hex[:8]}"
+    with CeleryWorker(queues=[queue], concurrency=2) as worker:
+        for _ in range(30):
+            index_builds_sweep.apply_async(queue=queue)  # a few database queries each
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and worker.log().count("succeeded in") < 30:
+            time.sleep(0.2)
+        assert worker.log().count("succeeded in") == 30, worker.log()[-3000:]
+        assert postgres_client_ports(worker.process.pid) == []
+        per_child = [len(postgres_client_ports(pid)) for pid in worker.pool_pids()]
+        assert len(per_child) == 2 and all(n <= 1 for n in per_child), per_child
+        assert sum(per_child) >= 1  # the measure sees them: a child keeps its connection between tasks
