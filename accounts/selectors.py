@@ -7,15 +7,16 @@ import threading
 import time
 
 import redis.exceptions
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import ApiKey, Project, hash_api_key
 
-# Checking a key is one SHA-256 and one Redis GET; the database is read at most once a minute per
-# key (and per unknown key, so guessing cannot hammer it). Revoking or editing a key drops its entry.
-API_KEY_CACHE_SECONDS = 60
+# Checking a key is one SHA-256 and one Redis GET; the database is read at most once per
+# settings.API_KEY_CACHE_SECONDS (60) per key (and per unknown key, so guessing cannot hammer it).
+# Revoking or editing a key drops its entry (retried until Redis answers, see api_key_forget).
 _API_KEY_FIELDS = ("id", "project_id", "name", "prefix", "hashed_key", "expires_at", "revoked_at", "last_used_at")
 
 
@@ -24,9 +25,9 @@ def api_key_cache_key(hashed_key: str) -> str:
 
 
 # Redis down: keys are checked against the database behind this per-process cache instead, for at
-# most FALLBACK_CACHE_SECONDS (so a revocation takes effect within that time during an outage),
-# holding at most FALLBACK_CACHE_MAX keys. Once Redis answers again the shared cache is used again.
-FALLBACK_CACHE_SECONDS = 10.0
+# most settings.API_KEY_FALLBACK_CACHE_SECONDS (10; so a revocation takes effect within that time
+# during an outage), holding at most FALLBACK_CACHE_MAX keys. Once Redis answers again the shared
+# cache is used again.
 FALLBACK_CACHE_MAX = 10_000
 _fallback: dict[str, tuple[float, dict]] = {}
 _fallback_lock = threading.Lock()
@@ -52,21 +53,38 @@ def _api_key_row_without_redis(hashed: str) -> dict:
     with _fallback_lock:
         if len(_fallback) >= FALLBACK_CACHE_MAX:
             _fallback.clear()
-        _fallback[hashed] = (now + FALLBACK_CACHE_SECONDS, row)
+        _fallback[hashed] = (now + settings.API_KEY_FALLBACK_CACHE_SECONDS, row)
     return row
+
+
+# Wall-clock time this process last failed to reach Redis. An entry cached before then may predate
+# a revocation whose cache delete could not reach Redis either, so it is read again from the database
+# once Redis is back (the revoking process also retries its delete, see accounts.services).
+_redis_failed_at = [0.0]
+
+
+def _api_key_row_from_redis(hashed: str) -> dict | None:
+    """The cached row, or None when absent or possibly stale (cached before this process's last
+    Redis failure, or in the format of an older release)."""
+    entry = cache.get(api_key_cache_key(hashed))
+    if not isinstance(entry, tuple) or len(entry) != 2 or entry[0] <= _redis_failed_at[0]:
+        return None
+    return entry[1]
 
 
 def api_key_get_active(*, raw_key: str) -> ApiKey | None:
     """The active key for a raw secret, or None if unknown, revoked or expired."""
     hashed = hash_api_key(raw_key)
     try:
-        row = cache.get(api_key_cache_key(hashed))
+        row = _api_key_row_from_redis(hashed)
     except _REDIS_DOWN:
+        _redis_failed_at[0] = time.time()
         row = _api_key_row_without_redis(hashed)
     if row is None:
+        cached_at = time.time()
         row = _api_key_row_from_database(hashed)
         with contextlib.suppress(*_REDIS_DOWN):
-            cache.set(api_key_cache_key(hashed), row, API_KEY_CACHE_SECONDS)
+            cache.set(api_key_cache_key(hashed), (cached_at, row), settings.API_KEY_CACHE_SECONDS)
     if not row or row["revoked_at"] is not None:
         return None
     if row["expires_at"] is not None and row["expires_at"] <= timezone.now():

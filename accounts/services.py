@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from datetime import datetime
 
+import redis.exceptions
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +16,9 @@ from django.utils.text import slugify
 
 from accounts.events import project_created
 from accounts.models import ApiKey, Project, Team, TeamMembership, User, generate_api_key, hash_api_key
+
+logger = logging.getLogger(__name__)
+REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
 @transaction.atomic
@@ -75,11 +83,36 @@ def api_key_touch(*, api_key_id: int) -> datetime:
 
 
 def api_key_forget(*, api_key: ApiKey) -> None:
-    """Drop a key from the authentication cache once the current transaction commits."""
+    """Drop a key from the authentication cache once the current transaction commits.
+
+    Redis unreachable (down, or cut off from this process): the change is committed all the same,
+    and the delete is retried in the background every second until Redis answers, for up to
+    API_KEY_CACHE_SECONDS (after which the entry has expired by itself). Meanwhile processes that
+    cannot reach Redis either read the key from the database within API_KEY_FALLBACK_CACHE_SECONDS."""
     from accounts.selectors import api_key_cache_key
 
     cache_key = api_key_cache_key(api_key.hashed_key)
-    transaction.on_commit(lambda: cache.delete(cache_key))
+    transaction.on_commit(lambda: _cache_delete_until_done(cache_key))
+
+
+def _cache_delete_until_done(cache_key: str) -> None:
+    try:
+        cache.delete(cache_key)
+    except REDIS_DOWN:
+        logger.warning("Redis is unreachable: retrying the removal of a changed API key from the cache")
+        threading.Thread(target=_cache_delete_retry, args=(cache_key,), name="api-key-forget", daemon=True).start()
+
+
+def _cache_delete_retry(cache_key: str) -> None:
+    give_up = time.monotonic() + settings.API_KEY_CACHE_SECONDS
+    while time.monotonic() < give_up:
+        time.sleep(1.0)
+        try:
+            cache.delete(cache_key)
+        except REDIS_DOWN:
+            continue
+        logger.info("a changed API key was removed from the cache once Redis answered again")
+        return
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """ASGI entry point: HTTP through Django, websockets through Channels (session auth)."""
 
+import asyncio
 import os
 
 import django
@@ -13,6 +14,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DB_POOL_MAX_SIZE", "8")
 django.setup(set_prefix=False)
 
+from django.conf import settings  # noqa: E402  (after setup)
+from django.db import close_old_connections  # noqa: E402
 from vectordb.warmup import start_jit_warmup  # noqa: E402  (needs settings)
 
 start_jit_warmup()  # the compiled vector search loads in the background while uvicorn starts
@@ -31,7 +34,35 @@ class SyncChainASGIHandler(ASGIHandler):
 
     def load_middleware(self, is_async: bool = False) -> None:
         super().load_middleware(is_async=False)
-        self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
+        sync_chain = self._middleware_chain
+
+        def run_and_release(request):
+            # The database connection goes back to the pool as soon as the view is done (in the
+            # request's own thread), not after the response has been sent to a possibly slow
+            # client: connections are held only inside an admission slot. A streaming response that
+            # queries later takes a connection again; request_finished returns it as usual.
+            try:
+                return sync_chain(request)
+            finally:
+                close_old_connections()
+
+        chain = sync_to_async(run_and_release, thread_sensitive=True)
+        limit = settings.WEB_CONCURRENT_REQUESTS
+        if limit <= 0:
+            self._middleware_chain = chain
+            return
+        # Admission: at most `limit` requests run their sync code at once (as many as the process's
+        # Postgres pool has connections); the others wait here, on the event loop, at no cost. So a
+        # request never waits for a pool connection behind another request's thread, and the pool
+        # timeout (DB_POOL_TIMEOUT, 1.5 s) only ever fires when Postgres is really unreachable: busy
+        # is queued, down is a 503. Bodies are read before this point, so slow clients hold no slot.
+        slots = asyncio.Semaphore(limit)
+
+        async def admitted(request):
+            async with slots:
+                return await chain(request)
+
+        self._middleware_chain = admitted
 
 
 django_asgi_app = SyncChainASGIHandler()

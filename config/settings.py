@@ -95,10 +95,14 @@ else:
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
             "min_size": 1,
             "max_size": env.get_int("DB_POOL_MAX_SIZE", 0),
-            "timeout": env.get_float("DB_POOL_TIMEOUT", 1.5),
+            "timeout": env.get_float("DB_POOL_TIMEOUT", 1.0),
         }
     # Postgres unreachable: fail fast (the error becomes a 503 with Retry-After, see core.exceptions).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env.get_int("DB_CONNECT_TIMEOUT", 1))
+# Requests running their sync code at once per ASGI web process (config.asgi; the rest wait on the
+# event loop): by default as many as the Postgres pool has connections, unlimited without a pool.
+_pool = DATABASES["default"].get("OPTIONS", {}).get("pool")
+WEB_CONCURRENT_REQUESTS = env.get_int("WEB_CONCURRENT_REQUESTS", _pool["max_size"] if _pool else 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis, cache, channels, celery ----------------------------------------------------------
@@ -178,6 +182,11 @@ CELERY_TASK_ROUTES = {
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# API keys (accounts.selectors): the Redis entry of a checked key lives this long; a revocation drops
+# it at once (retried until Redis answers). With Redis unreachable, each process checks keys against
+# the database behind its own cache of API_KEY_FALLBACK_CACHE_SECONDS: how late a revocation may be.
+API_KEY_CACHE_SECONDS = env.get_int("API_KEY_CACHE_SECONDS", 60)
+API_KEY_FALLBACK_CACHE_SECONDS = env.get_float("API_KEY_FALLBACK_CACHE_SECONDS", 10.0)
 LOGIN_URL = "admin:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -245,6 +254,10 @@ CLICKS_DURABLE_SAVES = env.get_bool("CLICKS_DURABLE_SAVES", True)
 ANTHROPIC_API_KEY = env.get_str("ANTHROPIC_API_KEY", "")
 ANTHROPIC_MODEL = env.get_str("ANTHROPIC_MODEL", "claude-haiku-4-5-20251001")
 ANTHROPIC_TIMEOUT = env.get_float("ANTHROPIC_TIMEOUT", 10.0)
+
+# --- vectordb index nodes (manage.py vectordb_node) -------------------------------------------
+# Threads serving a node's requests, each with one persistent Postgres connection (the node's bound).
+VECTORDB_NODE_REQUEST_THREADS = env.get_int("VECTORDB_NODE_REQUEST_THREADS", 4)
 
 # --- Temporal (the vector database's durable query pipeline; vectordb/PIPELINE.md) ------------
 TEMPORAL_ADDRESS = env.temporal_address()

@@ -5,6 +5,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.exceptions import RETRY_AFTER_SECONDS
 from core.selectors import health_status
 
 
@@ -30,4 +31,6 @@ class HealthApi(APIView):
     )
     def get(self, request: HttpRequest) -> Response:
         result = health_status()
-        return Response(result, status=503 if result["down"] else 200)
+        if result["down"]:
+            return Response(result, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return Response(result)

@@ -15,8 +15,12 @@ the options) instead of guessing. Pure Python: no Django.
 from __future__ import annotations
 
 import csv
+import json
+import logging
 import math
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +31,32 @@ from rapidfuzz import fuzz, process
 from search.geo import manhattan
 from search.geo.corners import Corners
 from search.parsing.text import normalise
+
+logger = logging.getLogger(__name__)
+
+_ZIP_ROWS_SCRIPT = (
+    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long']]"
+    " for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
+)
+
+
+def _zip_rows() -> list[list]:
+    """[zip, city, state, lat, lon] of every US ZIP code, read in a child interpreter.
+
+    `zipcodes.list_all()` is one C call that holds the GIL for seconds (2.4 s on this 2-core machine
+    when quiet, several times that under load). In a web process that stalls every thread, also
+    uvicorn's liveness answer: past 5 s its supervisor kills the worker as hung (it did, on the
+    first searches of a load run). The child holds its own GIL; here we only wait and parse JSON."""
+    try:
+        done = subprocess.run([sys.executable, "-c", _ZIP_ROWS_SCRIPT], capture_output=True, check=True, timeout=120)
+        return json.loads(done.stdout)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        logger.warning("could not read the ZIP codes in a child process; reading them here", exc_info=True)
+        import zipcodes
+
+        rows = [r for r in zipcodes.list_all() if r.get("lat") and r.get("long")]
+        return [[r["zip_code"], r["city"], r["state"], r["lat"], r["long"]] for r in rows]
+
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
 EARTH_RADIUS_KM = 6371.0088
@@ -232,13 +262,7 @@ class Gazetteer:
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
     @cached_property
     def _zips(self) -> dict[str, tuple[str, str, float, float]]:
-        import zipcodes
-
-        out = {}
-        for row in zipcodes.list_all():
-            if row.get("lat") and row.get("long"):
-                out[row["zip_code"]] = (row["city"], row["state"], float(row["lat"]), float(row["long"]))
-        return out
+        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon in _zip_rows()}
 
     @cached_property
     def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:

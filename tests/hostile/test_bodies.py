@@ -128,3 +128,36 @@ def test_huge_numbers_are_answered_per_field_not_with_a_5xx(key_client, number, 
     )
     response = key_client.generic("POST", path, body, content_type="application/json")
     assert 400 <= response.status_code < 500, response.content[:300]
+
+
+@pytest.mark.django_db
+def test_a_lone_surrogate_in_document_metadata_is_a_400_naming_the_field(key_client):
+    lib = key_client.post(LIBS, {"name": "lib", "dimension": 4}, format="json").json()
+    for body, field in [
+        (b'{"title": "d", "metadata": {"k": "a\\udfffb"}}', "metadata.k"),
+        (b'{"title": "d", "metadata": {"\\ud800x": 1}}', "metadata.\\ud800x"),
+        (b'{"title": "x\\udc00"}', "title"),
+    ]:
+        response = key_client.generic("POST", f"{LIBS}/{lib['id']}/documents", body, content_type="application/json")
+        assert response.status_code == 400, (body, response.content[:300])
+        assert list(response.json()["errors"]) == [field], response.json()
+    assert key_client.get(f"{LIBS}/{lib['id']}/documents").json()["count"] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "filter_body",
+    [
+        b'{"$and": [' * 1000 + b'{"k": 1}' + b"]}" * 1000,  # past the parser's depth: 400 before the filter
+        b'{"k": {"$in": [' + b"[" * 60 + b"]" * 60 + b"]}}",  # within the parser's depth, nonsense to the filter
+        b'{"k": {"$gt": NaN}}',
+        b'{"k": {"$gt": 1e999}}',
+        b'{"k\\u0000": 1}',
+    ],
+)
+def test_a_hostile_query_filter_is_a_4xx(key_client, filter_body):
+    lib = key_client.post(LIBS, {"name": "lib", "dimension": 4}, format="json").json()
+    body = b'{"embedding": [1, 0, 0, 0], "k": 3, "filter": ' + filter_body + b"}"
+    response = key_client.generic("POST", f"{LIBS}/{lib['id']}/query", body, content_type="application/json")
+    assert 400 <= response.status_code < 500, (response.status_code, response.content[:300])
+    assert response.json()["detail"]

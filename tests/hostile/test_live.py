@@ -143,15 +143,92 @@ def _handshake(path: str) -> bytes:
     ).encode()
 
 
-def test_websocket_handshakes_on_unknown_paths_are_refused_and_garbage_frames_do_not_crash():
+def test_websocket_handshakes_on_unknown_paths_are_refused():
     with UvicornServer(workers=1) as server:
         for path in ("/ws/nothing-here/", "/ws/%00/", "/"):
             reply = raw_exchange(server.port, _handshake(path), timeout=3)
             assert reply.startswith(b"HTTP/1.1 403"), (path, reply[:200])
-        # A known route, then an unmasked, oversized, garbage frame: the connection ends, the server lives.
+        # A known route without an allowed Origin is refused too (malformed frames on an accepted
+        # connection: test_malformed_websocket_frames_...).
         reply = raw_exchange(server.port, _handshake("/ws/revenue/") + b"\x81\x7f" + b"\xff" * 20, timeout=3)
-        assert not reply.startswith(b"HTTP/1.1 5"), reply[:200]
+        assert reply.startswith(b"HTTP/1.1 403"), reply[:200]
         status, _, _, _ = call(f"{server.base_url}/api/health")
         assert status in (200, 503)
         status, _, _, _ = call(f"{server.base_url}/api/machines")
         assert status == 200
+
+
+def test_a_100_mb_body_to_a_public_endpoint_is_refused_on_the_default_limits():
+    """Declared (Content-Length) or streamed (chunked), 100 MB to the public clicks API: a 413 as
+    soon as the public limit (64 KiB) is passed; the server stops reading and stays up."""
+    hundred_mb = 100 * 1024 * 1024
+    with UvicornServer(workers=1) as server:
+        head = (
+            "POST /api/clicks/save_click_and_predict_cluster HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Content-Type: application/json\r\n"
+        )
+        for framing in (f"Content-Length: {hundred_mb}\r\n\r\n", "Transfer-Encoding: chunked\r\n\r\n"):
+            started = time.monotonic()
+            with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+                sock.sendall((head + framing).encode())
+                block = b"x" * (1 << 20)
+                sent = 0
+                try:
+                    while sent < hundred_mb:
+                        sock.sendall(b"%x\r\n%s\r\n" % (len(block), block) if "chunked" in framing else block)
+                        sent += len(block)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the server answered and closed: it did not take the 100 MB
+                reply = b""
+                try:
+                    while chunk := sock.recv(65536):
+                        reply += chunk
+                except (ConnectionResetError, TimeoutError):
+                    pass
+            assert reply.startswith(b"HTTP/1.1 413"), (framing, reply[:200])
+            assert sent < hundred_mb or time.monotonic() - started < 10
+        status, _, _, _ = call(f"{server.base_url}/api/clicks/")
+        assert status == 200
+
+
+def _ws_frame(opcode: int, payload: bytes, *, fin: bool = True, masked: bool = True) -> bytes:
+    first = (0x80 if fin else 0) | opcode
+    mask = b"\x01\x02\x03\x04"
+    length = len(payload)
+    header = bytes([first, (0x80 if masked else 0) | length]) if length < 126 else None
+    if header is None:
+        header = bytes([first, (0x80 if masked else 0) | 126]) + length.to_bytes(2, "big")
+    body = bytes(b ^ mask[i % 4] for i, b in enumerate(payload)) if masked else payload
+    return header + (mask if masked else b"") + body
+
+
+MALFORMED_FRAMES = {
+    "bad-utf8": _ws_frame(0x1, b"\xff\xfe not utf-8"),  # a text frame that is not UTF-8
+    "reserved-opcode": _ws_frame(0x3, b"reserved opcode"),
+    "long-ping": _ws_frame(0x9, b"p" * 200),  # a control frame past 125 bytes
+    "short-close": _ws_frame(0x8, b"\x03"),  # a close frame with a 1-byte code
+    "bad-fragments": _ws_frame(0x1, b"frag", fin=False) + _ws_frame(0x1, b"ment"),  # a new message mid-message
+    "deep-json": _ws_frame(0x1, b'{"a": ' * 5000 + b"}"),  # a deeply nested JSON text
+    "rsv-bits": b"\xf1\x85" + b"\x00" * 9,  # reserved bits set
+    "unmasked": _ws_frame(0x1, b"{}", masked=False),  # a client frame without a mask
+    "oversized-length": b"\x81\xff" + b"\xff" * 8 + b"\x00" * 4,  # a 2**64-1 byte frame announced
+}
+
+
+def test_malformed_websocket_frames_on_an_accepted_connection_end_that_connection_only(django_user_model):
+    from django.test import Client
+
+    staff = django_user_model.objects.create_user(email="ops@example.com", password="x" * 12, is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    cookie = f"sessionid={client.cookies['sessionid'].value}"
+    with UvicornServer(workers=1) as server:
+        pids = server.worker_pids()
+        origin = f"Origin: {server.base_url}\r\nCookie: {cookie}\r\n"
+        for name, frames in MALFORMED_FRAMES.items():
+            handshake = _handshake("/ws/revenue/").replace(b"\r\n\r\n", b"\r\n" + origin.encode() + b"\r\n")
+            reply = raw_exchange(server.port, handshake + frames, timeout=3)
+            assert reply.startswith(b"HTTP/1.1 101"), (name, reply[:200])  # accepted: the frames were parsed
+            status, _, _, _ = call(f"{server.base_url}/api/clicks/")
+            assert status == 200, name
+            assert server.worker_pids() == pids, name  # the worker did not die

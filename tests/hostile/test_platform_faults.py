@@ -1,5 +1,5 @@
 """In-process faults: Redis outage and recovery, broker down for an index build, tenancy 404s,
-throttle identity, Celery redelivery settings."""
+throttle identity (Celery redelivery: test_celery_worker.py)."""
 
 from __future__ import annotations
 
@@ -93,9 +93,3 @@ def test_the_search_throttle_uses_the_real_address():
     from search.apis import SearchApi
 
     assert all(issubclass(cls, ScopedRateThrottle) for cls in SearchApi.throttle_classes)
-
-
-def test_acks_late_tasks_are_redelivered_when_their_pool_child_dies():
-    from config.celery import app
-
-    assert app.conf.task_reject_on_worker_lost is True

@@ -21,6 +21,7 @@ import logging
 import re
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import redis
@@ -304,6 +305,15 @@ def make_app(node: Node):
             while True:
                 message = await receive()
                 if message["type"] == "lifespan.startup":
+                    # Requests run in a fixed pool of threads, each with one persistent Postgres
+                    # connection: the node holds at most this many plus one per background thread
+                    # (asyncio's default executor would grow to min(32, cores + 4)).
+                    asyncio.get_running_loop().set_default_executor(
+                        ThreadPoolExecutor(
+                            max_workers=settings.VECTORDB_NODE_REQUEST_THREADS,
+                            thread_name_prefix="vectordb-node-request",
+                        )
+                    )
                     node.start()
                     await send({"type": "lifespan.startup.complete"})
                 elif message["type"] == "lifespan.shutdown":
