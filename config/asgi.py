@@ -16,6 +16,7 @@ django.setup(set_prefix=False)
 
 from django.conf import settings  # noqa: E402  (after setup)
 from django.db import close_old_connections  # noqa: E402
+
 from vectordb.warmup import start_jit_warmup  # noqa: E402  (needs settings)
 
 start_jit_warmup()  # the compiled vector search loads in the background while uvicorn starts
