@@ -178,9 +178,30 @@ def _insert_threads(n: int, projects: int, labelled: bool = False) -> float:
 class _worker:
     """A real Celery worker (prefork, CELERY_CONCURRENCY processes) consuming only `low`, on the bench DB."""
 
-    def __init__(self, connection, concurrency: int, queues: str = "low", name: str = "bench") -> None:
+    def __init__(
+        self,
+        connection,
+        concurrency: int,
+        queues: str = "low",
+        name: str = "bench",
+        env: dict | None = None,
+        group: bool = False,
+    ) -> None:
         self.connection, self.concurrency, self.queues, self.name = connection, concurrency, queues, name
+        self.extra_env = env or {}
+        self.group = group
         self.process: subprocess.Popen | None = None
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "celery", "-A", "config", "worker", "-n", f"{self.name}@%h", "-Q", self.queues,
+                "--concurrency", str(self.concurrency), "--loglevel", "WARNING", "--without-heartbeat",
+                "--without-gossip", "--without-mingle"]  # fmt: skip
+
+    def kill(self, sig: int) -> None:
+        """A crash: `sig` to the worker and its pool processes at once (`group=True` workers only)."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, sig)
+            self.process.wait(timeout=30)
 
     def __enter__(self) -> _worker:
         s = self.connection.settings_dict
@@ -189,13 +210,10 @@ class _worker:
         env["DATABASE_URL"] = f"postgres://{s['USER']}:{s.get('PASSWORD') or ''}@{host}:{port}/{s['NAME']}"
         env["PYTHONWARNINGS"] = "ignore"  # celery's warning about running as root in containers
         env["THREADS_CLASSIFIER_DELAY"] = os.environ.get("THREADS_CLASSIFIER_DELAY", "2.0")
+        env.update(self.extra_env)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-n", f"{self.name}@%h", "-Q", self.queues,
-             "--concurrency", str(self.concurrency), "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
-             "--without-mingle"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+            self.command(), env=env, stdout=subprocess.DEVNULL, start_new_session=self.group
+        )
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -212,7 +230,7 @@ def bench_backfill(n: int, worker_seconds: float) -> None:
     from django.conf import settings
     from django.db import connection
 
-    from threads.models import BackfillRun, Thread
+    from threads.models import BackfillRun
     from threads.services import backfill_plan, backfill_start
 
     if connection.vendor != "postgresql":
@@ -240,31 +258,85 @@ def bench_backfill(n: int, worker_seconds: float) -> None:
         "the start (one keyset page of ids at a time)"
     )
 
+    _bench_label_writes()
     processes = int(os.environ.get("CELERY_CONCURRENCY", "2"))
-    per_task = settings.THREADS_CLASSIFY_CONCURRENCY
+    workers = int(os.environ.get("BENCH_THREADS_BACKFILL_WORKERS", "4"))
     delay = float(os.environ.get("THREADS_CLASSIFIER_DELAY", "2.0"))
-    with _worker(connection, processes):
-        deadline = time.monotonic() + 60
-        while not Thread.objects.filter(category_source="classifier").exists():  # worker up, first labels in
-            if time.monotonic() > deadline:
-                raise RuntimeError("the benchmark's worker labelled nothing within 60 s")
-            time.sleep(0.5)
-        t0, c0 = time.perf_counter(), Thread.objects.filter(category_source="classifier").count()
-        time.sleep(worker_seconds)
-        t1, c1 = time.perf_counter(), Thread.objects.filter(category_source="classifier").count()
-    rate = (c1 - c0) / (t1 - t0)
-    ideal = processes * per_task / delay
-    print(
-        f"  classification: {c1 - c0:,} threads labelled in {t1 - t0:.0f} s by one worker "
-        f"({processes} processes x {per_task} concurrent calls, {delay:g} s per call): {rate:.1f} threads/s "
-        f"(ideal {ideal:.0f}/s)"
-    )
-    hours = 1_000_000 / rate / 3600 if rate else float("inf")
-    print(f"  projected time for 1,000,000 threads: {hours:.2f} h (goal < 6 h)")
+    variants = [int(c) for c in os.environ.get("BENCH_THREADS_BACKFILL_CONCURRENCY", "64,128").split(",")]
+    for per_task in variants:  # the first is the baseline (64: the concurrency before issue 15's fix)
+        rate = _backfill_rate(connection, workers, processes, per_task, worker_seconds)
+        ideal = workers * processes * per_task / delay
+        minutes = 1_000_000 / rate / 60 if rate else float("inf")
+        print(
+            f"  classification, {workers} workers x {processes} processes x {per_task} calls in flight per chunk "
+            f"({delay:g} s per call): {rate:.1f} threads/s (ideal {ideal:.0f}/s, {rate / ideal:.0%}); "
+            f"1,000,000 threads projected in {minutes:.0f} min (goal <= 60 min with 4 workers)"
+        )
     run.refresh_from_db()
     purged = _purge("low")
     print(f"  run #{run.pk}: {run.processed:,}/{run.total:,} processed when stopped; {purged} chunks left purged")
     BackfillRun.objects.filter(pk=run.pk).update(status=BackfillRun.Status.SUPERSEDED)
+
+
+def _backfill_rate(connection, workers: int, processes: int, per_task: int, seconds: float) -> float:
+    """Labels per second of `workers` real workers (`-Q low`) consuming the queued chunks, measured after
+    the first labels of this variant come in (the workers booted) over `seconds`."""
+    from threads.models import Thread
+
+    labelled = Thread.objects.filter(category_source="classifier")
+    env = {"THREADS_BACKFILL_CONCURRENCY": str(per_task)}
+    pool = [_worker(connection, processes, "low", f"backfill{i}", env) for i in range(workers)]
+    before = labelled.count()
+    for w in pool:
+        w.__enter__()
+    try:
+        deadline = time.monotonic() + 90
+        while labelled.count() < before + workers * processes * per_task:  # every process has a chunk going
+            if time.monotonic() > deadline:
+                raise RuntimeError("the benchmark's workers labelled too little within 90 s")
+            time.sleep(0.5)
+        t0, c0 = time.perf_counter(), labelled.count()
+        time.sleep(seconds)
+        t1, c1 = time.perf_counter(), labelled.count()
+    finally:
+        for w in pool:
+            w.__exit__(None, None, None)
+    return (c1 - c0) / (t1 - t0)
+
+
+def _bench_label_writes(batches: int = 7) -> None:
+    """The label writes of one backfill chunk (512 consecutive threads over 100 projects, flushed 64 at a
+    time): one conditional UPDATE per category (before) vs one `UPDATE ... FROM (VALUES ...)` per flush.
+    Each batch is rolled back, so both variants write the same unlabelled rows."""
+    from django.db import transaction
+
+    from threads.models import Category, Thread
+    from threads.services.classification import thread_label_by_classifier, threads_label_by_classifier
+
+    first = dict(Category.objects.order_by("project_id", "pk").values_list("project_id", "pk").distinct())
+    rows = list(Thread.objects.filter(category_source__isnull=True).order_by("pk").values_list("pk", "project_id"))
+    timings: dict[str, list[float]] = {"per category": [], "one UPDATE FROM VALUES": []}
+    for b in range(batches):
+        chunk = rows[b * 512 : (b + 1) * 512]
+        for name in timings:
+            with transaction.atomic():
+                started = time.perf_counter()
+                for at in range(0, len(chunk), 64):
+                    labels: dict[int, list[int]] = {}
+                    for pk, pid in chunk[at : at + 64]:
+                        labels.setdefault(first[pid], []).append(pk)
+                    if name == "per category":
+                        for category_id, ids in labels.items():
+                            thread_label_by_classifier(thread_ids=ids, category_id=category_id)
+                    else:
+                        threads_label_by_classifier(labels=labels)
+                timings[name].append((time.perf_counter() - started) * 1000)
+                transaction.set_rollback(True)
+    before, after = percentile(timings["per category"], 50), percentile(timings["one UPDATE FROM VALUES"], 50)
+    print(
+        f"  label writes of one 512-thread chunk over 100 projects: {after:.0f} ms with one UPDATE FROM VALUES "
+        f"per 64 labels; baseline one UPDATE per category: {before:.0f} ms (p50 of {batches})"
+    )
 
 
 def bench_list(n: int) -> None:
@@ -334,10 +406,187 @@ def _chat_at_rate(client, url: str, rate: float, seconds: float) -> int:
     return sent
 
 
-def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0) -> None:
-    """New threads chatted at `rate`/s for `seconds` while `workers` workers started as the Procfile does
-    (`-Q live,default,low`, CELERY_CONCURRENCY processes, 2 s classifier) label them; optionally with a
-    backfill of `with_backfill` threads queued on `low` at the same time. Reports creation → label."""
+def _chat_process(url: str, raw: str, rate: float, seconds: float) -> None:
+    """One load generator process (forked): its own Django client and outbox, chatting at `rate`/s."""
+    from django.test import Client
+
+    from threads.services.classification import classification_outbox
+
+    _chat_at_rate(Client(HTTP_X_API_KEY=raw), url, rate, seconds)
+    classification_outbox().flush(timeout=30)
+
+
+def _chat_from_processes(url: str, raw: str, rate: float, seconds: float, generators: int) -> None:
+    """`rate`/s of new-thread chats from `generators` forked processes (one process tops out near 20/s on
+    this machine: each chat costs tens of ms of CPU)."""
+    import multiprocessing
+
+    from django.db import connections
+
+    connections.close_all()  # each process opens its own
+    ctx = multiprocessing.get_context("fork")
+    procs = [ctx.Process(target=_chat_process, args=(url, raw, rate / generators, seconds)) for _ in range(generators)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(timeout=seconds + 120)
+
+
+def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0, backfill_workers: int = 0) -> None:
+    """New threads chatted at `rate`/s for `seconds` (from one forked load generator per 20/s) while
+    `workers` workers started as the Procfile does (`-Q live,default,low`, CELERY_CONCURRENCY processes,
+    2 s classifier) label them; optionally with a backfill of `with_backfill` threads queued on `low` and
+    `backfill_workers` more workers on `-Q low` only. Reports creation → label, and the backfill's rate."""
+    from django.conf import settings
+    from django.db import connection
+
+    from accounts.tests.factories import ApiKeyFactory
+    from threads import live
+    from threads.models import BackfillRun, Thread
+    from threads.services import backfill_plan, backfill_start
+
+    settings.THREADS_EMBEDDING_PROVIDER = "hash"
+    settings.ANTHROPIC_API_KEY = ""
+    settings.THREADS_CLASSIFY_ON_CHAT = True
+    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+    for queue in ("live", "default", "low"):
+        _purge(queue)
+    backfill_note = ""
+    if with_backfill:
+        BackfillRun.objects.filter(status__in=["planning", "running"]).update(status=BackfillRun.Status.SUPERSEDED)
+        Thread.objects.filter(category_source__isnull=False).update(category_source=None, category=None)
+        if Thread.objects.count() < with_backfill:
+            _insert_threads(with_backfill - Thread.objects.count(), projects=10)
+        run = backfill_start(new=True)
+        run = backfill_plan(run_id=run.pk)
+        backfill_note = f", a backfill of {run.planned:,} threads ({run.chunks:,} chunks) queued on `low`"
+        if backfill_workers:
+            backfill_note += f" and {backfill_workers} more worker(s) on `-Q low`"
+    api_key, raw = ApiKeyFactory.create_with_secret()
+    url = f"/query/v1/projects/{api_key.project.uuid}/chat"
+    processes = int(os.environ.get("CELERY_CONCURRENCY", "2"))
+    pool = [_worker(connection, processes, "live,default,low", f"live{i}") for i in range(workers)]
+    pool += [_worker(connection, processes, "low", f"lowonly{i}") for i in range(backfill_workers)]
+    for w in pool:
+        w.__enter__()
+    backfilled = Thread.objects.exclude(project_id=api_key.project_id).filter(category_source="classifier")
+    try:
+        time.sleep(8)  # the workers boot
+        if with_backfill:  # the backfill is running on every process before the live load starts
+            deadline = time.monotonic() + 60
+            while backfilled.count() < len(pool) * processes * 64 and time.monotonic() < deadline:
+                time.sleep(0.5)
+        b0, t0 = backfilled.count(), time.perf_counter()
+        first_id = (Thread.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+        generators = max(1, round(rate / 20))
+        _chat_from_processes(url, raw, rate, seconds, generators)
+        sent_s = time.perf_counter() - t0
+        mine = Thread.objects.filter(pk__gte=first_id, project_id=api_key.project_id)
+        sent = mine.count()
+        deadline = time.monotonic() + 150
+        while mine.filter(category_source__isnull=True).exists() and time.monotonic() < deadline:
+            time.sleep(1)
+        b1, t1 = backfilled.count(), time.perf_counter()
+        queued_low = _queue_depth("low")
+    finally:
+        for w in pool:
+            w.__exit__(None, None, None)
+    lags = [
+        (labelled - created).total_seconds()
+        for created, labelled in mine.values_list("created_at", "labelled_at")
+        if labelled
+    ]
+    left = mine.filter(category_source__isnull=True).count()
+    print(
+        f"live labelling: {sent:,} new threads at {sent / sent_s:.1f}/s (target {rate:g}/s, {generators} load "
+        f"process(es)) for {seconds:g} s, {workers} worker(s) x {processes} processes{backfill_note}:"
+    )
+    print(
+        f"  creation → label: p50 {percentile(lags, 50):5.1f} s  p95 {percentile(lags, 95):5.1f} s  "
+        f"max {max(lags, default=float('nan')):5.1f} s; {left} unlabelled after 150 s "
+        f"(goal: all within 120 s, p95 <= 60 s; baseline before batching: one task per thread, ~1/s per worker)"
+    )
+    if with_backfill:
+        print(
+            f"  backfill meanwhile: {b1 - b0:,} threads labelled in {t1 - t0:.0f} s ({(b1 - b0) / (t1 - t0):.1f}/s), "
+            f"{queued_low:,} chunks still queued on `low` at the end (it was saturated throughout)"
+        )
+        BackfillRun.objects.filter(status__in=["planning", "running"]).update(status=BackfillRun.Status.SUPERSEDED)
+        _purge("low")
+    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+
+
+def _queue_depth(queue: str) -> int:
+    from config.celery import app
+
+    with app.connection_for_write() as conn:
+        try:
+            return conn.default_channel.queue_declare(queue, passive=True).message_count
+        except Exception:
+            return -1
+
+
+def bench_live_capacity(workers_list: list[int], backlog: int, seconds: float) -> None:
+    """The live path's capacity curve: `backlog` new unlabelled threads pushed onto the live list at
+    once, drained by 1, 2, ... workers started as the Procfile does; labels per second in steady state.
+    (The chat is not in the loop here, so the load generator's CPU does not cap the curve.)"""
+    from django.db import connection
+
+    from threads import live
+    from threads.models import Thread
+
+    processes = int(os.environ.get("CELERY_CONCURRENCY", "2"))
+    delay = float(os.environ.get("THREADS_CLASSIFIER_DELAY", "2.0"))
+    print(f"live capacity: a backlog of {backlog:,} new threads on the live list, workers as the Procfile:")
+    first_id = (Thread.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    _insert_threads(backlog, projects=10)
+    backlog_rows = Thread.objects.filter(pk__gte=first_id)
+    ids = list(backlog_rows.values_list("pk", flat=True))
+    for workers in workers_list:
+        live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+        _purge("live")
+        backlog_rows.update(category_source=None, category=None, labelled_at=None)
+        for at in range(0, len(ids), 1000):
+            live.push(ids[at : at + 1000])
+        labelled = backlog_rows.filter(category_source="classifier")
+        pool = [_worker(connection, processes, "live,default,low", f"cap{i}") for i in range(workers)]
+        for w in pool:
+            w.__enter__()
+        try:
+            deadline = time.monotonic() + 60
+            while labelled.count() < workers * processes * 64 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            t0, c0 = time.perf_counter(), labelled.count()
+            time.sleep(seconds)
+            t1, c1 = time.perf_counter(), labelled.count()
+        finally:
+            for w in pool:
+                w.__exit__(None, None, None)
+        rate = (c1 - c0) / (t1 - t0)
+        ideal = workers * processes * 64 / delay
+        print(
+            f"  {workers} worker(s) x {processes} processes: {rate:6.1f} threads/s (ideal {ideal:.0f}/s, "
+            f"{rate / ideal:.0%}; {rate / workers:.1f}/s per worker)"
+        )
+    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+    _purge("live")
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def bench_sweep(lost: int, backfill: int) -> None:
+    """A lost live job, end to end at the documented settings (grace THREADS_SWEEP_GRACE_SECONDS = 60 s,
+    a sweep every THREADS_SWEEP_INTERVAL_SECONDS = 120 s): `lost` new threads chatted, popped by a worker
+    that is then killed (kill -9) while its classifier thinks, so nothing but the unlabelled rows is
+    left; then a worker as the Procfile and `celery beat` as the Procfile, with a backfill of `backfill`
+    threads queued on `low`. Reports creation → label of the lost threads (the README says: found 60-180 s
+    after creation, labelled seconds later)."""
+    import signal
+
     from django.conf import settings
     from django.db import connection
     from django.test import Client
@@ -354,57 +603,68 @@ def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0
     live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
     for queue in ("live", "default", "low"):
         _purge(queue)
-    backfill_note = ""
-    if with_backfill:
-        _insert_threads(with_backfill, projects=10)
-        run = backfill_start(new=True)
-        run = backfill_plan(run_id=run.pk)
-        backfill_note = f", with a backfill of {run.planned:,} threads ({run.chunks:,} chunks) queued on `low`"
     api_key, raw = ApiKeyFactory.create_with_secret()
     client = Client(HTTP_X_API_KEY=raw)
     url = f"/query/v1/projects/{api_key.project.uuid}/chat"
-    processes = int(os.environ.get("CELERY_CONCURRENCY", "2"))
-    workers_ctx = [_worker(connection, processes, "live,default,low", f"live{i}") for i in range(workers)]
-    for w in workers_ctx:
-        w.__enter__()
+    client.get(f"/query/v1/projects/{api_key.project.uuid}/categories/")  # the defaults: the sweep needs categories
+    doomed = _worker(connection, 2, "live,default,low", "doomed", {"THREADS_CLASSIFIER_DELAY": "120"}, group=True)
+    doomed.__enter__()
     try:
-        time.sleep(8)  # the workers boot
+        time.sleep(8)
         first_id = (Thread.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-        sent = _chat_at_rate(client, url, rate, seconds)
+        for i in range(lost):
+            client.post(url, {"question": f"How do I export my invoices? ({i})"}, "application/json")
         classification_outbox().flush(timeout=30)
-        mine = Thread.objects.filter(pk__gte=first_id, project_id=api_key.project_id)
-        deadline = time.monotonic() + 150
+        deadline = time.monotonic() + 60
+        while live.pending() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+    finally:
+        doomed.kill(signal.SIGKILL)
+    mine = Thread.objects.filter(pk__gte=first_id, project_id=api_key.project_id)
+    assert not mine.filter(category_source__isnull=False).exists() and live.pending() == 0, "the job was not lost"
+    note = ""
+    if backfill:
+        BackfillRun.objects.filter(status__in=["planning", "running"]).update(status=BackfillRun.Status.SUPERSEDED)
+        run = backfill_plan(run_id=backfill_start(new=True).pk)
+        note = f", a backfill of {run.planned:,} threads queued on `low`"
+    killed = timezone_now()
+    worker = _worker(connection, 2, "live,default,low", "procfile")
+    beat = _beat(connection)
+    with worker, beat:
+        deadline = time.monotonic() + 300
         while mine.filter(category_source__isnull=True).exists() and time.monotonic() < deadline:
             time.sleep(1)
-        backfill_done = 0
-        if with_backfill:
-            backfill_done = (
-                Thread.objects.exclude(project_id=api_key.project_id).filter(category_source="classifier").count()
-            )
-    finally:
-        for w in workers_ctx:
-            w.__exit__(None, None, None)
-    lags = [
-        (labelled - created).total_seconds()
-        for created, labelled in mine.values_list("created_at", "labelled_at")
-        if labelled
-    ]
+    lags = [(lab - created).total_seconds() for created, lab in mine.values_list("created_at", "labelled_at") if lab]
+    after_kill = [(lab - killed).total_seconds() for lab in mine.values_list("labelled_at", flat=True) if lab]
     left = mine.filter(category_source__isnull=True).count()
-    print(
-        f"live labelling: {sent:,} new threads at {sent / seconds:.1f}/s (target {rate:g}/s) for {seconds:g} s, "
-        f"{workers} worker(s) x {processes} "
-        f"processes{backfill_note}:"
+    grace, interval = (
+        settings.THREADS_SWEEP_GRACE_SECONDS,
+        settings.CELERY_BEAT_SCHEDULE["threads-sweep-unlabelled"]["schedule"],
     )
     print(
-        f"  creation → label: p50 {percentile(lags, 50):5.1f} s  p95 {percentile(lags, 95):5.1f} s  "
-        f"max {max(lags, default=float('nan')):5.1f} s; {left} unlabelled after 150 s "
-        f"(goal: all within 120 s, p95 <= 60 s; baseline before batching: one task per thread, ~1/s per worker)"
+        f"sweep: {lost} live jobs lost (worker killed mid-classification), then a Procfile worker and beat "
+        f"(grace {grace:g} s, a sweep every {interval:g} s{note}):"
     )
-    if with_backfill:
-        print(f"  backfill meanwhile: {backfill_done:,} threads labelled")
-        BackfillRun.objects.filter(status__in=["planning", "running"]).update(status=BackfillRun.Status.SUPERSEDED)
-        _purge("low")
+    print(
+        f"  creation → label: min {min(lags, default=float('nan')):.0f} s, max {max(lags, default=float('nan')):.0f} s"
+        f" (labelled {min(after_kill, default=float('nan')):.0f}-{max(after_kill, default=float('nan')):.0f} s "
+        f"after the crash and beat's start); {left} left after 300 s (goal: found within 180 s)"
+    )
+    BackfillRun.objects.filter(status__in=["planning", "running"]).update(status=BackfillRun.Status.SUPERSEDED)
+    _purge("low")
     live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
+
+
+class _beat(_worker):
+    """`celery -A config beat` as the Procfile starts it (DatabaseScheduler), on the bench database."""
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "celery", "-A", "config", "beat", "--loglevel", "WARNING",
+                "--schedule", "/tmp/bench-threads-celerybeat-schedule"]  # fmt: skip
+
+    def __init__(self, connection) -> None:
+        super().__init__(connection, 0, name="beat")
 
 
 def main() -> None:
@@ -424,7 +684,18 @@ def main() -> None:
         if "live" in parts:
             for workers in [int(w) for w in os.environ.get("BENCH_THREADS_LIVE_WORKERS", "1").split(",")]:
                 bench_live(rate * workers, live_seconds, workers)
+        if "live-capacity" in parts:
+            workers_list = [int(w) for w in os.environ.get("BENCH_THREADS_CAPACITY_WORKERS", "1,2,3,4").split(",")]
+            bench_live_capacity(workers_list, int(os.environ.get("BENCH_THREADS_CAPACITY_BACKLOG", "40000")), 40)
         if "live-backfill" in parts:
-            bench_live(rate, live_seconds, 1, with_backfill=n)
+            bench_live(
+                rate,
+                live_seconds,
+                1,
+                with_backfill=int(os.environ.get("BENCH_THREADS_LIVE_BACKFILL_N", str(n))),
+                backfill_workers=int(os.environ.get("BENCH_THREADS_LIVE_BACKFILL_WORKERS", "0")),
+            )
+        if "sweep" in parts:
+            bench_sweep(int(os.environ.get("BENCH_THREADS_SWEEP_LOST", "64")), backfill=n)
         if "backfill" in parts:
             bench_backfill(n, worker_seconds)

@@ -48,9 +48,16 @@ def thread_list_count(*, queryset: QuerySet[Thread], key: str | None) -> int:
     return count
 
 
-def thread_page(*, queryset: QuerySet[Thread], offset: int, limit: int) -> list[Thread]:
+def thread_page(*, queryset: QuerySet[Thread], offset: int, limit: int, project_id: int | None = None) -> list[Thread]:
     """One page of the list as a deferred join: the page's ids by an index-only scan (the offset skips
-    index entries, not table rows), then those rows, in the list's order."""
+    index entries, not table rows), then those rows, in the list's order. With `project_id` (the
+    unfiltered list of that project) a deep offset seeks from a cached anchor instead of skipping
+    entries (`threads/paging.py`); same page."""
+    from threads import paging
+
+    anchored = paging.page_ids(project_id=project_id, offset=offset, limit=limit) if project_id else None
+    if anchored is not None:
+        return list(queryset.filter(pk__in=anchored).order_by("-created_at", "-id")) if anchored else []
     ids = queryset.order_by("-created_at", "-id").values("pk")[offset : offset + limit]
     return list(queryset.filter(pk__in=Subquery(ids)).order_by("-created_at", "-id"))
 
