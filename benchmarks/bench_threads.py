@@ -406,30 +406,39 @@ def _chat_at_rate(client, url: str, rate: float, seconds: float) -> int:
     return sent
 
 
-def _chat_process(url: str, raw: str, rate: float, seconds: float) -> None:
-    """One load generator process (forked): its own Django client and outbox, chatting at `rate`/s."""
+def _chat_process_main() -> None:
+    """A load generator process (started by `_chat_from_processes`): its own Django, client and outbox."""
+    setup_django()
+    from django.conf import settings
     from django.test import Client
 
     from threads.services.classification import classification_outbox
 
+    settings.THREADS_EMBEDDING_PROVIDER = "hash"
+    settings.ANTHROPIC_API_KEY = ""
+    url, raw, rate, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
     _chat_at_rate(Client(HTTP_X_API_KEY=raw), url, rate, seconds)
     classification_outbox().flush(timeout=30)
 
 
 def _chat_from_processes(url: str, raw: str, rate: float, seconds: float, generators: int) -> None:
-    """`rate`/s of new-thread chats from `generators` forked processes (one process tops out near 20/s on
-    this machine: each chat costs tens of ms of CPU)."""
-    import multiprocessing
+    """`rate`/s of new-thread chats from `generators` processes on the bench database (one process tops
+    out near 20/s on this machine: each chat costs tens of ms of CPU). Separate interpreters, not forks:
+    a fork would share this process's broker and database sockets."""
+    from django.db import connection
 
-    from django.db import connections
-
-    connections.close_all()  # each process opens its own
-    ctx = multiprocessing.get_context("fork")
-    procs = [ctx.Process(target=_chat_process, args=(url, raw, rate / generators, seconds)) for _ in range(generators)]
+    s = connection.settings_dict
+    env = dict(os.environ)
+    env["DATABASE_URL"] = (
+        f"postgres://{s['USER']}:{s.get('PASSWORD') or ''}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+    )
+    code = "import sys; from benchmarks.bench_threads import _chat_process_main; _chat_process_main()"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, url, raw, str(rate / generators), str(seconds)], env=env)
+        for _ in range(generators)
+    ]
     for proc in procs:
-        proc.start()
-    for proc in procs:
-        proc.join(timeout=seconds + 120)
+        proc.wait(timeout=seconds + 120)
 
 
 def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0, backfill_workers: int = 0) -> None:
@@ -439,6 +448,7 @@ def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0
     `backfill_workers` more workers on `-Q low` only. Reports creation → label, and the backfill's rate."""
     from django.conf import settings
     from django.db import connection
+    from django.db.models import Max, Min
 
     from accounts.tests.factories import ApiKeyFactory
     from threads import live
@@ -483,6 +493,9 @@ def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0
         sent_s = time.perf_counter() - t0
         mine = Thread.objects.filter(pk__gte=first_id, project_id=api_key.project_id)
         sent = mine.count()
+        span = mine.aggregate(first=Min("created_at"), last=Max("created_at"))
+        if sent > 1:  # the achieved rate, from the threads' own creation times
+            sent_s = (span["last"] - span["first"]).total_seconds() * sent / (sent - 1)
         deadline = time.monotonic() + 150
         while mine.filter(category_source__isnull=True).exists() and time.monotonic() < deadline:
             time.sleep(1)
