@@ -1,25 +1,35 @@
-"""RAG chat and thread classification (issue 8).
+"""RAG chat and thread classification (issues 8 and 15).
 
-1. Chat latency p50/p95 with classification wired in (each new thread's id handed after commit to the
-   outbox thread that publishes its job) vs without, in the same run, requests interleaved; the ratio
-   should be <= 1.05. Also the cost of one publish, which the outbox keeps out of the request.
+1. `chat`: latency p50/p95 with classification wired in (each new thread's id handed after commit to
+   the outbox thread that publishes its job) vs without, in the same run, requests interleaved; the
+   ratio should be <= 1.05. Also the cost of one publish, which the outbox keeps out of the request.
    The chat runs in-process through the whole Django/DRF stack with an API key, retrieval from a
    knowledge library of 200 chunks ("hash" embeddings) and the offline answer (no LLM call), so the
    request is as cheap as it gets and any classification cost would show.
-2. Backfill on Postgres: N synthetic unlabelled threads inserted with COPY, then the time (and peak
-   memory) to plan and enqueue every chunk to the `low` queue (goal for 1M: <= 60 s); then a real
-   Celery worker (`-Q low`, CELERY_CONCURRENCY processes) with the 2 s DummyClassifier consumes the
-   chunks for BENCH_THREADS_WORKER_SECONDS, and the measured labelling rate gives the projected time
-   for 1M threads (goal < 6 h on one worker machine).
-
-3. The threads list (limit/offset with `count`) on one project with BENCH_THREADS_LIST_N threads
-   (default N): page 1 and a deep page (offset N/2) through the API, against the bare page query.
-4. Live labelling (issue 15): new threads chatted at BENCH_THREADS_LIVE_RATE (20/s) for
-   BENCH_THREADS_LIVE_SECONDS (60) while workers started as the Procfile does (`-Q live,default,low`)
-   label them: creation → label p50/p95/max (goal: all within 120 s, p95 <= 60 s), for each count of
-   workers in BENCH_THREADS_LIVE_WORKERS (1; e.g. "1,2": the rate scales with the workers), and
-   `live-backfill`: the same with a backfill of N threads queued on `low`.
-BENCH_THREADS_PARTS picks the parts (default chat,list,live,backfill; add live-backfill).
+2. `backfill` (Postgres): N synthetic unlabelled threads inserted with COPY, then the time (and peak
+   memory) to plan and enqueue every chunk to the `low` queue (goal for 1M: <= 60 s); the label writes
+   of one chunk (one UPDATE FROM VALUES vs one UPDATE per category, same rows); then
+   BENCH_THREADS_BACKFILL_WORKERS (4) real Celery workers (`-Q low`, CELERY_CONCURRENCY processes, the
+   2 s DummyClassifier per question, real chunks as the backfill sends them) consume the chunks for
+   BENCH_THREADS_WORKER_SECONDS once each process has a chunk going, for each calls-in-flight setting in
+   BENCH_THREADS_BACKFILL_CONCURRENCY ("64,128": 64 is the baseline); the measured rate gives the
+   projected time for 1M threads (goal <= 60 min with 4 workers).
+3. `list`: the threads list (limit/offset with `count`) on one project with BENCH_THREADS_LIST_N
+   threads (default N): page 1, a deep page (offset N/2) and the last page through the API, against
+   the bare plain-OFFSET page query; and the first deep page after the anchors expired.
+4. `live` (issue 15): new threads chatted at BENCH_THREADS_LIVE_RATE (20/s) per worker for
+   BENCH_THREADS_LIVE_SECONDS (60), from one load process per 20/s, while workers started as the
+   Procfile does (`-Q live,default,low`) label them: creation → label p50/p95/max (goal: all within
+   120 s, p95 <= 60 s), for each count of workers in BENCH_THREADS_LIVE_WORKERS (1; e.g. "1,2").
+   `live-capacity`: a backlog of new threads on the live list drained by 1, 2, ... workers
+   (BENCH_THREADS_CAPACITY_WORKERS, "1,2,3,4"): labels/s, the scaling curve without the load
+   generator's CPU in the way. `live-backfill`: `live` at 20/s with one worker while a backfill of
+   BENCH_THREADS_LIVE_BACKFILL_N threads (N) is queued on `low` and running on the same worker (and
+   BENCH_THREADS_LIVE_BACKFILL_WORKERS more on `-Q low`).
+5. `sweep`: live jobs lost with a worker killed mid-classification, then a Procfile worker and
+   `celery beat` at the documented sweep settings, a backfill queued: creation → label of the lost
+   threads (the README's bound: found within 180 s).
+BENCH_THREADS_PARTS picks the parts (default chat,list,live,backfill).
 
 Knobs (environment): BENCH_THREADS_N (default 100000; BENCH_THREADS_FULL=1 for 1000000),
 BENCH_THREADS_CHATS (300 per variant), BENCH_THREADS_WORKER_SECONDS (60), CELERY_CONCURRENCY (2),
@@ -379,7 +389,18 @@ def bench_list(n: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE threads_thread")
     timed("")  # warm up
-    for label, offset in (("page 1", 0), ("deep page", n // 2)):
+    from django.core.cache import cache
+
+    from threads import paging
+
+    cache.delete(f"threads:list-anchors:{project_id}")
+    started = time.perf_counter()
+    assert client.get(url + f"?limit=100&offset={n // 2}").status_code == 200
+    print(
+        f"  first deep page after the anchors expired (builds them: one index-only scan of the project): "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms; anchors cached {paging.ANCHOR_TTL_SECONDS} s"
+    )
+    for label, offset in (("page 1", 0), ("deep page", n // 2), ("deepest", n - 100)):
         ms, body = timed(f"?limit=100&offset={offset}")
         assert body["count"] == n and len(body["results"]) == 100
         print(
@@ -620,14 +641,13 @@ def bench_sweep(lost: int, backfill: int) -> None:
     client = Client(HTTP_X_API_KEY=raw)
     url = f"/query/v1/projects/{api_key.project.uuid}/chat"
     client.get(f"/query/v1/projects/{api_key.project.uuid}/categories/")  # the defaults: the sweep needs categories
+    first_id = (Thread.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    for i in range(lost):  # queued before the worker starts, so one task pops them all (lost <= 64)
+        client.post(url, {"question": f"How do I export my invoices? ({i})"}, "application/json")
+    classification_outbox().flush(timeout=30)
     doomed = _worker(connection, 2, "live,default,low", "doomed", {"THREADS_CLASSIFIER_DELAY": "120"}, group=True)
     doomed.__enter__()
     try:
-        time.sleep(8)
-        first_id = (Thread.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-        for i in range(lost):
-            client.post(url, {"question": f"How do I export my invoices? ({i})"}, "application/json")
-        classification_outbox().flush(timeout=30)
         deadline = time.monotonic() + 60
         while live.pending() and time.monotonic() < deadline:
             time.sleep(0.2)

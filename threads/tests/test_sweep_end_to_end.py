@@ -37,7 +37,7 @@ def test_a_job_lost_with_a_killed_worker_is_labelled_through_the_sweep(key_clien
     _purge_live_queue()
     base = f"/query/v1/projects/{project.uuid}"
     key_client.get(f"{base}/categories/")  # the project's default categories
-    # A worker whose classifier takes 60 s, and no sweep: it pops the job, then dies before labelling.
+    # A worker whose classifier takes 60 s, and no sweep: it pops the batch, then dies before labelling.
     doomed = CeleryWorker(
         env={"THREADS_CLASSIFIER_DELAY": "60", "THREADS_SWEEP_INTERVAL_SECONDS": "3600"}, log=tmp_path / "doomed.log"
     )
@@ -51,7 +51,6 @@ def test_a_job_lost_with_a_killed_worker_is_labelled_through_the_sweep(key_clien
         log=tmp_path / "healthy.log",
     )
     try:
-        doomed.start()
         uuids = [
             key_client.post(f"{base}/chat", {"question": f"How do I export report {i}?"}, format="json").json()[
                 "thread_id"
@@ -59,6 +58,7 @@ def test_a_job_lost_with_a_killed_worker_is_labelled_through_the_sweep(key_clien
             for i in range(3)
         ]
         assert classification_outbox().flush(timeout=10)
+        doomed.start()  # now, so that one task pops the whole batch
         _wait(lambda: live.pending() == 0, 60, "the worker to pop the live batch")
         time.sleep(1)  # the popped batch is in the classifier's hands
         doomed.kill()
