@@ -206,7 +206,9 @@ class ThreadPagination(LimitOffsetPagination):
     max_limit = 1000
 
     def get_count(self, queryset) -> int:
-        return selectors.thread_list_count(queryset=queryset, key=self.count_key)
+        return selectors.thread_list_count(
+            queryset=queryset, key=self.count_key, project_id=getattr(self, "unfiltered_project", None)
+        )
 
     def paginate_queryset(self, queryset, request, view=None):
         self.count_key = getattr(view, "count_key", None)

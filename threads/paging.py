@@ -4,7 +4,9 @@ The list is newest first and paged by `offset` (the original's contract). `OFFSE
 Postgres walk half a million index entries (~300 ms on a million-thread project). New threads only
 ever arrive at the newest end, so a thread's rank counted from the *oldest* end does not change as
 the project grows. The anchors are the `(created_at, id)` of every 10,000th thread from the oldest
-(one index-only scan of the project, ~0.5 s, cached `ANCHOR_TTL_SECONDS`). A page at `offset`:
+(one index-only scan of the whole project, ~2 s for a million threads on this loaded machine, so it
+is done by a `build_list_anchors` task on `default`, never in a request: until it is built, pages use
+plain OFFSET), cached `ANCHOR_TTL_SECONDS` (1 h). A page at `offset`:
 
 1. the exact current total = rank of the newest anchor + 1 + the threads newer than it (a short
    index-only count: the newest ~10,000 threads plus those created since the anchors were built);
@@ -15,11 +17,14 @@ the project grows. The anchors are the `(created_at, id)` of every 10,000th thre
 So a deep page costs about what page 1 costs, and it is the page plain OFFSET would give on the
 same data. Anchors are only built over threads older than `ANCHOR_MIN_AGE` (a chat's transaction
 commits within seconds of its `created_at`, so nothing can still land below them) and only for the
-unfiltered list (a label change moves a thread in or out of a category's list mid-way). Deleting
-threads or importing threads dated in the past shifts ranks: the anchors are rebuilt at the latest
-after `ANCHOR_TTL_SECONDS` (60 s, the order of the cached `count`'s own lag). Postgres only (row
-comparison on the `threads_project_newest_idx` index); SQLite, the dev default, pages with plain
-OFFSET.
+unfiltered list (a label change moves a thread in or out of a category's list mid-way).
+
+Deleting threads or importing threads dated in the past shifts ranks. The list's `count` catches
+it: while anchors exist, the count (computed every 30 s, `selectors.thread_list_count`) is one scan
+that also counts the threads at or below the newest anchor, in the same snapshot; if that is not the
+anchor's rank + 1, the anchors are dropped and rebuilt. So a deep page can be off for at most the
+count's own 30 s lag. Postgres only (row comparison on the `threads_project_newest_idx` index);
+SQLite, the dev default, pages with plain OFFSET.
 """
 
 from __future__ import annotations
@@ -35,8 +40,9 @@ from threads.models import Thread
 ANCHOR_EVERY = 10_000
 ANCHOR_FROM_OFFSET = 20_000  # below this, plain OFFSET is already cheap (a few ms)
 ANCHOR_MIN_AGE = timedelta(minutes=5)
-ANCHOR_TTL_SECONDS = 60
+ANCHOR_TTL_SECONDS = 3600
 REBUILD_ABOVE = 5 * ANCHOR_EVERY  # this many threads newer than the newest anchor: build again
+SCHEDULE_AGAIN_SECONDS = 600  # one build task per project at a time (or per 10 minutes if it was lost)
 
 Anchor = tuple[datetime, int]
 
@@ -60,6 +66,47 @@ def anchors_build(*, project_id: int) -> list[Anchor]:
     return anchors
 
 
+def anchors_schedule(*, project_id: int) -> None:
+    """Ask a worker to build the anchors (at most once per `SCHEDULE_AGAIN_SECONDS`); never raises: a
+    broker outage only means deep pages keep using plain OFFSET."""
+    if not cache.add(f"{_key(project_id)}:scheduled", 1, SCHEDULE_AGAIN_SECONDS):
+        return
+    try:
+        from threads.tasks import build_list_anchors
+
+        build_list_anchors.apply_async((project_id,), retry=False)
+    except Exception:
+        cache.delete(f"{_key(project_id)}:scheduled")
+
+
+def anchors_build_task(*, project_id: int) -> int:
+    anchors = anchors_build(project_id=project_id)
+    cache.delete(f"{_key(project_id)}:scheduled")
+    return len(anchors)
+
+
+def count_checked(*, project_id: int) -> int | None:
+    """The unfiltered list's exact count, checking the anchors in the same scan (see the module's
+    docstring); None without anchors (the caller counts as usual)."""
+    if connection.vendor != "postgresql":
+        return None
+    anchors = cache.get(_key(project_id))
+    if not anchors:
+        return None
+    table = Thread._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE (created_at, id) <= (%s, %s)) FROM {table} "  # noqa: S608
+            "WHERE project_id = %s",
+            [*anchors[-1], project_id],
+        )
+        total, at_or_below = cursor.fetchone()
+    if at_or_below != (len(anchors) - 1) * ANCHOR_EVERY + 1:  # threads deleted or back-dated under them
+        cache.delete(_key(project_id))
+        anchors_schedule(project_id=project_id)
+    return int(total)
+
+
 def _newer_than(*, project_id: int, anchor: Anchor) -> int:
     table = Thread._meta.db_table
     with connection.cursor() as cursor:
@@ -77,15 +124,14 @@ def page_ids(*, project_id: int, offset: int, limit: int) -> list[int] | None:
         return None
     anchors = cache.get(_key(project_id))
     if anchors is None:
-        anchors = anchors_build(project_id=project_id)
+        anchors_schedule(project_id=project_id)
+        return None
     if len(anchors) < 2:
         return None
     top_rank = (len(anchors) - 1) * ANCHOR_EVERY
     above = _newer_than(project_id=project_id, anchor=anchors[-1])
-    if above > REBUILD_ABOVE:
-        anchors = anchors_build(project_id=project_id)
-        top_rank = (len(anchors) - 1) * ANCHOR_EVERY
-        above = _newer_than(project_id=project_id, anchor=anchors[-1])
+    if above > REBUILD_ABOVE:  # still right, but the count above grows: a fresh set for later pages
+        anchors_schedule(project_id=project_id)
     total = top_rank + 1 + above
     newest_rank = total - 1 - offset  # of the page's first thread, counted from the oldest
     if newest_rank < 0:

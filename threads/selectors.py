@@ -33,7 +33,7 @@ COUNT_CACHE_ABOVE = 10_000  # threads: below this an exact COUNT(*) costs a few 
 COUNT_CACHE_SECONDS = 30
 
 
-def thread_list_count(*, queryset: QuerySet[Thread], key: str | None) -> int:
+def thread_list_count(*, queryset: QuerySet[Thread], key: str | None, project_id: int | None = None) -> int:
     """The list's `count`. Exact for small lists; once a list has `COUNT_CACHE_ABOVE` threads or more,
     its count is kept `COUNT_CACHE_SECONDS` in the cache (a COUNT(*) of a million threads costs about
     150 ms), so a big project's count can lag by the threads of the last 30 s."""
@@ -42,7 +42,13 @@ def thread_list_count(*, queryset: QuerySet[Thread], key: str | None) -> int:
         cached = cache.get(cache_key)
         if cached is not None:
             return int(cached)
-    count = queryset.count()
+    count = None
+    if project_id is not None:  # the unfiltered list: the same count, checking the deep-page anchors
+        from threads import paging
+
+        count = paging.count_checked(project_id=project_id)
+    if count is None:
+        count = queryset.count()
     if cache_key is not None and count >= getattr(settings, "THREADS_COUNT_CACHE_ABOVE", COUNT_CACHE_ABOVE):
         cache.set(cache_key, count, COUNT_CACHE_SECONDS)
     return count

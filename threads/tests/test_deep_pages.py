@@ -1,5 +1,6 @@
 """Deep offsets of the threads list seek from cached anchors (`threads/paging.py`) and give exactly the
-page plain OFFSET gives, as threads keep arriving. Anchors every 7 threads here (10,000 in production)."""
+page plain OFFSET gives, as threads keep arriving or are deleted. Anchors every 7 threads here (10,000 in
+production), built by the `build_list_anchors` task (run eagerly here)."""
 
 from datetime import timedelta
 
@@ -15,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
 @pytest.fixture
-def small_anchors(monkeypatch):
+def small_anchors(monkeypatch, eager_celery):  # eager: the build task runs when scheduled
     monkeypatch.setattr(paging, "ANCHOR_EVERY", 7)
     monkeypatch.setattr(paging, "ANCHOR_FROM_OFFSET", 1)
     monkeypatch.setattr(paging, "REBUILD_ABOVE", 30)
@@ -76,4 +77,21 @@ def test_filtered_lists_and_offsets_past_the_end_page_as_before(key_client, proj
     body = key_client.get(f"/query/v1/projects/{project.uuid}/threads/", {"offset": 29, "category": "none"}).json()
     assert body["count"] == 30 and len(body["results"]) == 1
     assert key_client.get(f"/query/v1/projects/{project.uuid}/threads/", {"offset": 31}).json()["results"] == []
+    paging.anchors_build(project_id=project.pk)
     assert paging.page_ids(project_id=project.pk, offset=35, limit=5) == []
+
+
+def test_threads_deleted_under_the_anchors_are_caught_by_the_count(key_client, project, small_anchors):
+    threads = _threads(project, 50, start=timezone.now() - timedelta(days=1))
+    url = f"/query/v1/projects/{project.uuid}/threads/"
+    key_client.get(url, {"limit": 5, "offset": 30})  # schedules (here: runs) the build
+    assert len(paging.anchors_build(project_id=project.pk)) == 8
+    Thread.objects.filter(pk__in=[t.pk for t in threads[3:9]]).delete()  # old ones: ranks shift under the anchors
+    assert _pages(key_client, project, 5) == _expected(project, 5)
+    assert len(cache_anchors(project)) == 7  # rebuilt over the 44 left
+
+
+def cache_anchors(project):
+    from django.core.cache import cache
+
+    return cache.get(f"threads:list-anchors:{project.pk}")
