@@ -160,7 +160,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # threads: label threads whose classification job was lost; the weekly usage email (Mondays 07:00 UTC).
     "threads-sweep-unlabelled": {
         "task": "threads.tasks.sweep_unlabelled_threads",
-        "schedule": env.get_float("THREADS_SWEEP_INTERVAL_SECONDS", 120.0),
+        "schedule": env.get_float("THREADS_SWEEP_INTERVAL_SECONDS", 60.0),
     },
     "threads-weekly-usage-report": {
         "task": "threads.tasks.send_weekly_usage_reports",

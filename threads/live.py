@@ -15,7 +15,7 @@ a queue of tasks.
 
 Nothing here must survive: ids popped by a worker that then dies, or pushed while Redis was down,
 belong to threads that are still unlabelled in the database, and the sweep (on the same `live`
-queue, every 2 minutes, 60 s grace) pushes them again.
+queue, every minute, 60 s grace) pushes them again.
 """
 
 from __future__ import annotations
