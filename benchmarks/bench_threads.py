@@ -1,25 +1,35 @@
-"""RAG chat and thread classification (issue 8).
+"""RAG chat and thread classification (issues 8 and 15).
 
-1. Chat latency p50/p95 with classification wired in (each new thread's id handed after commit to the
-   outbox thread that publishes its job) vs without, in the same run, requests interleaved; the ratio
-   should be <= 1.05. Also the cost of one publish, which the outbox keeps out of the request.
+1. `chat`: latency p50/p95 with classification wired in (each new thread's id handed after commit to
+   the outbox thread that publishes its job) vs without, in the same run, requests interleaved; the
+   ratio should be <= 1.05. Also the cost of one publish, which the outbox keeps out of the request.
    The chat runs in-process through the whole Django/DRF stack with an API key, retrieval from a
    knowledge library of 200 chunks ("hash" embeddings) and the offline answer (no LLM call), so the
    request is as cheap as it gets and any classification cost would show.
-2. Backfill on Postgres: N synthetic unlabelled threads inserted with COPY, then the time (and peak
-   memory) to plan and enqueue every chunk to the `low` queue (goal for 1M: <= 60 s); then a real
-   Celery worker (`-Q low`, CELERY_CONCURRENCY processes) with the 2 s DummyClassifier consumes the
-   chunks for BENCH_THREADS_WORKER_SECONDS, and the measured labelling rate gives the projected time
-   for 1M threads (goal < 6 h on one worker machine).
-
-3. The threads list (limit/offset with `count`) on one project with BENCH_THREADS_LIST_N threads
-   (default N): page 1 and a deep page (offset N/2) through the API, against the bare page query.
-4. Live labelling (issue 15): new threads chatted at BENCH_THREADS_LIVE_RATE (20/s) for
-   BENCH_THREADS_LIVE_SECONDS (60) while workers started as the Procfile does (`-Q live,default,low`)
-   label them: creation → label p50/p95/max (goal: all within 120 s, p95 <= 60 s), for each count of
-   workers in BENCH_THREADS_LIVE_WORKERS (1; e.g. "1,2": the rate scales with the workers), and
-   `live-backfill`: the same with a backfill of N threads queued on `low`.
-BENCH_THREADS_PARTS picks the parts (default chat,list,live,backfill; add live-backfill).
+2. `backfill` (Postgres): N synthetic unlabelled threads inserted with COPY, then the time (and peak
+   memory) to plan and enqueue every chunk to the `low` queue (goal for 1M: <= 60 s); the label writes
+   of one chunk (one UPDATE FROM VALUES vs one UPDATE per category, same rows); then
+   BENCH_THREADS_BACKFILL_WORKERS (4) real Celery workers (`-Q low`, CELERY_CONCURRENCY processes, the
+   2 s DummyClassifier per question, real chunks as the backfill sends them) consume the chunks for
+   BENCH_THREADS_WORKER_SECONDS once each process has a chunk going, for each calls-in-flight setting in
+   BENCH_THREADS_BACKFILL_CONCURRENCY ("64,128": 64 is the baseline); the measured rate gives the
+   projected time for 1M threads (goal <= 60 min with 4 workers).
+3. `list`: the threads list (limit/offset with `count`) on one project with BENCH_THREADS_LIST_N
+   threads (default N): page 1, a deep page (offset N/2) and the last page through the API, against
+   the bare plain-OFFSET page query; and the first deep page after the anchors expired.
+4. `live` (issue 15): new threads chatted at BENCH_THREADS_LIVE_RATE (20/s) per worker for
+   BENCH_THREADS_LIVE_SECONDS (60), from one load process per 20/s, while workers started as the
+   Procfile does (`-Q live,default,low`) label them: creation → label p50/p95/max (goal: all within
+   120 s, p95 <= 60 s), for each count of workers in BENCH_THREADS_LIVE_WORKERS (1; e.g. "1,2").
+   `live-capacity`: a backlog of new threads on the live list drained by 1, 2, ... workers
+   (BENCH_THREADS_CAPACITY_WORKERS, "1,2,3,4"): labels/s, the scaling curve without the load
+   generator's CPU in the way. `live-backfill`: `live` at 20/s with one worker while a backfill of
+   BENCH_THREADS_LIVE_BACKFILL_N threads (N) is queued on `low` and running on the same worker (and
+   BENCH_THREADS_LIVE_BACKFILL_WORKERS more on `-Q low`).
+5. `sweep`: live jobs lost with a worker killed mid-classification, then a Procfile worker and
+   `celery beat` at the documented sweep settings, a backfill queued: creation → label of the lost
+   threads (the README's bound: found within 180 s).
+BENCH_THREADS_PARTS picks the parts (default chat,list,live,backfill).
 
 Knobs (environment): BENCH_THREADS_N (default 100000; BENCH_THREADS_FULL=1 for 1000000),
 BENCH_THREADS_CHATS (300 per variant), BENCH_THREADS_WORKER_SECONDS (60), CELERY_CONCURRENCY (2),
@@ -29,39 +39,12 @@ THREADS_CLASSIFY_CONCURRENCY (64), THREADS_BACKFILL_CHUNK_SIZE (512).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from benchmarks.support import bench_database, percentile, setup_django
-
-
-def _rss_kb(field: str = "VmRSS") -> int:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
-
-
-def _reset_peak_rss() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
-
-
-def _purge(queue: str) -> int:
-    from config.celery import app
-
-    with app.connection_for_write() as conn:
-        try:
-            return conn.default_channel.queue_purge(queue) or 0
-        except Exception:
-            return 0
+from benchmarks.threads_backfill import bench_backfill
+from benchmarks.threads_live import bench_live, bench_live_capacity, bench_sweep
+from benchmarks.threads_support import _insert_threads, _purge
 
 
 def bench_chat(requests: int) -> None:
@@ -134,142 +117,6 @@ def bench_chat(requests: int) -> None:
     )
 
 
-def _insert_threads(n: int, projects: int, labelled: bool = False) -> float:
-    """N unlabelled (or user-labelled) threads spread over `projects` projects (each with the two default
-    categories). Returns the seconds taken; the project ids are in `_insert_threads.project_ids`."""
-    from django.db import connection
-
-    from accounts.tests.factories import ProjectFactory
-    from threads.services import categories_seed_defaults
-
-    project_ids = [ProjectFactory().pk for _ in range(projects)]
-    categories_seed_defaults(project_ids=project_ids)
-    questions = [
-        "How do I export my data to CSV?",
-        "The app crashes when I upload a photo",
-        "Where can I change my billing address?",
-        "I get an error 500 after login",
-        "How to invite a teammate?",
-    ]
-    start = datetime(2025, 1, 1, tzinfo=UTC)
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        raw = cursor.cursor
-        with raw.copy(
-            "COPY threads_thread (project_id, uuid, created_at, first_question, total_questions, last_question_at, "
-            "category_source) FROM STDIN"
-        ) as copy:
-            source = "user" if labelled else None
-            for i in range(n):
-                created = start + timedelta(seconds=30 * i)
-                copy.write_row(
-                    (
-                        project_ids[i % projects],
-                        uuid.uuid4(),
-                        created,
-                        f"{questions[i % 5]} #{i}",
-                        1 + i % 4,
-                        created,
-                        source,
-                    )
-                )
-        cursor.execute("ANALYZE threads_thread")
-    _insert_threads.project_ids = project_ids  # type: ignore[attr-defined]
-    return time.perf_counter() - started
-
-
-class _worker:
-    """A real Celery worker (prefork, CELERY_CONCURRENCY processes) consuming only `low`, on the bench DB."""
-
-    def __init__(self, connection, concurrency: int, queues: str = "low", name: str = "bench") -> None:
-        self.connection, self.concurrency, self.queues, self.name = connection, concurrency, queues, name
-        self.process: subprocess.Popen | None = None
-
-    def __enter__(self) -> _worker:
-        s = self.connection.settings_dict
-        env = dict(os.environ)
-        host, port = s["HOST"] or "127.0.0.1", s["PORT"] or 5432
-        env["DATABASE_URL"] = f"postgres://{s['USER']}:{s.get('PASSWORD') or ''}@{host}:{port}/{s['NAME']}"
-        env["PYTHONWARNINGS"] = "ignore"  # celery's warning about running as root in containers
-        env["THREADS_CLASSIFIER_DELAY"] = os.environ.get("THREADS_CLASSIFIER_DELAY", "2.0")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-n", f"{self.name}@%h", "-Q", self.queues,
-             "--concurrency", str(self.concurrency), "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
-             "--without-mingle"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-        )  # fmt: skip
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-
-
-def bench_backfill(n: int, worker_seconds: float) -> None:
-    from django.conf import settings
-    from django.db import connection
-
-    from threads.models import BackfillRun, Thread
-    from threads.services import backfill_plan, backfill_start
-
-    if connection.vendor != "postgresql":
-        print("backfill: needs Postgres (set DATABASE_URL); skipped")
-        return
-    insert_s = _insert_threads(n, projects=100)
-    print(f"backfill: inserted {n:,} synthetic unlabelled threads with COPY in {insert_s:.1f} s")
-
-    chunk_size = settings.THREADS_BACKFILL_CHUNK_SIZE
-    _purge("low")
-    rss_before = _rss_kb()
-    peak_tracked = _reset_peak_rss()
-    started = time.perf_counter()
-    run = backfill_start(chunk_size=chunk_size)
-    run = backfill_plan(run_id=run.pk)
-    plan_s = time.perf_counter() - started
-    peak = _rss_kb("VmHWM") if peak_tracked else _rss_kb()
-    print(
-        f"  plan + enqueue: {run.planned:,} threads in {run.chunks:,} chunks of {chunk_size} to queue `low` in "
-        f"{plan_s:.1f} s ({run.planned / plan_s:,.0f} threads/s; goal for 1M: <= 60 s, "
-        f"projected {1_000_000 / (run.planned / plan_s):.1f} s)"
-    )
-    print(
-        f"  memory while planning: peak RSS {peak / 1024:.0f} MiB, {max(0, peak - rss_before) / 1024:.1f} MiB above "
-        "the start (one keyset page of ids at a time)"
-    )
-
-    processes = int(os.environ.get("CELERY_CONCURRENCY", "2"))
-    per_task = settings.THREADS_CLASSIFY_CONCURRENCY
-    delay = float(os.environ.get("THREADS_CLASSIFIER_DELAY", "2.0"))
-    with _worker(connection, processes):
-        deadline = time.monotonic() + 60
-        while not Thread.objects.filter(category_source="classifier").exists():  # worker up, first labels in
-            if time.monotonic() > deadline:
-                raise RuntimeError("the benchmark's worker labelled nothing within 60 s")
-            time.sleep(0.5)
-        t0, c0 = time.perf_counter(), Thread.objects.filter(category_source="classifier").count()
-        time.sleep(worker_seconds)
-        t1, c1 = time.perf_counter(), Thread.objects.filter(category_source="classifier").count()
-    rate = (c1 - c0) / (t1 - t0)
-    ideal = processes * per_task / delay
-    print(
-        f"  classification: {c1 - c0:,} threads labelled in {t1 - t0:.0f} s by one worker "
-        f"({processes} processes x {per_task} concurrent calls, {delay:g} s per call): {rate:.1f} threads/s "
-        f"(ideal {ideal:.0f}/s)"
-    )
-    hours = 1_000_000 / rate / 3600 if rate else float("inf")
-    print(f"  projected time for 1,000,000 threads: {hours:.2f} h (goal < 6 h)")
-    run.refresh_from_db()
-    purged = _purge("low")
-    print(f"  run #{run.pk}: {run.processed:,}/{run.total:,} processed when stopped; {purged} chunks left purged")
-    BackfillRun.objects.filter(pk=run.pk).update(status=BackfillRun.Status.SUPERSEDED)
-
-
 def bench_list(n: int) -> None:
     """The threads list (limit/offset with `count`, as the original) on one project with N threads:
     page 1 and a deep page, through the whole stack, against the cost of the bare page query."""
@@ -310,7 +157,21 @@ def bench_list(n: int) -> None:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE threads_thread")
     timed("")  # warm up
-    for label, offset in (("page 1", 0), ("deep page", n // 2)):
+    from django.core.cache import cache
+
+    from threads import paging
+
+    cache.delete(f"threads:list-anchors:{project_id}")
+    ms, _ = timed(f"?limit=100&offset={n // 2}", repeat=3)  # schedules the build task; no worker runs it here
+    started = time.perf_counter()
+    built = paging.anchors_build_task(project_id=project_id)  # what the `build_list_anchors` task does
+    print(
+        f"  deep page before the anchors exist (plain OFFSET): p50 {ms:.1f} ms; the build_list_anchors task "
+        f"(one index-only scan, on a worker): {(time.perf_counter() - started) * 1000:.0f} ms, {built} anchors, "
+        f"cached {paging.ANCHOR_TTL_SECONDS} s"
+    )
+    _purge("default")
+    for label, offset in (("page 1", 0), ("deep page", n // 2), ("deepest", n - 100)):
         ms, body = timed(f"?limit=100&offset={offset}")
         assert body["count"] == n and len(body["results"]) == 100
         print(
@@ -321,93 +182,6 @@ def bench_list(n: int) -> None:
     for _ in range(7):
         Thread.objects.filter(project_id=project_id).count()
     print(f"  of which COUNT(*) of the project: {(time.perf_counter() - started) * 1000 / 7:.1f} ms")
-
-
-def _chat_at_rate(client, url: str, rate: float, seconds: float) -> int:
-    """POST new-thread chats at `rate` per second for `seconds` (paced, in this process)."""
-    sent = 0
-    started = time.perf_counter()
-    while (elapsed := time.perf_counter() - started) < seconds:
-        due = int(elapsed * rate) + 1
-        while sent < due:
-            response = client.post(url, {"question": f"How do I export my invoices? ({sent})"}, "application/json")
-            assert response.status_code == 200, response.content
-            sent += 1
-        time.sleep(max(0.0, (sent / rate) - (time.perf_counter() - started)))
-    return sent
-
-
-def bench_live(rate: float, seconds: float, workers: int, with_backfill: int = 0) -> None:
-    """New threads chatted at `rate`/s for `seconds` while `workers` workers started as the Procfile does
-    (`-Q live,default,low`, CELERY_CONCURRENCY processes, 2 s classifier) label them; optionally with a
-    backfill of `with_backfill` threads queued on `low` at the same time. Reports creation → label."""
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-
-    from accounts.tests.factories import ApiKeyFactory
-    from threads import live
-    from threads.models import BackfillRun, Thread
-    from threads.services import backfill_plan, backfill_start
-    from threads.services.classification import classification_outbox
-
-    settings.THREADS_EMBEDDING_PROVIDER = "hash"
-    settings.ANTHROPIC_API_KEY = ""
-    settings.THREADS_CLASSIFY_ON_CHAT = True
-    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
-    for queue in ("live", "default", "low"):
-        _purge(queue)
-    backfill_note = ""
-    if with_backfill:
-        _insert_threads(with_backfill, projects=10)
-        run = backfill_start(new=True)
-        run = backfill_plan(run_id=run.pk)
-        backfill_note = f", with a backfill of {run.planned:,} threads ({run.chunks:,} chunks) queued on `low`"
-    api_key, raw = ApiKeyFactory.create_with_secret()
-    client = Client(HTTP_X_API_KEY=raw)
-    url = f"/query/v1/projects/{api_key.project.uuid}/chat"
-    processes = int(os.environ.get("CELERY_CONCURRENCY", "2"))
-    workers_ctx = [_worker(connection, processes, "live,default,low", f"live{i}") for i in range(workers)]
-    for w in workers_ctx:
-        w.__enter__()
-    try:
-        time.sleep(8)  # the workers boot
-        first_id = (Thread.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-        sent = _chat_at_rate(client, url, rate, seconds)
-        classification_outbox().flush(timeout=30)
-        mine = Thread.objects.filter(pk__gte=first_id, project_id=api_key.project_id)
-        deadline = time.monotonic() + 150
-        while mine.filter(category_source__isnull=True).exists() and time.monotonic() < deadline:
-            time.sleep(1)
-        backfill_done = 0
-        if with_backfill:
-            backfill_done = (
-                Thread.objects.exclude(project_id=api_key.project_id).filter(category_source="classifier").count()
-            )
-    finally:
-        for w in workers_ctx:
-            w.__exit__(None, None, None)
-    lags = [
-        (labelled - created).total_seconds()
-        for created, labelled in mine.values_list("created_at", "labelled_at")
-        if labelled
-    ]
-    left = mine.filter(category_source__isnull=True).count()
-    print(
-        f"live labelling: {sent:,} new threads at {sent / seconds:.1f}/s (target {rate:g}/s) for {seconds:g} s, "
-        f"{workers} worker(s) x {processes} "
-        f"processes{backfill_note}:"
-    )
-    print(
-        f"  creation → label: p50 {percentile(lags, 50):5.1f} s  p95 {percentile(lags, 95):5.1f} s  "
-        f"max {max(lags, default=float('nan')):5.1f} s; {left} unlabelled after 150 s "
-        f"(goal: all within 120 s, p95 <= 60 s; baseline before batching: one task per thread, ~1/s per worker)"
-    )
-    if with_backfill:
-        print(f"  backfill meanwhile: {backfill_done:,} threads labelled")
-        BackfillRun.objects.filter(status__in=["planning", "running"]).update(status=BackfillRun.Status.SUPERSEDED)
-        _purge("low")
-    live.client().delete(live.QUEUE_KEY, live.KICK_KEY)
 
 
 def main() -> None:
@@ -427,7 +201,19 @@ def main() -> None:
         if "live" in parts:
             for workers in [int(w) for w in os.environ.get("BENCH_THREADS_LIVE_WORKERS", "1").split(",")]:
                 bench_live(rate * workers, live_seconds, workers)
+        if "live-capacity" in parts:
+            workers_list = [int(w) for w in os.environ.get("BENCH_THREADS_CAPACITY_WORKERS", "1,2,3,4").split(",")]
+            bench_live_capacity(workers_list, int(os.environ.get("BENCH_THREADS_CAPACITY_BACKLOG", "40000")), 40)
         if "live-backfill" in parts:
-            bench_live(rate, live_seconds, 1, with_backfill=n)
+            bench_live(
+                rate,
+                live_seconds,
+                1,
+                with_backfill=int(os.environ.get("BENCH_THREADS_LIVE_BACKFILL_N", str(n))),
+                backfill_workers=int(os.environ.get("BENCH_THREADS_LIVE_BACKFILL_WORKERS", "0")),
+            )
+        if "sweep" in parts:
+            lost = int(os.environ.get("BENCH_THREADS_SWEEP_LOST", "64"))
+            bench_sweep(lost, backfill=int(os.environ.get("BENCH_THREADS_SWEEP_BACKFILL_N", "100000")))
         if "backfill" in parts:
             bench_backfill(n, worker_seconds)

@@ -162,7 +162,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "search-rebuild-index": {"task": "search.tasks.rebuild_index", "schedule": 6 * 60 * 60.0},
     "search-heal-index": {"task": "search.tasks.heal_index", "schedule": 60.0},  # a missing index is rebuilt
     # threads: label threads whose classification job was lost; the weekly usage email (Mondays 07:00 UTC).
-    "threads-sweep-unlabelled": {"task": "threads.tasks.sweep_unlabelled_threads", "schedule": 120.0},
+    "threads-sweep-unlabelled": {
+        "task": "threads.tasks.sweep_unlabelled_threads",
+        "schedule": env.get_float("THREADS_SWEEP_INTERVAL_SECONDS", 60.0),
+    },
     "threads-weekly-usage-report": {
         "task": "threads.tasks.send_weekly_usage_reports",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
@@ -278,9 +281,12 @@ VECTORDB_JIT_WARMUP = env.get_bool("VECTORDB_JIT_WARMUP", True)
 
 # --- threads (RAG chat) ----------------------------------------------------------------------
 THREADS_CLASSIFIER_DELAY = env.get_float("THREADS_CLASSIFIER_DELAY", 2.0)  # seconds per question (dummy)
-THREADS_CLASSIFY_CONCURRENCY = env.get_int("THREADS_CLASSIFY_CONCURRENCY", 64)  # calls at once per task
+THREADS_CLASSIFY_CONCURRENCY = env.get_int("THREADS_CLASSIFY_CONCURRENCY", 64)  # calls at once per live task
+THREADS_BACKFILL_CONCURRENCY = env.get_int("THREADS_BACKFILL_CONCURRENCY", 128)  # calls at once per backfill chunk
 THREADS_BACKFILL_CHUNK_SIZE = env.get_int("THREADS_BACKFILL_CHUNK_SIZE", 512)  # threads per backfill task
 THREADS_EMBEDDING_PROVIDER = env.get_str("THREADS_EMBEDDING_PROVIDER", "minilm")  # of knowledge libraries
+# The sweep (beat, every THREADS_SWEEP_INTERVAL_SECONDS, above) re-queues threads still unlabelled after the grace.
+THREADS_SWEEP_GRACE_SECONDS = env.get_float("THREADS_SWEEP_GRACE_SECONDS", 60.0)
 
 # --- Email -----------------------------------------------------------------------------------
 EMAIL_BACKEND = env.get_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -206,10 +206,13 @@ class ThreadPagination(LimitOffsetPagination):
     max_limit = 1000
 
     def get_count(self, queryset) -> int:
-        return selectors.thread_list_count(queryset=queryset, key=self.count_key)
+        return selectors.thread_list_count(
+            queryset=queryset, key=self.count_key, project_id=getattr(self, "unfiltered_project", None)
+        )
 
     def paginate_queryset(self, queryset, request, view=None):
         self.count_key = getattr(view, "count_key", None)
+        self.unfiltered_project = getattr(view, "unfiltered_project", None)
         self.request = request
         self.limit = self.get_limit(request)
         if self.limit is None:  # pragma: no cover - default_limit is set
@@ -218,7 +221,9 @@ class ThreadPagination(LimitOffsetPagination):
         self.offset = self.get_offset(request)
         if self.count == 0 or self.offset > self.count:
             return []
-        return selectors.thread_page(queryset=queryset, offset=self.offset, limit=self.limit)
+        return selectors.thread_page(
+            queryset=queryset, offset=self.offset, limit=self.limit, project_id=self.unfiltered_project
+        )
 
 
 class ThreadListApi(DatabaseDownIs503, ListAPIView):
@@ -231,6 +236,7 @@ class ThreadListApi(DatabaseDownIs503, ListAPIView):
         filters.is_valid(raise_exception=True)
         category = filters.validated_data.get("category")
         self.count_key = f"{self.project_pk}:{category or 'all'}"
+        self.unfiltered_project = None if category else self.project_pk
         return selectors.thread_list(project_id=self.project_pk, category=category)
 
     def get_serializer_context(self) -> dict:

@@ -15,7 +15,7 @@ a queue of tasks.
 
 Nothing here must survive: ids popped by a worker that then dies, or pushed while Redis was down,
 belong to threads that are still unlabelled in the database, and the sweep (on the same `live`
-queue, every 2 minutes, 60 s grace) pushes them again.
+queue, every minute, 60 s grace) pushes them again.
 """
 
 from __future__ import annotations
@@ -58,19 +58,30 @@ def push(thread_ids: Iterable[int]) -> int:
     broker error (the caller logs it; the sweep finds the threads)."""
     ids = [int(pk) for pk in thread_ids]
     r = client()
-    if ids:
-        r.rpush(QUEUE_KEY, *ids)
-    _kick_unless_pending(r)  # an empty push only makes sure a task is coming for what is queued
+    if not ids:  # an empty push only makes sure a task is coming for what is queued
+        _kick_unless_pending(r)
+        return 0
+    with r.pipeline(transaction=False) as pipe:  # one round trip: push, then claim the kick
+        pipe.rpush(QUEUE_KEY, *ids)
+        pipe.set(KICK_KEY, 1, nx=True, px=KICK_TTL_MS)
+        _, claimed = pipe.execute()
+    if claimed:
+        _kick(r)
     return len(ids)
 
 
 def _kick_unless_pending(r: redis.Redis) -> None:
     if r.set(KICK_KEY, 1, nx=True, px=KICK_TTL_MS):
-        try:
-            kick()
-        except Exception:
-            r.delete(KICK_KEY)  # nothing is pending after all: let the next push try
-            raise
+        _kick(r)
+
+
+def _kick(r: redis.Redis) -> None:
+    """Publish the drain task whose flag the caller just set."""
+    try:
+        kick()
+    except Exception:
+        r.delete(KICK_KEY)  # nothing is pending after all: let the next push try
+        raise
 
 
 def pop() -> list[int]:

@@ -33,7 +33,7 @@ COUNT_CACHE_ABOVE = 10_000  # threads: below this an exact COUNT(*) costs a few 
 COUNT_CACHE_SECONDS = 30
 
 
-def thread_list_count(*, queryset: QuerySet[Thread], key: str | None) -> int:
+def thread_list_count(*, queryset: QuerySet[Thread], key: str | None, project_id: int | None = None) -> int:
     """The list's `count`. Exact for small lists; once a list has `COUNT_CACHE_ABOVE` threads or more,
     its count is kept `COUNT_CACHE_SECONDS` in the cache (a COUNT(*) of a million threads costs about
     150 ms), so a big project's count can lag by the threads of the last 30 s."""
@@ -42,15 +42,28 @@ def thread_list_count(*, queryset: QuerySet[Thread], key: str | None) -> int:
         cached = cache.get(cache_key)
         if cached is not None:
             return int(cached)
-    count = queryset.count()
+    count = None
+    if project_id is not None:  # the unfiltered list: the same count, checking the deep-page anchors
+        from threads import paging
+
+        count = paging.count_checked(project_id=project_id)
+    if count is None:
+        count = queryset.count()
     if cache_key is not None and count >= getattr(settings, "THREADS_COUNT_CACHE_ABOVE", COUNT_CACHE_ABOVE):
         cache.set(cache_key, count, COUNT_CACHE_SECONDS)
     return count
 
 
-def thread_page(*, queryset: QuerySet[Thread], offset: int, limit: int) -> list[Thread]:
+def thread_page(*, queryset: QuerySet[Thread], offset: int, limit: int, project_id: int | None = None) -> list[Thread]:
     """One page of the list as a deferred join: the page's ids by an index-only scan (the offset skips
-    index entries, not table rows), then those rows, in the list's order."""
+    index entries, not table rows), then those rows, in the list's order. With `project_id` (the
+    unfiltered list of that project) a deep offset seeks from a cached anchor instead of skipping
+    entries (`threads/paging.py`); same page."""
+    from threads import paging
+
+    anchored = paging.page_ids(project_id=project_id, offset=offset, limit=limit) if project_id else None
+    if anchored is not None:
+        return list(queryset.filter(pk__in=anchored).order_by("-created_at", "-id")) if anchored else []
     ids = queryset.order_by("-created_at", "-id").values("pk")[offset : offset + limit]
     return list(queryset.filter(pk__in=Subquery(ids)).order_by("-created_at", "-id"))
 

@@ -48,6 +48,14 @@ def backfill_chunk(run_id: int, first_id: int, last_id: int, count: int) -> None
     services.backfill_chunk_process(run_id=run_id, first_id=first_id, last_id=last_id, count=count)
 
 
+@shared_task(ignore_result=True, time_limit=300, soft_time_limit=270)
+def build_list_anchors(project_id: int) -> int:
+    """The threads list's deep-page anchors of one project (`threads/paging.py`): one index scan."""
+    from threads import paging
+
+    return paging.anchors_build_task(project_id=project_id)
+
+
 @shared_task(ignore_result=True, time_limit=60)
 def send_weekly_usage_reports() -> int:
     """Weekly (beat): one report task per team for the week that just ended."""

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from threads.models import BackfillChunk, BackfillRun, Thread
 from threads.selectors import backfill_run_active, unlabelled_count
-from threads.services.classification import threads_classify
+from threads.services.classification import backfill_concurrency, threads_classify
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +160,9 @@ def backfill_chunk_process(*, run_id: int, first_id: int, last_id: int, count: i
         return run  # a newer run plans whatever this one left
     if BackfillChunk.objects.filter(run_id=run_id, first_id=first_id).exists():
         return run  # counted already (a duplicate message)
-    outcome = threads_classify(id_range=(first_id, last_id), project_id=run.project_id)
+    outcome = threads_classify(
+        id_range=(first_id, last_id), project_id=run.project_id, concurrency=backfill_concurrency()
+    )
     for error in outcome.errors[:5]:
         logger.warning("backfill #%s: %s", run_id, error)
     # The split comes from the rows, not from this attempt's outcome: after a worker was killed mid-chunk

@@ -252,5 +252,37 @@ def test_the_sweep_and_weekly_report_are_scheduled_in_code(settings):
 
     schedule = settings.CELERY_BEAT_SCHEDULE
     assert schedule["threads-sweep-unlabelled"]["task"] == "threads.tasks.sweep_unlabelled_threads"
-    assert schedule["threads-sweep-unlabelled"]["schedule"] <= 300
+    # The README's bound: a lost job is found within grace + interval = 120 s of its thread's creation.
+    assert schedule["threads-sweep-unlabelled"]["schedule"] + settings.THREADS_SWEEP_GRACE_SECONDS <= 120
     assert isinstance(schedule["threads-weekly-usage-report"]["schedule"], crontab)
+
+
+def test_labels_of_many_categories_are_one_conditional_write_that_keeps_user_labels():
+    from threads.services.classification import threads_label_by_classifier
+
+    a, b = CategoryFactory(), CategoryFactory()
+    a_threads = [ThreadFactory(project=a.project) for _ in range(3)]
+    b_threads = [ThreadFactory(project=b.project) for _ in range(2)]
+    thread_set_category_by_user(project_id=a.project_id, thread_id=a_threads[0].pk, category_id=None)
+    written = threads_label_by_classifier(labels={a.pk: [t.pk for t in a_threads], b.pk: [t.pk for t in b_threads]})
+    assert written == 4
+    rows = {t.pk: (t.category_id, t.category_source) for t in Thread.objects.all()}
+    assert rows[a_threads[0].pk] == (None, "user")  # a person's "no category" stays
+    assert [rows[t.pk] for t in a_threads[1:]] == [(a.pk, "classifier")] * 2
+    assert [rows[t.pk] for t in b_threads] == [(b.pk, "classifier")] * 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)  # the foreign key is checked at commit (deferred), as in production
+def test_a_category_deleted_before_the_write_leaves_only_its_threads_unlabelled():
+    from threads.services.classification import threads_label_by_classifier
+
+    kept, gone = CategoryFactory(), CategoryFactory()
+    kept_thread, gone_thread = ThreadFactory(project=kept.project), ThreadFactory(project=gone.project)
+    gone_pk = gone.pk
+    gone.delete()
+    assert threads_label_by_classifier(labels={kept.pk: [kept_thread.pk], gone_pk: [gone_thread.pk]}) == 1
+    kept_thread.refresh_from_db()
+    gone_thread.refresh_from_db()
+    assert (kept_thread.category_id, kept_thread.category_source) == (kept.pk, "classifier")
+    assert gone_thread.category_source is None
