@@ -12,6 +12,7 @@ cannot give (source: each airport's own usage / its Wikipedia article's lead). P
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator
 
 from search.parsing.text import normalise
@@ -20,6 +21,13 @@ METRO_RADIUS_KM = 50.0
 GENERIC = frozenset(["international", "intl", "intcntl", "airport", "regional", "municipal", "field", "the", "county"])
 # IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code.
 WORD_CODES = frozenset(["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot"])
+# Airports with scheduled passenger service whose package name says neither "International" nor
+# "Intercontinental" (source: each airport's Wikipedia article, "airlines and destinations").
+SCHEDULED = frozenset(["LGA", "DAL", "HOU", "BUR", "LGB", "HPN", "DTW", "AZA", "TTN", "OGD", "PAE", "BLV", "USA"])
+# Upper-case words that are not meant as codes even when written in capitals ("made in the USA").
+CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC"])
+# Words after a code that say it is the airport: "AUS terminal", "den arrivals".
+AIRPORT_CONTEXT = ("terminal", "terminals", "arrivals", "departures", "airfield", "gate", "baggage claim")
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "SEA": ("sea tac", "seatac", "sea tac airport"),
     "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah"),
@@ -59,6 +67,35 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+def scheduled(row: dict) -> bool:
+    """Has scheduled passenger service: an International/Intercontinental airport, or one of SCHEDULED."""
+    name = row["name"].lower()
+    return "international" in name or "intercontinental" in name or row["iata"] in SCHEDULED
+
+
+_CAPS = re.compile(r"(?<![\w&'])([A-Z]{3})(?![\w&'])")
+
+
+def mark_codes(text: str, codes: frozenset[str]) -> str:
+    """An IATA code written in capitals ("near BOS", "at the ATL airport", "SAT") reads as its airport: it is
+    rewritten "bos airport" (an alias of every airport), unless the word after it already says airport. A query
+    written all in capitals is left alone (its capitals say nothing), and so are CAPITAL_WORDS ("USA")."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return text
+
+    def swap(match: re.Match) -> str:
+        code = match.group(1)
+        if code not in codes or code in CAPITAL_WORDS:
+            return code
+        after = text[match.end() :].lstrip().lower()
+        if after.startswith(("airport", "intl", "international")):
+            return code.lower()
+        return f"{code.lower()} airport"
+
+    return _CAPS.sub(swap, text)
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -67,8 +104,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def airports(
     metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool]
-) -> Iterator[tuple[str, str, list[str], float, float]]:
-    """(metro key, name, aliases, lat, lon) for every IATA airport within a metro; metros: key -> (city, lat, lon).
+) -> Iterator[tuple[str, str, list[str], float, float, str, bool]]:
+    """(metro key, name, aliases, lat, lon, IATA code, scheduled service) for every IATA airport within a metro;
+    metros: key -> (city, lat, lon).
     `is_town(words)` keeps a town's name ("fort worth" in "Dallas-Fort Worth") from becoming an airport's alias."""
     import airportsdata
 
@@ -93,6 +131,7 @@ def airports(
             name = normalise(row["name"].replace("/", " "))
             core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
             aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
+            aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
             if code not in WORD_CODES:
                 aliases.append(code)
             if core and core != city:
@@ -103,4 +142,4 @@ def airports(
                     aliases.append(f"{core.split()[-1]} airport")
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
-            yield key, row["name"], sorted(set(aliases)), float(row["lat"]), float(row["lon"])
+            yield key, row["name"], sorted(set(aliases)), float(row["lat"]), float(row["lon"]), row["iata"], scheduled(row)

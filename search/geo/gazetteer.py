@@ -221,13 +221,28 @@ class Gazetteer:
         from search.geo.airports import airports
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
-        for metro, name, aliases, lat, lon in airports(metros, lambda words: words in self.cities):
+        codes = set()
+        for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
+            if scheduled:
+                codes.add(code)
             for alias in aliases:
                 for variant in (alias, f"the {alias}"):
-                    if variant not in self.metro_names and place not in self.place_names.get(variant, ()):
-                        self.place_names[variant].append(place)
+                    if variant in self.metro_names or place in self.place_names.get(variant, ()):
+                        continue
+                    # a name derived from the package's that is a curated place's name is that place's
+                    # ("Ohio State University" is the university, not its airport)
+                    if any(p.kind != "airport" for p in self.place_names.get(variant, ())):
+                        continue
+                    self.place_names[variant].append(place)
+        self.airport_codes = frozenset(codes)
+
+    def mark_codes(self, text: str) -> str:
+        """IATA codes of the metros' scheduled airports written in capitals read as the airport ("near BOS")."""
+        from search.geo.airports import mark_codes
+
+        return mark_codes(text, self.airport_codes)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
     @cached_property
@@ -312,7 +327,7 @@ class Gazetteer:
         return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
-        text = normalise(phrase)
+        text = normalise(self.mark_codes(phrase))
         words = text.split()
         if not words:
             raise PlaceNotFound("No place was given.", phrase)
