@@ -29,6 +29,8 @@ from search.geo.corners import Corners
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
+# Venues of every metro (stadiums, universities, zoos, museums, parks, districts, stations): same columns.
+VENUES = Path(__file__).with_name("data") / "venues.tsv"
 EARTH_RADIUS_KM = 6371.0088
 
 STATES = {
@@ -115,6 +117,7 @@ PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
 # name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
 MIN_TOWN_ZIPS = 3
+AIRPORT_RADIUS_KM = 50.0  # search.geo.airports.METRO_RADIUS_KM: a metro's reach
 
 
 class GeocodeError(Exception):
@@ -182,23 +185,42 @@ def _fields(place: Place) -> tuple:
 
 
 def _names(name: str, aliases: str) -> list[str]:
+    """The normalised names of a place: its name, its aliases (not the "@" ones: see `_scoped_names`), the name
+    without a leading "the", and the part of "X at Y" before "at" ("Empower Field at Mile High")."""
     out = []
-    for raw in [name, *aliases.split(";")]:
+    for raw in [name, *(a for a in aliases.split(";") if not a.startswith("@"))]:
         words = normalise(raw)
         if not words:
             continue
         out.append(words)
         if words.startswith("the ") and len(words.split()) > 2:
             out.append(words[4:])
+        head = words.split(" at ")[0]
+        if head != words and len(head.split()) >= 2:
+            out.append(head)
     return out
 
 
+def _scoped_names(aliases: str) -> list[str]:
+    """Aliases written "@name": they count only with the metro named ("fremont" in "fremont seattle")."""
+    return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
+
+
 class Gazetteer:
-    def __init__(self, path: Path = DATA) -> None:
+    def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
         self.metro_names: dict[str, str] = {}  # normalised alias -> metro key
         self.place_names: dict[str, list[Place]] = defaultdict(list)  # normalised alias -> places
+        self.scoped_names: dict[str, list[Place]] = defaultdict(list)  # names that count only with their metro
+        for source in (path, venues):
+            if source is not None:
+                self._load(source)
+        self._add_airports()
+        self.corners = Corners()
+        self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+
+    def _load(self, path: Path) -> None:
         with path.open(encoding="utf-8") as handle:
             rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
             for metro, kind, name, aliases, lat, lon, *_source in rows:
@@ -213,9 +235,9 @@ class Gazetteer:
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
-        self._add_airports()
-        self.corners = Corners()
-        self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+                for alias in _scoped_names(aliases):
+                    for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
+                        self.scoped_names[variant].append(place)
 
     def _add_airports(self) -> None:
         from search.geo.airports import airports
@@ -394,7 +416,12 @@ class Gazetteer:
             candidates = self.place_names[place_phrase]
             chosen = self._pick(place_phrase, candidates, metro, near)
             if chosen is not None:
+                if metro is None and near is None and state is None and not leftover:
+                    self._refuse_if_a_town_elsewhere(place_phrase, chosen)
                 return self._with_city(chosen, tuple(leftover))
+        scoped = self._scoped(leftover, metro) if metro is not None else None
+        if scoped is not None:
+            return scoped
         if place_phrases and metro is not None:
             guess = self._fuzzy(" ".join([*leftover, *place_phrases[-1:]]), metro)
             if guess is not None:
@@ -450,6 +477,36 @@ class Gazetteer:
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    def _refuse_if_a_town_elsewhere(self, phrase: str, place: Place) -> None:
+        """A place's bare name that is also a real town outside its metro ("springfield": a Jacksonville district and
+        Springfield IL, MA, MO; "riverside", "arcadia") is ambiguous unless the metro, the state or the user's location
+        says which."""
+        name = phrase[4:] if phrase.startswith("the ") else phrase
+        metro = self.metros.get(place.metro or "")
+        if metro is None:
+            return
+        towns = [self._town(r) for r in self.cities.get(name, ()) if r[4] >= MIN_TOWN_ZIPS]
+        towns = [t for t in towns if haversine_km(t.point, (metro.latitude, metro.longitude)) > AIRPORT_RADIUS_KM]
+        if towns:
+            options = self.candidates([self._with_city(place, ()), *towns])
+            raise PlaceAmbiguous(
+                f"'{name}' is {self._with_city(place, ()).name} and also a town elsewhere: say which (add the city or "
+                "the state).",
+                phrase,
+                options,
+            )
+
+    def _scoped(self, leftover: list[str], metro: str) -> Place | None:
+        """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta")."""
+        for size in range(len(leftover), 0, -1):
+            for start in range(len(leftover) - size + 1):
+                name = " ".join(leftover[start : start + size])
+                places = [p for p in self.scoped_names.get(name, ()) if p.metro == metro]
+                if places:
+                    rest = tuple(leftover[:start] + leftover[start + size :])
+                    return self._with_city(places[0], rest)
+        return None
 
     def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
         for size in range(min(4, len(words)), 1, -1):
