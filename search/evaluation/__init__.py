@@ -39,7 +39,8 @@ class Case:
     latitude: float | None  # None for a `refuse` row
     longitude: float | None
     place: str
-    kind: str = ""  # coordinates | corner | landmark | park | airport | neighbourhood | zip | refuse ("" = one tolerance)
+    # coordinates | corner | landmark | park | airport | neighbourhood | zip | refuse ("" = one tolerance)
+    kind: str = ""
 
     @property
     def expects_refusal(self) -> bool:

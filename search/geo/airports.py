@@ -142,4 +142,5 @@ def airports(
                     aliases.append(f"{core.split()[-1]} airport")
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
-            yield key, row["name"], sorted(set(aliases)), float(row["lat"]), float(row["lon"]), row["iata"], scheduled(row)
+            point = float(row["lat"]), float(row["lon"])
+            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
 from search.geo.corners import Corners
-from search.parsing.text import normalise
+from search.parsing.text import normalise, singular
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
 # Venues of every metro (stadiums, universities, zoos, museums, parks, districts, stations): same columns.
@@ -111,7 +111,8 @@ _PLACE_NOUN_WORDS = (
     "arena zoo hall market plaza street st ave avenue road rd blvd boulevard lake island pier "
     "amphitheatre amphitheater theatre theater library hospital hotel casino church cathedral capitol "
     "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
-    "quarter campus speedway raceway pavilion "
+    "quarter campus speedway raceway pavilion aquarium planetarium conservatory observatory monument memorial "
+    "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school "
 )
 PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
@@ -418,11 +419,17 @@ class Gazetteer:
             if chosen is not None:
                 if metro is None and near is None and state is None and not leftover:
                     self._refuse_if_a_town_elsewhere(place_phrase, chosen)
-                return self._with_city(chosen, tuple(leftover))
+                place = self._with_city(chosen, tuple(leftover))
+                if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure
+                    return Place(*_fields(place), confidence="medium")
+                return place
         scoped = self._scoped(leftover, metro) if metro is not None else None
         if scoped is not None:
             return scoped
         if place_phrases and metro is not None:
+            named = self._by_words([*leftover, *" ".join(place_phrases).split()], metro)
+            if named is not None:
+                return named
             guess = self._fuzzy(" ".join([*leftover, *place_phrases[-1:]]), metro)
             if guess is not None:
                 return guess
@@ -506,7 +513,27 @@ class Gazetteer:
                 if places:
                     rest = tuple(leftover[:start] + leftover[start + size :])
                     return self._with_city(places[0], rest)
-        return None
+        return self._by_words(leftover, metro)
+
+    def _by_words(self, leftover: list[str], metro: str) -> Place | None:
+        """With the metro named, words that name a kind of place ("the zoo", "art museum", "convention center")
+        and are all in the name of one place there (or of places within 3 km of each other): that place, with
+        confidence medium ("the zoo in memphis" -> Memphis Zoo)."""
+        content = [w for w in leftover if w != "the"]
+        if not content or not PLACE_NOUNS.intersection(content) or len(content) > 4:
+            return None
+        wanted = {singular(w) for w in content}
+        if wanted == {"airport"}:  # the metro's main airport
+            main = self.place_names.get(f"{normalise(self.metros[metro].city)} airport", [])
+            if main:
+                return Place(*_fields(self._with_city(main[0], ()))[:5], "gazetteer:words", (), "medium")
+        hits = [
+            p for p in self.places if p.metro == metro and wanted <= {singular(w) for w in normalise(p.name).split()}
+        ]
+        if not hits or any(haversine_km(hits[0].point, p.point) >= 3 for p in hits):
+            return None
+        place = self._with_city(hits[0], ())
+        return Place(*_fields(place)[:5], "gazetteer:words", (), "medium")
 
     def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
         for size in range(min(4, len(words)), 1, -1):

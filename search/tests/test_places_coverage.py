@@ -1,0 +1,137 @@
+"""Issue 16, second round: IATA codes by context, the venues of every metro, names that count only with their
+metro, bare names that are also towns elsewhere, and the evaluator's refusals and silent wrong places."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from search.evaluation import load_cases, run_case
+from search.geo.airports import mark_codes
+from search.geo.gazetteer import VENUES, Gazetteer, PlaceAmbiguous, haversine_km
+from search.interpret import Unresolved, interpret
+from search.parsing.offline import OfflineParser
+from search.parsing.products import ProductResolver
+from search.parsing.semantic import LexicalMatcher
+
+gazetteer = Gazetteer()
+parser = OfflineParser(gazetteer, ProductResolver(LexicalMatcher()))
+
+
+def plan(query, **kwargs):
+    return interpret(parser.parse(query), gazetteer, **kwargs)
+
+
+# --- IATA codes ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "code_point"),
+    [
+        ("evian near BOS", (42.3643, -71.0052)),  # a word code ("bos") in capitals
+        ("nature valley at MEM", (35.0424, -89.9767)),
+        ("sprite at SAT", (29.5337, -98.4698)),
+        ("coke at ATL", (33.6367, -84.4281)),  # also the metro's nickname: in capitals, the airport
+        ("ginger ale at PDX", (45.5887, -122.5975)),
+        ("mints at the SLC airport", (40.7884, -111.9778)),
+        ("granola bar at the aus terminal", (30.1945, -97.6699)),  # lower case, but "terminal" says airport
+        ("red bull at IND arrivals", (39.7173, -86.2944)),
+    ],
+)
+def test_an_iata_code_reads_as_its_airport_by_case_or_context(query, code_point):
+    place = plan(query).place
+    assert place.kind == "airport"
+    assert haversine_km(place.point, code_point) < 3
+
+
+def test_a_code_in_lower_case_without_context_stays_the_city_and_shouting_says_nothing():
+    assert plan("coke in atl").place.kind == "metro"
+    assert plan("COKE IN ATL").place.kind == "metro"  # a query all in capitals: its capitals are not codes
+    assert mark_codes("made in the USA near LAX", frozenset({"LAX", "USA"})) == "made in the USA near lax airport"
+
+
+# --- venues ---------------------------------------------------------------------------------------------------
+def test_every_metro_has_stadiums_universities_parks_and_districts_with_a_source_per_row():
+    kinds: dict[str, set[str]] = {}
+    for line in VENUES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        metro, kind, name, _aliases, lat, lon, source = line.split("\t")
+        assert source.startswith("Wikipedia: "), name
+        kinds.setdefault(metro, set()).add(kind)
+    everywhere = {p.metro for p in gazetteer.places}
+    for metro in gazetteer.metros:
+        have = {p.kind for p in gazetteer.places if p.metro == metro}
+        assert {"stadium", "university", "park", "neighbourhood", "landmark", "airport"} <= have, metro
+    assert set(kinds) == set(gazetteer.metros) == everywhere - {None}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "point"),
+    [
+        ("yankee stadium", (40.8296, -73.9262)),
+        ("sofi stadium", (33.9535, -118.3392)),
+        ("the linc philly", (39.9008, -75.1675)),
+        ("empower field", (39.7439, -105.0201)),  # "X at Y": X alone names it
+        ("little five points", (33.7645, -84.3495)),  # the longer name wins over "five points"
+        ("jacksonville zoo", (30.4025, -81.6443)),
+        ("ucsd", (32.8801, -117.2340)),
+    ],
+)
+def test_venues_are_found_by_their_names(phrase, point):
+    assert haversine_km(gazetteer.geocode(phrase).point, point) < 1
+
+
+def test_a_name_that_is_a_town_elsewhere_counts_only_with_its_metro():
+    assert gazetteer.geocode("fremont seattle").metro == "seattle"
+    assert gazetteer.geocode("fremont in seattle").metro == "seattle"
+    with pytest.raises(PlaceAmbiguous) as caught:  # Fremont CA, NE, OH...: never Seattle's district silently
+        gazetteer.geocode("fremont")
+    assert not any("Seattle" in s for s in caught.value.suggestions)
+
+
+def test_a_bare_curated_name_that_is_also_a_real_town_elsewhere_is_ambiguous():
+    with pytest.raises(PlaceAmbiguous) as caught:
+        gazetteer.geocode("springfield")  # a Jacksonville district, and Springfield IL / MA / MO
+    assert any("Springfield, Jacksonville" in s for s in caught.value.suggestions)
+    assert any("Springfield, IL" in s for s in caught.value.suggestions)
+    assert gazetteer.geocode("springfield jacksonville").metro == "jacksonville"
+    assert gazetteer.geocode("springfield", near=(30.33, -81.66)).metro == "jacksonville"
+
+
+def test_words_for_a_kind_of_place_find_the_one_in_the_named_metro_less_surely():
+    zoo = gazetteer.geocode("the zoo in memphis")
+    assert zoo.name.startswith("Memphis Zoo") and zoo.confidence == "medium"
+    assert gazetteer.geocode("the airport in memphis").kind == "airport"
+    with pytest.raises(Unresolved):
+        plan("coke near the zoo")  # which zoo? never one picked silently
+
+
+def test_words_left_over_beside_a_named_place_lower_the_confidence():
+    place = plan("coke at penn state").place  # Penn State is not Penn
+    assert place.confidence == "medium" and "state" in place.ignored
+
+
+def test_bare_chips_reads_potato_chips_and_still_offers_tortilla_chips():
+    result = plan("chips near the nelson-atkins")
+    assert result.product == "Potato Chips"
+    assert "Tortilla Chips" in result.alternatives
+
+
+# --- the evaluator ------------------------------------------------------------------------------------------
+def test_the_evaluator_counts_refusals_and_silent_wrong_places(tmp_path):
+    cases = tmp_path / "cases.tsv"
+    cases.write_text(
+        "coke near the eiffel tower\tCola\t-\t-\tParis\trefuse\n"  # refused: right
+        "water near union station\tSpring Water\t-\t-\tseveral metros\trefuse\n"  # ambiguous: right
+        "gum in chicago\tGum\t-\t-\twanted a refusal\trefuse\n"  # answered surely: a silent wrong place
+        "mints near times square\tMints\t41.8781\t-87.6298\tChicago (wrong on purpose)\tlandmark\n"
+    )
+    outcomes = [run_case(c, parser, gazetteer) for c in load_cases(cases)]
+    assert [o.location_ok(2.0) for o in outcomes] == [True, True, False, False]
+    assert [o.silent_wrong(2.0) for o in outcomes] == [False, False, True, True]
+    assert [o.far_wrong(2.0) for o in outcomes] == [False, False, True, True]
+    out = StringIO()
+    call_command("evaluate_search", "--file", str(cases), "--parser", "offline", "--show-failures", stdout=out)
+    text = out.getvalue()
+    assert "expected refusals refused (or flagged low): 2/3" in text
+    assert "silent wrong places (confidence high): 2" in text
+    assert "SILENT 'gum in chicago'" in text
