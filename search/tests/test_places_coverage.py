@@ -55,6 +55,7 @@ def test_every_metro_has_stadiums_universities_parks_and_districts_with_a_source
         if line.startswith("#") or not line.strip():
             continue
         metro, kind, name, _aliases, lat, lon, source = line.split("\t")
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
         assert source.startswith("Wikipedia: "), name
         kinds.setdefault(metro, set()).add(kind)
     everywhere = {p.metro for p in gazetteer.places}
