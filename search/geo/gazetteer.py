@@ -245,12 +245,15 @@ class Gazetteer:
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
         codes = set()
+        self._code_aliases: set[str] = set()  # "lax", "lax airport", ...: never matched by typo (MCO is not SMO)
         for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
             if scheduled:
                 codes.add(code)
             for alias in aliases:
+                if alias.split()[0] == code.lower():
+                    self._code_aliases.update((alias, f"the {alias}"))
                 for variant in (alias, f"the {alias}"):
                     if variant in self.metro_names or place in self.place_names.get(variant, ()):
                         continue
@@ -441,7 +444,15 @@ class Gazetteer:
 
         # 6. a US city or town, optionally with its state ("springfield il", "boise, idaho")
         if metro is None:
-            city = self._city(words[:state_at], state, leftover)
+            try:
+                city = self._city(words[:state_at], state, leftover)
+            except PlaceNotFound:
+                # a town's name with words it does not explain ("lucas oil stadum", "chase feild"): a misspelt
+                # landmark first, else the refusal with the town as a candidate
+                guess = self._fuzzy(" ".join(leftover), None) if state is None and len(leftover) > 1 else None
+                if guess is not None:
+                    return guess
+                raise
             if city is not None:
                 return city
         if state is not None and metro is None and not place_phrases:
@@ -451,6 +462,10 @@ class Gazetteer:
                 phrase,
                 self._suggest(where or phrase, None),
             )
+
+        elsewhere = self._airport_elsewhere(phrase)
+        if elsewhere is not None:
+            raise elsewhere
 
         # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
@@ -484,6 +499,40 @@ class Gazetteer:
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    @cached_property
+    def _us_airports(self) -> dict[str, tuple[str, float, float]]:
+        """IATA code -> (name, lat, lon) of every US airport with scheduled service, fleet metros or not."""
+        import airportsdata
+
+        from search.geo.airports import scheduled
+
+        table = airportsdata.load("IATA")
+        return {
+            c: (r["name"], float(r["lat"]), float(r["lon"]))
+            for c, r in table.items()
+            if r["country"] == "US" and c and scheduled(r)
+        }
+
+    def _airport_elsewhere(self, phrase: str) -> PlaceNotFound | None:
+        """A code in capitals of an airport outside every metro ("near SFO"): said so, with how far it is."""
+        from search.geo.airports import CAPITAL_WORDS
+
+        written = re.findall(r"(?<![\w&'])[A-Z]{3}(?![\w&'])", phrase)
+        written += [c.upper() for c in re.findall(r"\b([a-z]{3}) (?:airport|terminal|intl)\b", normalise(phrase))]
+        for code in written:
+            if code in CAPITAL_WORDS or code in self.airport_codes or code not in self._us_airports:
+                continue
+            name, lat, lon = self._us_airports[code]
+            m = min(self.metros.values(), key=lambda m: haversine_km((lat, lon), (m.latitude, m.longitude)))
+            far = haversine_km((lat, lon), (m.latitude, m.longitude))
+            label = f"{name} ({code}), {far:,.0f} km from {m.name}"
+            return PlaceNotFound(
+                f"{code} is {name}, outside the metros we serve (the nearest is {m.name}, {far:,.0f} km away).",
+                phrase,
+                [label],
+            )
+        return None
 
     def _refuse_if_a_town_elsewhere(self, phrase: str, place: Place) -> None:
         """A place's bare name that is also a real town outside its metro ("springfield": a Jacksonville district and
@@ -610,7 +659,7 @@ class Gazetteer:
     def _fuzzy(self, text: str, metro: str | None) -> Place | None:
         if len(text) < 4:
             return None
-        pool = {alias: places for alias, places in self.place_names.items()}
+        pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
         if metro is not None:
             pool = {a: [p for p in ps if p.metro == metro] for a, ps in pool.items()}
             pool = {a: ps for a, ps in pool.items() if ps}

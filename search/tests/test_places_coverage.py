@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from search.evaluation import load_cases, run_case
 from search.geo.airports import mark_codes
-from search.geo.gazetteer import VENUES, Gazetteer, PlaceAmbiguous, haversine_km
+from search.geo.gazetteer import VENUES, Gazetteer, PlaceAmbiguous, PlaceNotFound, haversine_km
 from search.interpret import Unresolved, interpret
 from search.parsing.offline import OfflineParser
 from search.parsing.products import ProductResolver
@@ -104,6 +104,23 @@ def test_words_for_a_kind_of_place_find_the_one_in_the_named_metro_less_surely()
     assert gazetteer.geocode("the airport in memphis").kind == "airport"
     with pytest.raises(Unresolved):
         plan("coke near the zoo")  # which zoo? never one picked silently
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [("lucas oil stadum", "Lucas Oil Stadium"), ("chase feild", "Chase Field"), ("miniute maid park", "Minute Maid")],
+)
+def test_a_misspelt_landmark_whose_first_word_is_a_town_is_matched_not_refused(phrase, name):
+    place = gazetteer.geocode(phrase)  # Lucas KY, Chase MD, Park KS are towns
+    assert place.name.startswith(name) and place.confidence == "medium"
+
+
+@pytest.mark.parametrize("phrase", ["near SFO", "MCO airport", "mco airport"])
+def test_an_airport_outside_every_metro_is_named_with_how_far_it_is_never_matched_by_typo(phrase):
+    with pytest.raises(PlaceNotFound) as caught:
+        gazetteer.geocode(phrase)  # "mco airport" is one letter from "smo airport" (Santa Monica)
+    assert "outside the metros we serve" in caught.value.message
+    assert "km from" in caught.value.suggestions[0]
 
 
 def test_words_left_over_beside_a_named_place_lower_the_confidence():
