@@ -27,7 +27,8 @@ import time
 from benchmarks.support import bench_database, percentile, setup_django, summary
 from core.liveserver import free_port
 
-PORT_RANGE = range(8160, 8200)
+# the uvicorn server's port range (BENCH_SEARCH_PORTS="8220-8239" where several runs share a machine)
+PORT_RANGE = range(*(int(p) for p in os.environ.get("BENCH_SEARCH_PORTS", "8160-8200").split("-")))
 POOLED_SETTINGS = """from config.settings import *  # noqa
 
 DATABASES["default"]["CONN_MAX_AGE"] = 0
