@@ -3,6 +3,8 @@
 Sources, all shipped with the project (no network):
 - `data/places.tsv`: the 30 fleet metros and, in each, landmarks, neighbourhoods, stations, stadiums,
   parks, airports, universities and major streets (see the file's header for where points come from);
+- `data/venues.tsv`: every metro's stadiums, universities, zoos, museums, parks, districts and stations;
+- `search.geo.airports`: every IATA airport of the metros (the `airportsdata` package);
 - `search.geo.manhattan`: Manhattan's numbered streets and avenues, computed from the 1811 grid;
 - the `zipcodes` package (USPS ZIP codes with their centroid; every US city and town is derived from
   the ZIP codes that carry its name: the mean of their centroids).
@@ -15,174 +17,37 @@ the options) instead of guessing. Pure Python: no Django.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
 from search.geo.corners import Corners
-from search.parsing.text import normalise, singular
+from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
+    AIRPORT_RADIUS_KM,
+    FILLER,
+    MIN_TOWN_ZIPS,
+    PLACE_NOUNS,
+    RESOLUTION,
+    SPANISH_LOCATION_WORDS,
+    STATE_BY_WORDS,
+    STATES,
+    GeocodeError,
+    Metro,
+    Place,
+    PlaceAmbiguous,
+    PlaceNotFound,
+    _fields,
+    haversine_km,
+)
+from search.geo.towns import TownsMixin
+from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
 # Venues of every metro (stadiums, universities, zoos, museums, parks, districts, stations): same columns.
 VENUES = Path(__file__).with_name("data") / "venues.tsv"
-EARTH_RADIUS_KM = 6371.0088
-
-STATES = {
-    "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california", "CO": "colorado",
-    "CT": "connecticut", "DE": "delaware", "DC": "district of columbia", "FL": "florida", "GA": "georgia",
-    "HI": "hawaii", "ID": "idaho", "IL": "illinois", "IN": "indiana", "IA": "iowa", "KS": "kansas",
-    "KY": "kentucky", "LA": "louisiana", "ME": "maine", "MD": "maryland", "MA": "massachusetts", "MI": "michigan",
-    "MN": "minnesota", "MS": "mississippi", "MO": "missouri", "MT": "montana", "NE": "nebraska", "NV": "nevada",
-    "NH": "new hampshire", "NJ": "new jersey", "NM": "new mexico", "NY": "new york", "NC": "north carolina",
-    "ND": "north dakota", "OH": "ohio", "OK": "oklahoma", "OR": "oregon", "PA": "pennsylvania",
-    "RI": "rhode island", "SC": "south carolina", "SD": "south dakota", "TN": "tennessee", "TX": "texas",
-    "UT": "utah", "VT": "vermont", "VA": "virginia", "WA": "washington", "WV": "west virginia", "WI": "wisconsin",
-    "WY": "wyoming", "PR": "puerto rico",
-}  # fmt: skip
-STATE_BY_WORDS = {name: code for code, name in STATES.items()} | {code.lower(): code for code in STATES}
-# Spanish words that introduce a place: "cerca de", "en", "al lado de", "junto a", "frente a".
-SPANISH_LOCATION_WORDS = frozenset(["cerca", "de", "del", "en", "al", "lado", "junto", "frente"])
-# Words around a place name that do not name anything.
-FILLER = (
-    frozenset(
-        [
-            "near",
-            "nearby",
-            "around",
-            "by",
-            "at",
-            "in",
-            "on",
-            "of",
-            "to",
-            "close",
-            "next",
-            "beside",
-            "outside",
-            "inside",
-            "off",
-            "the",
-            "a",
-            "an",
-            "area",
-            "city",
-            "town",
-            "me",
-            "my",
-            "vicinity",
-            "neighborhood",
-            "neighbourhood",
-            "part",
-            "side",
-            "right",
-            "just",
-            "somewhere",
-            "located",
-            "centre",
-            "center",
-            "heart",
-            "from",
-            "usa",
-            "us",
-            "america",
-            "united",
-            "states",
-        ]
-    )
-    | SPANISH_LOCATION_WORDS
-)
-
-
-RESOLUTION = {
-    "coordinates": "coordinates", "grid": "corner", "corner": "corner", "zip": "zip", "city": "city",
-    "metro": "city", "borough": "neighbourhood", "neighbourhood": "neighbourhood", "street": "street",
-    "airport": "airport",
-}  # fmt: skip
-# Words that say the phrase names a particular place: if they name nothing we know, we refuse rather than
-# answer with the city around them ("red rocks amphitheatre", "hogwarts castle", "golden gate bridge").
-_PLACE_NOUN_WORDS = (
-    "square park beach bridge castle station airport stadium museum mall tower university college field "
-    "arena zoo hall market plaza street st ave avenue road rd blvd boulevard lake island pier "
-    "amphitheatre amphitheater theatre theater library hospital hotel casino church cathedral capitol "
-    "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
-    "quarter campus speedway raceway pavilion aquarium planetarium conservatory observatory monument memorial "
-    "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school "
-)
-PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
-# A town outside every fleet metro, named without its state, is answered only when it is the only town of that
-# name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
-MIN_TOWN_ZIPS = 3
-AIRPORT_RADIUS_KM = 50.0  # search.geo.airports.METRO_RADIUS_KM: a metro's reach
-
-
-class GeocodeError(Exception):
-    def __init__(self, message: str, phrase: str, suggestions: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.phrase = phrase
-        self.suggestions = suggestions or []
-
-
-class PlaceNotFound(GeocodeError):
-    pass
-
-
-class PlaceAmbiguous(GeocodeError):
-    pass
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    latitude: float
-    longitude: float
-    kind: str  # metro | landmark | station | ... | grid | zip | city | coordinates
-    metro: str | None = None  # key of the fleet metro it belongs to
-    source: str = "gazetteer"
-    ignored: tuple[str, ...] = field(default=())  # words of the phrase that named nothing known
-    confidence: str = "high"  # high | medium | low: how sure the reading of the phrase is
-
-    @property
-    def resolution(self) -> str:
-        """How the place was resolved: coordinates | corner | landmark | airport | neighbourhood | street | zip |
-        city."""
-        return RESOLUTION.get(self.kind, "landmark")
-
-    @property
-    def point(self) -> tuple[float, float]:
-        return (self.latitude, self.longitude)
-
-
-@dataclass(frozen=True)
-class Metro:
-    key: str
-    name: str  # "New York, NY"
-    latitude: float
-    longitude: float
-
-    @property
-    def city(self) -> str:
-        return self.name.rsplit(",", 1)[0]
-
-    @property
-    def state(self) -> str:
-        return self.name.rsplit(",", 1)[1].strip()
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
-
-
-def _fields(place: Place) -> tuple:
-    return (place.name, place.latitude, place.longitude, place.kind, place.metro, place.source, place.ignored)
 
 
 def _names(name: str, aliases: str) -> list[str]:
@@ -207,7 +72,7 @@ def _scoped_names(aliases: str) -> list[str]:
     return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
 
 
-class Gazetteer:
+class Gazetteer(TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
@@ -271,32 +136,6 @@ class Gazetteer:
         return mark_codes(text, self.airport_codes)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
-    @cached_property
-    def _zips(self) -> dict[str, tuple[str, str, float, float]]:
-        import zipcodes
-
-        out = {}
-        for row in zipcodes.list_all():
-            if row.get("lat") and row.get("long"):
-                out[row["zip_code"]] = (row["city"], row["state"], float(row["lat"]), float(row["long"]))
-        return out
-
-    @cached_property
-    def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
-        """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first."""
-        sums: dict[tuple[str, str], list[float]] = {}
-        for city, state, lat, lon in self._zips.values():
-            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
-            acc[0] += lat
-            acc[1] += lon
-            acc[2] += 1
-        out: dict[str, list] = defaultdict(list)
-        for (city, state), (lat, lon, n) in sums.items():
-            out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
-        for rows in out.values():
-            rows.sort(key=lambda r: -r[4])
-        return dict(out)
-
     def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:
         best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
         return best.key if haversine_km(point, (best.latitude, best.longitude)) <= within_km else None
@@ -500,102 +339,6 @@ class Gazetteer:
             self._suggest(" ".join(leftover) or text, None),
         )
 
-    @cached_property
-    def _us_airports(self) -> dict[str, tuple[str, float, float]]:
-        """IATA code -> (name, lat, lon) of every US airport with scheduled service, fleet metros or not."""
-        import airportsdata
-
-        from search.geo.airports import scheduled
-
-        table = airportsdata.load("IATA")
-        return {
-            c: (r["name"], float(r["lat"]), float(r["lon"]))
-            for c, r in table.items()
-            if r["country"] == "US" and c and scheduled(r)
-        }
-
-    def _airport_elsewhere(self, phrase: str) -> PlaceNotFound | None:
-        """A code in capitals of an airport outside every metro ("near SFO"): said so, with how far it is."""
-        from search.geo.airports import CAPITAL_WORDS
-
-        written = re.findall(r"(?<![\w&'])[A-Z]{3}(?![\w&'])", phrase)
-        written += [c.upper() for c in re.findall(r"\b([a-z]{3}) (?:airport|terminal|intl)\b", normalise(phrase))]
-        for code in written:
-            if code in CAPITAL_WORDS or code in self.airport_codes or code not in self._us_airports:
-                continue
-            name, lat, lon = self._us_airports[code]
-            m = min(self.metros.values(), key=lambda m: haversine_km((lat, lon), (m.latitude, m.longitude)))
-            far = haversine_km((lat, lon), (m.latitude, m.longitude))
-            label = f"{name} ({code}), {far:,.0f} km from {m.name}"
-            return PlaceNotFound(
-                f"{code} is {name}, outside the metros we serve (the nearest is {m.name}, {far:,.0f} km away).",
-                phrase,
-                [label],
-            )
-        return None
-
-    def _refuse_if_a_town_elsewhere(self, phrase: str, place: Place) -> None:
-        """A place's bare name that is also a real town outside its metro ("springfield": a Jacksonville district and
-        Springfield IL, MA, MO; "riverside", "arcadia") is ambiguous unless the metro, the state or the user's location
-        says which."""
-        name = phrase[4:] if phrase.startswith("the ") else phrase
-        metro = self.metros.get(place.metro or "")
-        if metro is None:
-            return
-        towns = [self._town(r) for r in self.cities.get(name, ()) if r[4] >= MIN_TOWN_ZIPS]
-        towns = [t for t in towns if haversine_km(t.point, (metro.latitude, metro.longitude)) > AIRPORT_RADIUS_KM]
-        if towns:
-            options = self.candidates([self._with_city(place, ()), *towns])
-            raise PlaceAmbiguous(
-                f"'{name}' is {self._with_city(place, ()).name} and also a town elsewhere: say which (add the city or "
-                "the state).",
-                phrase,
-                options,
-            )
-
-    def _scoped(self, leftover: list[str], metro: str) -> Place | None:
-        """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta")."""
-        for size in range(len(leftover), 0, -1):
-            for start in range(len(leftover) - size + 1):
-                name = " ".join(leftover[start : start + size])
-                places = [p for p in self.scoped_names.get(name, ()) if p.metro == metro]
-                if places:
-                    rest = tuple(leftover[:start] + leftover[start + size :])
-                    return self._with_city(places[0], rest)
-        return self._by_words(leftover, metro)
-
-    def _by_words(self, leftover: list[str], metro: str) -> Place | None:
-        """With the metro named, words that name a kind of place ("the zoo", "art museum", "convention center")
-        and are all in the name of one place there (or of places within 3 km of each other): that place, with
-        confidence medium ("the zoo in memphis" -> Memphis Zoo)."""
-        content = [w for w in leftover if w != "the"]
-        if not content or not PLACE_NOUNS.intersection(content) or len(content) > 4:
-            return None
-        wanted = {singular(w) for w in content}
-        if wanted == {"airport"}:  # the metro's main airport
-            main = self.place_names.get(f"{normalise(self.metros[metro].city)} airport", [])
-            if main:
-                return Place(*_fields(self._with_city(main[0], ()))[:5], "gazetteer:words", (), "medium")
-        hits = [
-            p for p in self.places if p.metro == metro and wanted <= {singular(w) for w in normalise(p.name).split()}
-        ]
-        if not hits or any(haversine_km(hits[0].point, p.point) >= 3 for p in hits):
-            return None
-        place = self._with_city(hits[0], ())
-        return Place(*_fields(place)[:5], "gazetteer:words", (), "medium")
-
-    def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
-        for size in range(min(4, len(words)), 1, -1):
-            for start in range(len(words) - size + 1):
-                name = " ".join(words[start : start + size])
-                if not set(words[start : start + size]) & set(leftover):
-                    continue
-                for city, st, lat, lon, _ in self.cities.get(name, []):
-                    if haversine_km((lat, lon), (metro.latitude, metro.longitude)) <= 45:
-                        rest = tuple(w for w in leftover if w not in name.split())
-                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, "zipcodes:city", rest)
-        return None
-
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
         kinds = {p.kind for p in self.place_names[phrase]}
@@ -605,56 +348,6 @@ class Gazetteer:
         metro = self.metros.get(place.metro or "")
         name = f"{place.name}, {metro.city}" if metro and metro.city.lower() not in place.name.lower() else place.name
         return Place(name, place.latitude, place.longitude, place.kind, place.metro, place.source, ignored)
-
-    def _city(self, words: list[str], state: str | None, leftover: list[str]) -> Place | None:
-        """A US town named in `words`. Outside the fleet metros and without its state, only an unmistakable one
-        (the only town of that name, not a hamlet, and nothing else in the phrase): "boise" yes; "south beach"
-        (Oregon), "castle" (Oklahoma), "harvard square" (Harvard, MA + 'square') are refused with the candidates."""
-        text_words = [w for w in words if w not in FILLER or w in {"city", "town"}]
-        if not text_words:
-            return None
-        for size in range(min(4, len(text_words)), 0, -1):
-            for start in range(len(text_words) - size + 1):
-                name = " ".join(text_words[start : start + size])
-                rows = self.cities.get(name)
-                if not rows:
-                    continue
-                if state is not None:
-                    rows = [r for r in rows if r[1] == state]
-                    if not rows:
-                        continue
-                elif size == 1 and len(name) < 4:
-                    continue
-                towns = [self._town(r) for r in rows]
-                rest = [w for w in leftover if w not in name.split()]
-                in_metro = [t for t in towns if t.metro is not None]
-                if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
-                    town = in_metro[0]
-                    return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
-                                 tuple(rest), "medium" if rest or len(towns) > 1 else "high")  # fmt: skip
-                if state is not None and len(towns) == 1 and not rest:
-                    return towns[0]
-                if state is None and len(towns) == 1 and rows[0][4] >= MIN_TOWN_ZIPS and not rest:
-                    return Place(*_fields(towns[0]), confidence="medium")
-                label = " ".join(text_words)
-                if len(towns) > 1 and not rest:
-                    raise PlaceAmbiguous(
-                        f"'{label}' could be several towns: say which (add the state or a nearby metro).",
-                        label,
-                        self.candidates(towns),
-                    )
-                raise PlaceNotFound(
-                    f"We do not know '{label}'. Only {self.candidates(towns)[0]} has a name like it, "
-                    "probably not what you meant: add the city (e.g. 'Union Station, Denver') or the state.",
-                    label,
-                    self.candidates(towns),
-                )
-        return None
-
-    def _town(self, row: tuple[str, str, float, float, int]) -> Place:
-        city, st, lat, lon, _ = row
-        metro = self.metro_for_point((lat, lon), within_km=25)
-        return Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
 
     def _fuzzy(self, text: str, metro: str | None) -> Place | None:
         if len(text) < 4:
