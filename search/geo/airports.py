@@ -132,11 +132,13 @@ def airports(
             core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
             aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
             aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
-            if code not in WORD_CODES:
+            # the bare code, lower case ("lax", "dtw"): airliners' airports only, never a word ("lot", "bed", "new")
+            if code not in WORD_CODES and row["iata"] not in CAPITAL_WORDS and scheduled(row):
                 aliases.append(code)
             if core and core != city:
                 aliases += [f"{core} airport", f"{core} international"]
-                if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core):
+                # the bare core ("hobby", "lambert") only for airliners' airports: "downtown", "executive" are words
+                if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core) and scheduled(row):
                     aliases.append(core)
                 if len(core.split()) >= 3:
                     aliases.append(f"{core.split()[-1]} airport")

@@ -40,7 +40,9 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     PlaceAmbiguous,
     PlaceNotFound,
     _fields,
+    english_place_words,
     haversine_km,
+    spanish_order,
 )
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
@@ -192,8 +194,24 @@ class Gazetteer(TownsMixin):
         return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
-        text = normalise(self.mark_codes(phrase))
-        words = text.split()
+        written = normalise(self.mark_codes(phrase)).split()
+        words = english_place_words(written)
+        try:
+            return self._geocode(phrase, words, near)
+        except GeocodeError:
+            swapped = spanish_order(words) if words != written else None
+            if swapped is None:
+                raise
+            try:  # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"
+                place = self._geocode(phrase, swapped, near)
+            except GeocodeError:
+                pass
+            else:
+                return Place(*_fields(place), confidence="low" if place.confidence == "low" else "medium")
+            raise
+
+    def _geocode(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place:
+        text = " ".join(words)
         if not words:
             raise PlaceNotFound("No place was given.", phrase)
 

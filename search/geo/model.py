@@ -87,7 +87,7 @@ _PLACE_NOUN_WORDS = (
     "amphitheatre amphitheater theatre theater library hospital hotel casino church cathedral capitol "
     "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
     "quarter campus speedway raceway pavilion aquarium planetarium conservatory observatory monument memorial "
-    "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school "
+    "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school convention "
 )
 PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
@@ -158,3 +158,52 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _fields(place: Place) -> tuple:
     return (place.name, place.latitude, place.longitude, place.kind, place.metro, place.source, place.ignored)
+
+
+# Spanish words for kinds of place, read in English so the names and kind words match: "aeropuerto de miami" ->
+# "airport of miami", "universidad de houston" -> "university of houston", "zoologico de san diego".
+SPANISH_PLACE_WORDS = {
+    "aeropuerto": "airport", "universidad": "university", "zoologico": "zoo", "zoo": "zoo", "estadio": "stadium",
+    "museo": "museum", "parque": "park", "playa": "beach", "estacion": "station", "calle": "street",
+    "avenida": "avenue", "mercado": "market", "biblioteca": "library", "puente": "bridge", "acuario": "aquarium",
+    "catedral": "cathedral", "torre": "tower", "hospital": "hospital", "plaza": "plaza", "convenciones": "convention",
+    "arte": "art", "ciencias": "science", "centro": "center", "terminal": "terminal", "lago": "lake",
+}  # fmt: skip
+
+
+def english_place_words(words: list[str]) -> list[str]:
+    """Spanish kind-of-place words in English, "de/del" after them as "of"; "centro" alone (not "centro de
+    convenciones", "centro comercial") is downtown."""
+    if not SPANISH_PLACE_WORDS.keys() & {w for w in words if w not in ("zoo", "hospital", "plaza", "terminal")}:
+        return words
+    out: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1 : i + 3]
+        if word in ("la", "el", "los", "las") and after and after[0] in SPANISH_PLACE_WORDS:
+            continue  # an article before a place word ("de la universidad"), not Los Angeles
+        if word == "centro" and not ({"convenciones", "comercial"} & set(after)):
+            out.append("downtown")
+        elif word == "comercial" and out and out[-1] == "center":
+            out[-1] = "mall"
+        elif word in ("de", "del") and out and out[-1] in SPANISH_PLACE_WORDS.values():
+            out.append("of")
+        else:
+            out.append(SPANISH_PLACE_WORDS.get(word, word))
+    return out
+
+
+def spanish_order(words: list[str]) -> list[str] | None:
+    """The English order of a Spanish "<kind> [de] <name>": "park balboa" -> "balboa park", "stadium of los
+    dodgers" -> "dodgers stadium" (the words after the name, a city, stay after it). None if there is none."""
+    kinds = set(SPANISH_PLACE_WORDS.values())
+    for i, word in enumerate(words):
+        if word in kinds:
+            j = i + 1
+            while j < len(words) and words[j] in ("of", "la", "el", "los", "las"):
+                j += 1
+            end = j
+            while end < len(words) and words[end] not in ("of", "in", "en"):
+                end += 1
+            if end > j:
+                return [*words[:i], *words[j:end], word, *words[end:]]
+    return None

@@ -153,3 +153,29 @@ def test_the_evaluator_counts_refusals_and_silent_wrong_places(tmp_path):
     assert "expected refusals refused (or flagged low): 2/3" in text
     assert "silent wrong places (confidence high): 2" in text
     assert "SILENT 'gum in chicago'" in text
+
+
+# --- Spanish kinds of place ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("agua cerca del aeropuerto de miami", "Miami International Airport"),
+        ("papitas cerca de la universidad de houston", "University of Houston"),  # "la" is an article here
+        ("cafe helado cerca del zoologico de san diego", "San Diego Zoo"),
+        ("limonada cerca del parque balboa", "Balboa Park"),  # Spanish order
+        ("chicle cerca del estadio de los dodgers", "Dodger Stadium"),
+        ("agua en el museo de arte de filadelfia", "Philadelphia Museum of Art"),
+    ],
+)
+def test_spanish_words_for_kinds_of_place_are_read_in_english(query, name):
+    assert plan(query).place.name.startswith(name)
+
+
+def test_la_alone_is_still_los_angeles():
+    assert plan("agua cerca de LA").place.metro == "los-angeles"
+
+
+def test_small_airfields_lend_no_bare_word_or_code():
+    with pytest.raises(Unresolved):
+        plan("coke in downtown")  # not "St Louis Downtown Airport"
+    assert plan("coke near the parking lot in chicago").place.kind == "metro"  # LOT is an airfield's code
