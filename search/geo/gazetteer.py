@@ -28,6 +28,7 @@ from search.geo.corners import Corners
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
     FILLER,
+    GENERIC_NAME_WORDS,
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
     RESOLUTION,
@@ -84,9 +85,18 @@ class Gazetteer(TownsMixin):
         for source in (path, venues):
             if source is not None:
                 self._load(source)
+        self._scope_generic_names()
         self._add_airports()
         self.corners = Corners()
         self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+
+    def _scope_generic_names(self) -> None:
+        """A generic name ("convention center") of places in one metro only counts with that metro named."""
+        for alias in [a for a in self.place_names if set(a.split()) <= GENERIC_NAME_WORDS]:
+            places = self.place_names[alias]
+            if len({p.metro for p in places}) == 1:
+                self.scoped_names[alias].extend(places)
+                del self.place_names[alias]
 
     def _load(self, path: Path) -> None:
         with path.open(encoding="utf-8") as handle:

@@ -90,6 +90,15 @@ _PLACE_NOUN_WORDS = (
     "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school convention "
 )
 PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
+# A name made only of these words ("convention center", "city hall", "the art institute") is generic: known in one
+# metro only, it counts only with that metro named (every metro has a convention center).
+_GENERIC_NAME_WORDS = (
+    "the of and convention exhibition center centre city hall civic art arts museum science history natural zoo "
+    "aquarium airport stadium arena library hospital capitol state university college campus station terminal bus "
+    "train transit transportation mall childrens farmers market botanical botanic garden gardens planetarium "
+    "conservatory memorial war institute downtown"
+)
+GENERIC_NAME_WORDS = frozenset(_GENERIC_NAME_WORDS.split())
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
 # name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
 MIN_TOWN_ZIPS = 3

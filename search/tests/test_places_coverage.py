@@ -179,3 +179,10 @@ def test_small_airfields_lend_no_bare_word_or_code():
     with pytest.raises(Unresolved):
         plan("coke in downtown")  # not "St Louis Downtown Airport"
     assert plan("coke near the parking lot in chicago").place.kind == "metro"  # LOT is an airfield's code
+
+
+def test_a_generic_name_known_in_one_metro_needs_that_metro():
+    with pytest.raises(Unresolved):
+        plan("coke near the convention center")  # every metro has one: not San Diego's silently
+    assert plan("coke near the convention center in san diego").place.metro == "san-diego"
+    assert plan("coke near the convention center in denver").place.name.startswith("Colorado Convention Center")
