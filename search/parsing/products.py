@@ -341,7 +341,8 @@ class ProductResolver:
         if not hits:
             return None
         if " " not in k:  # one word: typos rarely touch the first letter ("cokr", "snikers"), false friends do
-            hits = [h for h in hits if h[0][:1] == k[:1]]
+            # nor is a whole word the typo of a longer name that starts with it: "gatorade" is not "gatorade bar"
+            hits = [h for h in hits if h[0][:1] == k[:1] and not h[0].startswith(k + " ")]
             if not hits:
                 return None
         best_key, score, _ = hits[0]

@@ -186,3 +186,11 @@ def test_a_generic_name_known_in_one_metro_needs_that_metro():
         plan("coke near the convention center")  # every metro has one: not San Diego's silently
     assert plan("coke near the convention center in san diego").place.metro == "san-diego"
     assert plan("coke near the convention center in denver").place.name.startswith("Colorado Convention Center")
+
+
+def test_a_whole_word_is_not_the_typo_of_a_longer_product_name_it_starts():
+    with pytest.raises(Unresolved) as caught:
+        plan("gatorade near the rose bowl")  # not "gatorade bar" (Protein Bar): the catalog has no sports drink
+    assert caught.value.which == "product"
+    assert caught.value.understood["place"].startswith("Rose Bowl")
+    assert plan("snikers near fenway").product == "Chocolate Bar"  # typos still match
