@@ -259,6 +259,13 @@ class Gazetteer(TownsMixin):
             for s, e, kind in spans
             if kind == "place" and any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
         ]
+        # a name of places none of which is in the state named is not explained ("union station ... dc")
+        covered -= {
+            i
+            for s, e, kind in spans
+            if kind == "place" and not any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
+            for i in range(s, e)
+        }
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
 
         # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")

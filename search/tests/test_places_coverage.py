@@ -194,3 +194,9 @@ def test_a_whole_word_is_not_the_typo_of_a_longer_product_name_it_starts():
     assert caught.value.which == "product"
     assert caught.value.understood["place"].startswith("Rose Bowl")
     assert plan("snikers near fenway").product == "Chocolate Bar"  # typos still match
+
+
+def test_a_place_name_not_in_the_state_named_is_not_dropped_for_the_city():
+    with pytest.raises(Unresolved):
+        plan("coke near union station in washington dc")  # not the centre of Washington, 198 km from any metro
+    assert plan("coke near union station denver co").place.name.startswith("Union Station")
