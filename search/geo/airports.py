@@ -25,7 +25,7 @@ WORD_CODES = frozenset(["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", 
 # "Intercontinental" (source: each airport's Wikipedia article, "airlines and destinations").
 SCHEDULED = frozenset(["LGA", "DAL", "HOU", "BUR", "LGB", "HPN", "DTW", "AZA", "TTN", "OGD", "PAE", "BLV", "USA"])
 # Upper-case words that are not meant as codes even when written in capitals ("made in the USA").
-CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC"])
+CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC", "FAT", "PIE"])
 # Words after a code that say it is the airport: "AUS terminal", "den arrivals".
 AIRPORT_CONTEXT = ("terminal", "terminals", "arrivals", "departures", "airfield", "gate", "baggage claim")
 NICKNAMES: dict[str, tuple[str, ...]] = {
@@ -68,9 +68,11 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
 
 
 def scheduled(row: dict) -> bool:
-    """Has scheduled passenger service: an International/Intercontinental airport, or one of SCHEDULED."""
+    """Has scheduled passenger service: an International/Intercontinental/National airport, or one of SCHEDULED."""
     name = row["name"].lower()
-    return "international" in name or "intercontinental" in name or row["iata"] in SCHEDULED
+    return any(w in name for w in ("international", "intercontinental", "national airport", "ntl airport")) or (
+        row["iata"] in SCHEDULED
+    )
 
 
 _CAPS = re.compile(r"(?<![\w&'])([A-Z]{3})(?![\w&'])")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -142,10 +143,16 @@ class Gazetteer(TownsMixin):
         self.airport_codes = frozenset(codes)
 
     def mark_codes(self, text: str) -> str:
-        """IATA codes of the metros' scheduled airports written in capitals read as the airport ("near BOS")."""
+        """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
+        then refused as outside the metros)."""
         from search.geo.airports import mark_codes
 
-        return mark_codes(text, self.airport_codes)
+        return mark_codes(text, self._capital_codes)
+
+    @cached_property
+    def _capital_codes(self) -> frozenset[str]:
+        """Codes read as airports when written in capitals: the metros' and, to say they are outside, the others'."""
+        return self.airport_codes | frozenset(self._us_airports)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
     def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:

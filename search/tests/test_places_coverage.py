@@ -200,3 +200,9 @@ def test_a_place_name_not_in_the_state_named_is_not_dropped_for_the_city():
     with pytest.raises(Unresolved):
         plan("coke near union station in washington dc")  # not the centre of Washington, 198 km from any metro
     assert plan("coke near union station denver co").place.name.startswith("Union Station")
+
+
+def test_a_code_in_capitals_outside_every_metro_is_refused_through_the_parser_too():
+    with pytest.raises(Unresolved) as caught:
+        plan("coke near BWI")  # the parser lowers the case: the code is marked before
+    assert "outside the metros we serve" in caught.value.message
