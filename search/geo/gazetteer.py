@@ -50,6 +50,9 @@ from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
+# Words that may not be a place's alias: states' names and codes ("ut": "provo ut" is Utah, not UT Austin), and
+# the pauses people type ("uh").
+NOT_PLACE_ALIASES = frozenset(STATE_BY_WORDS) | {"uh", "um", "hm", "hmm", "er"}
 # Venues of every metro (stadiums, universities, zoos, museums, parks, districts, stations): same columns.
 VENUES = Path(__file__).with_name("data") / "venues.tsv"
 
@@ -111,6 +114,8 @@ class Gazetteer(TownsMixin):
                 place = Place(name, float(lat), float(lon), kind, metro, source=f"gazetteer:{kind}")
                 self.places.append(place)
                 for alias in _names(name, aliases):
+                    if alias in NOT_PLACE_ALIASES:  # "ut" is Utah's code, "uh" a pause: never a place's name
+                        continue
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)

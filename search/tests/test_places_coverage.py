@@ -206,3 +206,9 @@ def test_a_code_in_capitals_outside_every_metro_is_refused_through_the_parser_to
     with pytest.raises(Unresolved) as caught:
         plan("coke near BWI")  # the parser lowers the case: the code is marked before
     assert "outside the metros we serve" in caught.value.message
+
+
+def test_a_state_code_or_a_pause_is_never_a_place_alias():
+    assert plan("coke in provo ut").place.name == "Provo, UT"  # not UT Austin
+    assert plan("uh coke near times square").place.name.startswith("Times Square")  # not University of Houston
+    assert plan("coke near ut austin").place.name.startswith("University of Texas at Austin")
