@@ -79,6 +79,11 @@ def _scoped_names(aliases: str) -> list[str]:
     return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
 
 
+# A point farther than this from every metro's centre has no machine near it: refused, not answered
+# (the metros' bounds are airports.METRO_RADIUS_KM = 50 km; a little beyond them is still served).
+SERVED_KM = 80.0
+
+
 class Gazetteer(TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
@@ -164,6 +169,19 @@ class Gazetteer(TownsMixin):
         best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
         return best.key if haversine_km(point, (best.latitude, best.longitude)) <= within_km else None
 
+    def outside_metros(self, point: tuple[float, float], what: str, phrase: str) -> PlaceNotFound | None:
+        """The refusal for a point beyond every metro's machines (a ZIP code or coordinates in Anchorage): it says
+        how far the nearest metro is. None within SERVED_KM of a metro's centre."""
+        best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
+        far = haversine_km(point, (best.latitude, best.longitude))
+        if far <= SERVED_KM:
+            return None
+        return PlaceNotFound(
+            f"{what} is outside the metros we serve: the nearest is {best.name}, {far:,.0f} km away.",
+            phrase,
+            [best.name],
+        )
+
     # --- scanning ------------------------------------------------------------------------------
     def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Known place or metro names in `words`, longest first, not overlapping: (start, end, kind)."""
@@ -244,6 +262,9 @@ class Gazetteer(TownsMixin):
                 if row is None:
                     raise PlaceNotFound(f"ZIP code {word} does not exist.", phrase)
                 city, state, lat, lon = row
+                outside = self.outside_metros((lat, lon), f"ZIP code {word} ({city.title()}, {state})", phrase)
+                if outside is not None:
+                    raise outside
                 metro = self.metro_for_point((lat, lon), within_km=25)
                 return Place(f"{word} ({city.title()}, {state})", lat, lon, "zip", metro, source="zipcodes")
 

@@ -1,0 +1,55 @@
+"""Issue 16, third round: the classes of the blind-2 dev misses (coordinates, served area, corners, airfields,
+venues), each tested on other instances than the dev queries."""
+
+import pytest
+
+from search.geo.gazetteer import Gazetteer, haversine_km
+from search.interpret import Unresolved, interpret
+from search.parsing.offline import OfflineParser
+from search.parsing.products import ProductResolver
+from search.parsing.semantic import LexicalMatcher
+from search.parsing.text import extract_numbers
+
+gazetteer = Gazetteer()
+parser = OfflineParser(gazetteer, ProductResolver(LexicalMatcher()))
+
+
+def plan(query, **kwargs):
+    return interpret(parser.parse(query), gazetteer, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("39°44'N 104°59'W", (39.733333, -104.983333)),  # degrees and minutes, no seconds
+        ("41°52′55″N 87°37′40″W", (41.881944, -87.627778)),  # with seconds, typographic primes
+        ("33°44.9'N, 84°23.3'W", (33.748333, -84.388333)),  # decimal minutes
+        ("N 39.74 W 104.99", (39.74, -104.99)),  # hemisphere before decimal degrees
+        ("N 29°25' W 98°29'", (29.416667, -98.483333)),  # hemisphere before degrees and minutes
+    ],
+)
+def test_degree_minute_forms_are_coordinates(text, point):
+    found = extract_numbers(f"pretzels {text}")
+    assert found.coordinates == point
+    assert "pretzels" in found.text
+
+
+def test_degree_minute_coordinates_resolve_inside_their_metro():
+    place = plan("chips 39°44'N 104°59'W").place
+    assert place.resolution == "coordinates"
+    assert haversine_km((place.latitude, place.longitude), (39.7392, -104.9903)) < 2
+
+
+@pytest.mark.parametrize("query", ["coke 96813", "coke 83702", "coke 21.3069, -157.8583", "coke 61°13'N 149°54'W"])
+def test_a_zip_code_or_coordinates_outside_every_metro_are_refused_with_the_distance(query):
+    # Honolulu, Boise, Anchorage: no machine within hundreds of km
+    with pytest.raises(Unresolved) as caught:
+        plan(query)
+    assert caught.value.which == "location"
+    assert "outside the metros we serve" in caught.value.message
+    assert " km away" in caught.value.message
+
+
+def test_a_zip_code_inside_a_metro_still_resolves():
+    place = plan("coke 80202").place  # downtown Denver
+    assert place.resolution == "zip"
