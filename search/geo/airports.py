@@ -64,7 +64,11 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "PHL": ("philadelphia airport", "philly airport"),
     "SAN": ("lindbergh field", "san diego airport"),
     "LAX": ("lax", "los angeles airport"),
+    "DET": ("detroit city airport", "city airport detroit"),
 }
+# Words of an airport's name people leave out when they name it in full ("King County Airport").
+QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial"])
+HEADS = frozenset(["airport", "field", "airfield"])
 
 
 def scheduled(row: dict) -> bool:
@@ -98,6 +102,37 @@ def mark_codes(text: str, codes: frozenset[str]) -> str:
     return _CAPS.sub(swap, text)
 
 
+NOT_SURNAMES = frozenset(["downtown", "executive", "metro", "city", "state", "university", "valley", "air", "army"])
+
+
+def full_names(name: str, cities: set[str]) -> list[str]:
+    """The full names people write for an airport whose package name joins several ("Boeing Field/King County
+    International Airport" -> "boeing field", "king county international airport", "king county airport"; "Long
+    Beach (Daugherty Field) Airport" -> "daugherty field"), without initials ("Coleman A Young Municipal Airport" ->
+    "coleman young municipal airport", "coleman young airport"), and by its last word before the head when it is a
+    person's name ("Laurence G Hanscom Field" -> "hanscom field", "St Paul Downtown Holman Field"). A part that is
+    only a city ("Gary/Chicago International Airport": "chicago international airport") is not a name of it."""
+    parts = [name, *re.split(r"[/()]", name)]
+    found: list[str] = []
+    for part in parts:
+        words = normalise(part).split()
+        if len(words) < 2 or not HEADS.intersection(words):
+            continue
+        core = [w for w in words if w not in GENERIC and w not in QUALIFIERS]
+        if not core or " ".join(core) in cities:
+            continue
+        for variant in (words, [w for w in words if len(w) > 1]):
+            found.append(" ".join(variant))
+            plain = [w for w in variant if w not in QUALIFIERS]
+            if len(plain) >= 2:
+                found.append(" ".join(plain))
+        named = [w for w in core if len(w) > 1]
+        last = named[-1] if named else ""
+        if len(named) >= 2 and words[-1] in HEADS and len(last) >= 4 and last not in NOT_SURNAMES:
+            found.append(f"{last} {words[-1]}")
+    return found
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -121,6 +156,7 @@ def airports(
         key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
         if distance <= METRO_RADIUS_KM:
             by_metro.setdefault(key, []).append((distance, row))
+    cities = {normalise(c) for c, _, _ in metros.values()}
     for key, rows in by_metro.items():
         city = normalise(metros[key][0])
         main = next(
@@ -132,7 +168,7 @@ def airports(
             code = row["iata"].lower()
             name = normalise(row["name"].replace("/", " "))
             core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
-            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
+            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ()), *full_names(row["name"], cities)]
             aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
             # the bare code, lower case ("lax", "dtw"): airliners' airports only, never a word ("lot", "bed", "new")
             if code not in WORD_CODES and row["iata"] not in CAPITAL_WORDS and scheduled(row):

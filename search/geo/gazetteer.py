@@ -133,12 +133,14 @@ class Gazetteer(TownsMixin):
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
         codes = set()
+        self._airfield_codes: set[str] = set()  # every metro airport's code: "near BFI" in capitals is Boeing Field
         self._code_aliases: set[str] = set()  # "lax", "lax airport", ...: never matched by typo (MCO is not SMO)
         for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
             if scheduled:
                 codes.add(code)
+            self._airfield_codes.add(code)
             for alias in aliases:
                 if alias.split()[0] == code.lower():
                     self._code_aliases.update((alias, f"the {alias}"))
@@ -162,7 +164,7 @@ class Gazetteer(TownsMixin):
     @cached_property
     def _capital_codes(self) -> frozenset[str]:
         """Codes read as airports when written in capitals: the metros' and, to say they are outside, the others'."""
-        return self.airport_codes | frozenset(self._us_airports)
+        return self.airport_codes | frozenset(self._airfield_codes) | frozenset(self._us_airports)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
     def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:

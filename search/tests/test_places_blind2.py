@@ -3,7 +3,7 @@ venues), each tested on other instances than the dev queries."""
 
 import pytest
 
-from search.geo.gazetteer import Gazetteer, haversine_km
+from search.geo.gazetteer import Gazetteer, GeocodeError, haversine_km
 from search.interpret import Unresolved, interpret
 from search.parsing.offline import OfflineParser
 from search.parsing.products import ProductResolver
@@ -53,3 +53,36 @@ def test_a_zip_code_or_coordinates_outside_every_metro_are_refused_with_the_dist
 def test_a_zip_code_inside_a_metro_still_resolves():
     place = plan("coke 80202").place  # downtown Denver
     assert place.resolution == "zip"
+
+
+@pytest.mark.parametrize(
+    ("query", "code_name"),
+    [
+        ("laurence g hanscom field", "Hanscom"),  # the package's name
+        ("hanscom field", "Hanscom"),  # its person's name and the head word
+        ("king county airport", "Boeing Field"),  # one of the names a joined package name holds, qualifier left out
+        ("daugherty field", "Long Beach"),  # the name in parentheses
+        ("coleman young municipal airport", "Coleman A Young"),  # without the initial
+        ("holman field", "Holman Field"),  # Holman is a town in New Mexico: the two words are not
+        ("near BFI", "Boeing Field"),  # a small airfield's code, in capitals
+    ],
+)
+def test_a_small_airfield_named_in_full_or_by_code_resolves(query, code_name):
+    place = gazetteer.geocode(query)
+    assert place.kind == "airport"
+    assert code_name in place.name
+    assert place.confidence == "high"
+
+
+def test_a_joined_name_that_is_only_a_city_is_not_the_airfield():
+    # "Gary/Chicago International Airport" does not make "chicago international airport" Gary's
+    assert "Gary" not in gazetteer.geocode("chicago international airport").name
+
+
+@pytest.mark.parametrize("word", ["downtown", "executive", "downtown field"])
+def test_bare_generic_words_still_name_no_airfield(word):
+    try:
+        place = gazetteer.geocode(word)
+    except GeocodeError:
+        return  # unknown or ambiguous
+    assert place.kind != "airport"
