@@ -113,6 +113,7 @@ def full_names(name: str, cities: set[str]) -> list[str]:
     person's name ("Laurence G Hanscom Field" -> "hanscom field", "St Paul Downtown Holman Field"). A part that is
     only a city ("Gary/Chicago International Airport": "chicago international airport") is not a name of it."""
     parts = [name, *re.split(r"[/()]", name)]
+    city_words = {w for city in cities for w in city.split()}  # "West Memphis" is not "memphis airport"
     found: list[str] = []
     for part in parts:
         words = normalise(part).split()
@@ -128,7 +129,13 @@ def full_names(name: str, cities: set[str]) -> list[str]:
                 found.append(" ".join(plain))
         named = [w for w in core if len(w) > 1]
         last = named[-1] if named else ""
-        if len(named) >= 2 and words[-1] in HEADS and len(last) >= 4 and last not in NOT_SURNAMES:
+        if (
+            len(named) >= 2
+            and words[-1] in HEADS
+            and len(last) >= 4
+            and last not in NOT_SURNAMES
+            and last not in city_words
+        ):
             found.append(f"{last} {words[-1]}")
     return found
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
-from search.geo.corners import Corners
+from search.geo.corners import CornerAmbiguous, Corners
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
     FILLER,
@@ -306,7 +306,20 @@ class Gazetteer(TownsMixin):
         # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")
         metro_at = {i: self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro" for i in
                     range(s, e)}  # fmt: skip
-        corner = self.corners.locate(words, metro_at, near)
+        # a neighbourhood or borough of one metro scopes the corner too ("bedford ave and n 7th st brooklyn")
+        for s, e, kind in spans:
+            scope = {p.metro for p in self.place_names.get(" ".join(words[s:e]), ())} if kind == "place" else set()
+            if len(scope) == 1 and None not in scope:
+                metro_at.update(dict.fromkeys(range(s, e), next(iter(scope))))
+        try:
+            corner = self.corners.locate(words, metro_at, near)
+        except CornerAmbiguous as exc:
+            options = [f"{label}, {self.metros[key].name}" for label, key in exc.corners]
+            raise PlaceAmbiguous(
+                f"'{phrase.strip()}' names several corners ({'; '.join(options)}): say which city or which street.",
+                phrase,
+                options,
+            ) from None
         if corner is not None:
             label, (lat, lon), key, used = corner
             rest = tuple(w for i, w in enumerate(words) if i not in used and i not in metro_at and w not in FILLER)

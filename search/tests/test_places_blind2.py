@@ -3,7 +3,7 @@ venues), each tested on other instances than the dev queries."""
 
 import pytest
 
-from search.geo.gazetteer import Gazetteer, GeocodeError, haversine_km
+from search.geo.gazetteer import Gazetteer, GeocodeError, PlaceAmbiguous, haversine_km
 from search.interpret import Unresolved, interpret
 from search.parsing.offline import OfflineParser
 from search.parsing.products import ProductResolver
@@ -86,3 +86,49 @@ def test_bare_generic_words_still_name_no_airfield(word):
     except GeocodeError:
         return  # unknown or ambiguous
     assert place.kind != "airport"
+
+
+@pytest.mark.parametrize(("query", "code"), [("memphis airport", "Memphis International"), ("philadelphia airport",
+                         "Philadelphia International")])  # fmt: skip
+def test_an_airfield_named_after_a_metro_lends_no_metro_airport_name(query, code):
+    # "West Memphis Municipal Airport", "Northeast Philadelphia Airport": the last word is the metro's city
+    assert code in gazetteer.geocode(query).name
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("16th st and thomas", (33.4802, -112.0475)),  # Phoenix: a numbered street and one only Phoenix has
+        ("11th and guadalupe", (30.2760, -97.7427)),  # Austin
+        ("western and fullerton", (41.9250, -87.6866)),  # Chicago, no city named
+        ("flatbush and atlantic brooklyn", (40.6843, -73.9776)),  # a borough scopes the corner
+        ("university and park blvd north park", (32.7485, -117.1462)),  # a neighbourhood scopes it
+        ("melrose and fairfax", (34.0837, -118.3615)),  # Los Angeles
+        ("16th and college indianapolis", (39.7905, -86.1456)),
+    ],
+)
+def test_corners_of_main_streets_outside_manhattan(query, point):
+    place = gazetteer.geocode(query)
+    assert place.kind == "corner"
+    assert haversine_km((place.latitude, place.longitude), point) < 0.5
+    assert place.ignored == ()
+
+
+def test_a_numbered_street_type_written_picks_among_same_named_streets():
+    assert "7th Ave" in gazetteer.geocode("7th ave and thomas").name
+    assert "7th St" in gazetteer.geocode("7th st and thomas").name
+
+
+@pytest.mark.parametrize("query", ["7th and thomas", "main and broadway"])
+def test_a_corner_several_places_have_is_ambiguous_never_one_silently(query):
+    try:
+        place = gazetteer.geocode(query)
+    except PlaceAmbiguous as caught:
+        assert caught.suggestions
+    else:
+        assert place.kind != "corner", place
+
+
+def test_a_numbered_street_and_a_street_every_city_has_is_not_a_corner_without_a_city():
+    with pytest.raises(GeocodeError):
+        gazetteer.geocode("5th and main")
