@@ -302,6 +302,10 @@ class Gazetteer(TownsMixin):
             for i in range(s, e)
         }
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
+        # the same, filler words kept inside (a name may hold one: "city museum", "ponce city market")
+        uncovered = [w for i, w in enumerate(words) if i not in covered]
+        while uncovered and uncovered[0] in FILLER and uncovered[0] not in GENERIC_NAME_WORDS:
+            uncovered.pop(0)  # "near the", not "city"
 
         # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")
         metro_at = {i: self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro" for i in
@@ -348,7 +352,7 @@ class Gazetteer(TownsMixin):
                 if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure
                     return Place(*_fields(place), confidence="medium")
                 return place
-        scoped = self._scoped(leftover, metro) if metro is not None else None
+        scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
             return scoped
         if place_phrases and metro is not None:
@@ -371,7 +375,7 @@ class Gazetteer(TownsMixin):
             except PlaceNotFound:
                 # a town's name with words it does not explain ("lucas oil stadum", "chase feild"): a misspelt
                 # landmark first, else the refusal with the town as a candidate
-                guess = self._fuzzy(" ".join(leftover), None) if state is None and len(leftover) > 1 else None
+                guess = self._fuzzy(" ".join(uncovered), None) if state is None and len(leftover) > 1 else None
                 if guess is not None:
                     return guess
                 raise

@@ -104,14 +104,16 @@ class TownsMixin:
                 options,
             )
 
-    def _scoped(self, leftover: list[str], metro: str) -> Place | None:
-        """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta")."""
-        for size in range(len(leftover), 0, -1):
-            for start in range(len(leftover) - size + 1):
-                name = " ".join(leftover[start : start + size])
+    def _scoped(self, leftover: list[str], metro: str, uncovered: list[str] | None = None) -> Place | None:
+        """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta"), looked for in
+        the words no other name explains, filler words included ("city museum" + "stl": "city" is a filler)."""
+        words = uncovered if uncovered is not None else leftover
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
                 places = [p for p in self.scoped_names.get(name, ()) if p.metro == metro]
                 if places:
-                    rest = tuple(leftover[:start] + leftover[start + size :])
+                    rest = tuple(w for w in words[:start] + words[start + size :] if w not in FILLER)
                     return self._with_city(places[0], rest)
         return self._by_words(leftover, metro)
 

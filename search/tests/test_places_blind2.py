@@ -132,3 +132,14 @@ def test_a_corner_several_places_have_is_ambiguous_never_one_silently(query):
 def test_a_numbered_street_and_a_street_every_city_has_is_not_a_corner_without_a_city():
     with pytest.raises(GeocodeError):
         gazetteer.geocode("5th and main")
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("city museum in st louis", "City Museum"),  # a name holding a filler word ("city"), its metro named
+        ("ponce city markit", "Ponce City Market"),  # misspelt, its first word a town (Ponce, PR)
+    ],
+)
+def test_venue_names_holding_filler_words_and_their_misspellings(query, name):
+    assert name in gazetteer.geocode(query).name
