@@ -23,7 +23,10 @@ HELDOUT = Path(__file__).with_name("heldout.tsv")
 BLIND1_DEV = Path(__file__).with_name("blind1_dev.tsv")
 # Held-out slice 2 (issue 16): written and committed 2026-12-02 before the changes for the blind misses.
 HELDOUT2 = Path(__file__).with_name("heldout2.tsv")
-SETS = (QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2)
+# Dev half of blind-2 (issue 16): written 2026-12-02 without seeing the code; looked at since (a dev set).
+BLIND2_DEV = Path(__file__).with_name("blind2_dev.tsv")
+REFUSALS2_DEV = Path(__file__).with_name("refusals2_dev.tsv")
+SETS = (QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV)
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the issue's "a town hundreds of km away").
 FAR_KM = 100.0
