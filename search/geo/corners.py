@@ -66,7 +66,9 @@ class Corners:
             if lo < 0 or hi > len(words):
                 break
             key = _base(words[lo:hi])
-            if key in self.streets and words[lo] not in SUFFIXES:
+            if key in self.streets and (
+                words[lo] not in SUFFIXES or (words[lo] == "st" and hi - lo > 1)
+            ):  # "st charles"
                 best = (key, hi - lo)
         return best
 

@@ -143,3 +143,19 @@ def test_a_numbered_street_and_a_street_every_city_has_is_not_a_corner_without_a
 )
 def test_venue_names_holding_filler_words_and_their_misspellings(query, name):
     assert name in gazetteer.geocode(query).name
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("poydras and st charles", (29.9490, -90.0724)),  # a street named "St ...": "st" is not its type
+        ("colfax and downing", (39.7401, -104.9731)),
+        ("lake and lyndale", (44.9485, -93.2880)),
+        ("broad and chestnut", (39.9507, -75.1639)),
+        ("delmar and kingshighway", (38.6560, -90.2640)),
+    ],
+)
+def test_corners_in_more_metros(query, point):
+    place = gazetteer.geocode(query)
+    assert place.kind == "corner"
+    assert haversine_km((place.latitude, place.longitude), point) < 0.5
