@@ -303,9 +303,9 @@ class Gazetteer(TownsMixin):
         }
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
         # the same, filler words kept inside (a name may hold one: "city museum", "ponce city market")
-        uncovered = [w for i, w in enumerate(words) if i not in covered]
-        while uncovered and uncovered[0] in FILLER and uncovered[0] not in GENERIC_NAME_WORDS:
-            uncovered.pop(0)  # "near the", not "city"
+        uncovered = [
+            w for i, w in enumerate(words) if i not in covered and (w not in FILLER or w in GENERIC_NAME_WORDS)
+        ]
 
         # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")
         metro_at = {i: self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro" for i in
@@ -395,7 +395,7 @@ class Gazetteer(TownsMixin):
 
         # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
-            guess = self._fuzzy(" ".join(leftover), metro)
+            guess = self._fuzzy(" ".join(uncovered if metro is not None else leftover), metro)
             if guess is not None:
                 return guess
 
@@ -440,8 +440,9 @@ class Gazetteer(TownsMixin):
         if len(text) < 4:
             return None
         pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
-        if metro is not None:
-            pool = {a: [p for p in ps if p.metro == metro] for a, ps in pool.items()}
+        if metro is not None:  # with the metro named, its metro-scoped names too ("city musuem stl")
+            pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
+                    {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
             pool = {a: ps for a, ps in pool.items() if ps}
         hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
         if hit is not None:

@@ -139,6 +139,7 @@ def test_a_numbered_street_and_a_street_every_city_has_is_not_a_corner_without_a
     [
         ("city museum in st louis", "City Museum"),  # a name holding a filler word ("city"), its metro named
         ("ponce city markit", "Ponce City Market"),  # misspelt, its first word a town (Ponce, PR)
+        ("city musuem in st louis", "City Museum"),  # misspelt, a name that counts only with its metro
     ],
 )
 def test_venue_names_holding_filler_words_and_their_misspellings(query, name):
