@@ -122,6 +122,12 @@ def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] 
             if placed is not None:
                 return placed
             raise Unresolved("location", exc.message, exc.suggestions, term=parsed.location_phrase)
+        # a town the gazetteer knows outside every metro ("anchorage", "boise") has no machine near it
+        outside = (
+            gazetteer.outside_metros(place.point, place.name, parsed.location_phrase) if place.metro is None else None
+        )
+        if outside is not None:
+            raise Unresolved("location", outside.message, outside.suggestions, term=parsed.location_phrase)
         # the LLM's own coordinates, only for a city-wide place and only where they agree with the gazetteer's
         if (
             parsed.coordinates is not None

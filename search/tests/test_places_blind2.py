@@ -50,6 +50,17 @@ def test_a_zip_code_or_coordinates_outside_every_metro_are_refused_with_the_dist
     assert " km away" in caught.value.message
 
 
+@pytest.mark.parametrize("query", ["coke in boise", "coke in anchorage alaska", "coke in new haven ct"])
+def test_a_town_outside_every_metro_is_refused_with_the_distance(query):
+    with pytest.raises(Unresolved) as caught:
+        plan(query)
+    assert "outside the metros we serve" in caught.value.message
+
+
+def test_a_town_beside_a_metro_is_still_served():
+    assert plan("coke in boulder co").place.name.startswith("Boulder")  # ~40 km from Denver's centre
+
+
 def test_a_zip_code_inside_a_metro_still_resolves():
     place = plan("coke 80202").place  # downtown Denver
     assert place.resolution == "zip"
