@@ -27,7 +27,8 @@ import time
 from benchmarks.support import bench_database, percentile, setup_django, summary
 from core.liveserver import free_port
 
-PORT_RANGE = range(8160, 8200)
+# the uvicorn server's port range (BENCH_SEARCH_PORTS="8220-8239" where several runs share a machine)
+PORT_RANGE = range(*(int(p) for p in os.environ.get("BENCH_SEARCH_PORTS", "8160-8200").split("-")))
 POOLED_SETTINGS = """from config.settings import *  # noqa
 
 DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -160,6 +161,8 @@ def main() -> None:
         gazetteer = selectors.gazetteer()
         queries, plans = [], []
         for case in load_cases():
+            if case.expects_refusal:
+                continue
             parsed = offline.parse(case.query)
             if parsed.product.how not in ("exact", "fuzzy"):
                 continue
@@ -278,7 +281,18 @@ def main() -> None:
             f"a description (semantic fallback): first {first:.0f} ms (loads the model), then {summary(semantic_ms)} ms"
         )
 
-    # 6. accuracy
+    # 6. the gazetteer's load at process start (a fresh instance; the same run, without venues.tsv for comparison)
+    from search.geo.gazetteer import VENUES, Gazetteer
+
+    loads: dict[str, list[float]] = {"with venues.tsv": [], "without venues.tsv (baseline)": []}
+    for _ in range(3):
+        for label, venues in (("with venues.tsv", VENUES), ("without venues.tsv (baseline)", None)):
+            t0 = time.perf_counter()
+            Gazetteer(venues=venues)
+            loads[label].append((time.perf_counter() - t0) * 1000)
+    print("gazetteer load (median of 3): " + "; ".join(f"{k} {sorted(v)[1]:.0f} ms" for k, v in loads.items()))
+
+    # 7. accuracy
     outcomes = evaluate(offline, gazetteer)
     n = len(outcomes)
     products = sum(o.product_ok() for o in outcomes)

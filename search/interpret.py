@@ -104,6 +104,9 @@ def interpret(
 def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] | None) -> Place:
     if parsed.coordinates is not None and parsed.coordinates_source == "text":
         lat, lon = parsed.coordinates
+        outside = gazetteer.outside_metros((lat, lon), f"{lat:.4f}, {lon:.4f}", f"{lat}, {lon}")
+        if outside is not None:
+            raise Unresolved("location", outside.message, outside.suggestions, term=outside.phrase)
         return Place(f"{lat:.5f}, {lon:.5f}", lat, lon, "coordinates", gazetteer.metro_for_point((lat, lon)), "query")
     if parsed.location_phrase:
         try:
@@ -119,6 +122,12 @@ def _place(parsed: ParsedQuery, gazetteer: Gazetteer, near: tuple[float, float] 
             if placed is not None:
                 return placed
             raise Unresolved("location", exc.message, exc.suggestions, term=parsed.location_phrase)
+        # a town the gazetteer knows outside every metro ("anchorage", "boise") has no machine near it
+        outside = (
+            gazetteer.outside_metros(place.point, place.name, parsed.location_phrase) if place.metro is None else None
+        )
+        if outside is not None:
+            raise Unresolved("location", outside.message, outside.suggestions, term=parsed.location_phrase)
         # the LLM's own coordinates, only for a city-wide place and only where they agree with the gazetteer's
         if (
             parsed.coordinates is not None

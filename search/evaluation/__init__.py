@@ -1,5 +1,10 @@
-"""The evaluation set (`queries.tsv`) and its scoring: product accuracy and located-within-tolerance.
-Pure Python: no Django."""
+"""The evaluation sets and their scoring: product accuracy, located-within-tolerance, and silent wrong places.
+
+A row is `query, product, lat, lon, place[, kind]`. Kind `refuse` (lat/lon `-`) expects no place: the
+query names a place that is unknown or ambiguous, so the right answer is a refusal with candidates (or a
+place flagged `low`). A *silent wrong place* is a place answered with confidence `high` that lies beyond
+the tolerance of its kind (or any place answered so where a refusal was expected): nothing in the response
+tells the user it may be wrong. Wrong places flagged `medium`/`low` are counted apart. Pure Python: no Django."""
 
 from __future__ import annotations
 
@@ -13,8 +18,21 @@ from search.parsing.base import QueryParser
 QUERIES = Path(__file__).with_name("queries.tsv")
 # Held-out queries (issue 16): written before tuning, never tuned on. Scored with TOLERANCE_KM by kind.
 HELDOUT = Path(__file__).with_name("heldout.tsv")
-# Blind queries (issue 16): written 2026-12-01 without reading the parser or the gazetteer; never tuned on.
-BLIND = Path(__file__).with_name("blind.tsv")
+# Formerly blind (issue 16): written 2026-12-01 without reading the parser or the gazetteer; blind for the
+# 2026-12-01 figures only, looked at since (a dev set now).
+BLIND1_DEV = Path(__file__).with_name("blind1_dev.tsv")
+# Held-out slice 2 (issue 16): written and committed 2026-12-02 before the changes for the blind misses.
+HELDOUT2 = Path(__file__).with_name("heldout2.tsv")
+# Dev half of blind-2 (issue 16): written 2026-12-02 without seeing the code; looked at since (a dev set).
+BLIND2_DEV = Path(__file__).with_name("blind2_dev.tsv")
+REFUSALS2_DEV = Path(__file__).with_name("refusals2_dev.tsv")
+# Held-out half of blind-2: split before any result was seen, scored once, its misses not read (see its header).
+BLIND2_HOLDOUT = Path(__file__).with_name("blind2_holdout.tsv")
+REFUSALS2_HOLDOUT = Path(__file__).with_name("refusals2_holdout.tsv")
+SETS = (QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT)
+REFUSE = "refuse"
+# A wrong place this far away is "far" (the issue's "a town hundreds of km away").
+FAR_KM = 100.0
 # A located place is right within this distance of the expected point, by what kind of place it is.
 TOLERANCE_KM = {"coordinates": 0.3, "corner": 1.0, "landmark": 2.0, "park": 2.0, "airport": 3.0,
                 "neighbourhood": 3.0, "zip": 3.0}  # fmt: skip
@@ -24,26 +42,47 @@ TOLERANCE_KM = {"coordinates": 0.3, "corner": 1.0, "landmark": 2.0, "park": 2.0,
 class Case:
     query: str
     product: str
-    latitude: float
-    longitude: float
+    latitude: float | None  # None for a `refuse` row
+    longitude: float | None
     place: str
-    kind: str = ""  # coordinates | corner | landmark | park | airport | neighbourhood | zip ("" = one tolerance)
+    # coordinates | corner | landmark | park | airport | neighbourhood | zip | refuse ("" = one tolerance)
+    kind: str = ""
+
+    @property
+    def expects_refusal(self) -> bool:
+        return self.kind == REFUSE
 
 
 @dataclass(frozen=True)
 class Outcome:
     case: Case
     product: str | None
-    distance_km: float | None
-    error: str | None
+    distance_km: float | None  # None when refused, or when a refusal was expected
+    error: str | None  # "<which>: <message>" when refused
+    confidence: str | None = None  # high | medium | low of the place answered
+    place: str | None = None  # the place answered
 
     def product_ok(self) -> bool:
         return self.product == self.case.product
 
     def location_ok(self, tolerance_km: float) -> bool:
-        """Within `tolerance_km`, or within the tolerance of the case's kind when it has one."""
+        """Within `tolerance_km`, or within the tolerance of the case's kind when it has one; for a `refuse` row,
+        refused or answered with confidence `low`."""
+        if self.case.expects_refusal:
+            return self.error is not None or self.confidence == "low"
         limit = TOLERANCE_KM.get(self.case.kind, tolerance_km)
         return self.distance_km is not None and self.distance_km <= limit
+
+    def wrong_place(self, tolerance_km: float) -> bool:
+        """A place was answered and it is not the expected one (a refusal is not a wrong place)."""
+        return self.error is None and not self.location_ok(tolerance_km)
+
+    def silent_wrong(self, tolerance_km: float) -> bool:
+        """A wrong place answered with confidence `high`: nothing says it may be wrong."""
+        return self.wrong_place(tolerance_km) and self.confidence == "high"
+
+    def far_wrong(self, tolerance_km: float) -> bool:
+        return self.wrong_place(tolerance_km) and (self.distance_km is None or self.distance_km > FAR_KM)
 
 
 def load_cases(path: Path = QUERIES) -> list[Case]:
@@ -52,6 +91,9 @@ def load_cases(path: Path = QUERIES) -> list[Case]:
         if not line.strip() or line.startswith("#"):
             continue
         query, product, lat, lon, place, *kind = line.split("\t")
+        if kind and kind[0] == REFUSE:
+            cases.append(Case(query, product, None, None, place, REFUSE))
+            continue
         cases.append(Case(query, product, float(lat), float(lon), place, kind[0] if kind else ""))
     return cases
 
@@ -63,8 +105,10 @@ def run_case(case: Case, parser: QueryParser, gazetteer: Gazetteer) -> Outcome:
         plan = interpret(parsed, gazetteer)
     except Unresolved as exc:
         return Outcome(case, product, None, f"{exc.which}: {exc.message}")
-    distance = haversine_km(plan.place.point, (case.latitude, case.longitude))
-    return Outcome(case, product, distance, None)
+    distance = None
+    if case.latitude is not None and case.longitude is not None:
+        distance = haversine_km(plan.place.point, (case.latitude, case.longitude))
+    return Outcome(case, product, distance, None, plan.place.confidence, plan.place.name)
 
 
 def evaluate(parser: QueryParser, gazetteer: Gazetteer, cases: list[Case] | None = None) -> list[Outcome]:

@@ -12,6 +12,7 @@ cannot give (source: each airport's own usage / its Wikipedia article's lead). P
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator
 
 from search.parsing.text import normalise
@@ -20,6 +21,13 @@ METRO_RADIUS_KM = 50.0
 GENERIC = frozenset(["international", "intl", "intcntl", "airport", "regional", "municipal", "field", "the", "county"])
 # IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code.
 WORD_CODES = frozenset(["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot"])
+# Airports with scheduled passenger service whose package name says neither "International" nor
+# "Intercontinental" (source: each airport's Wikipedia article, "airlines and destinations").
+SCHEDULED = frozenset(["LGA", "DAL", "HOU", "BUR", "LGB", "HPN", "DTW", "AZA", "TTN", "OGD", "PAE", "BLV", "USA"])
+# Upper-case words that are not meant as codes even when written in capitals ("made in the USA").
+CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC", "FAT", "PIE"])
+# Words after a code that say it is the airport: "AUS terminal", "den arrivals".
+AIRPORT_CONTEXT = ("terminal", "terminals", "arrivals", "departures", "airfield", "gate", "baggage claim")
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "SEA": ("sea tac", "seatac", "sea tac airport"),
     "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah"),
@@ -56,7 +64,80 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "PHL": ("philadelphia airport", "philly airport"),
     "SAN": ("lindbergh field", "san diego airport"),
     "LAX": ("lax", "los angeles airport"),
+    "DET": ("detroit city airport", "city airport detroit"),
 }
+# Words of an airport's name people leave out when they name it in full ("King County Airport").
+QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial"])
+HEADS = frozenset(["airport", "field", "airfield"])
+
+
+def scheduled(row: dict) -> bool:
+    """Has scheduled passenger service: an International/Intercontinental/National airport, or one of SCHEDULED."""
+    name = row["name"].lower()
+    return any(w in name for w in ("international", "intercontinental", "national airport", "ntl airport")) or (
+        row["iata"] in SCHEDULED
+    )
+
+
+_CAPS = re.compile(r"(?<![\w&'])([A-Z]{3})(?![\w&'])")
+
+
+def mark_codes(text: str, codes: frozenset[str]) -> str:
+    """An IATA code written in capitals ("near BOS", "at the ATL airport", "SAT") reads as its airport: it is
+    rewritten "bos airport" (an alias of every airport), unless the word after it already says airport. A query
+    written all in capitals is left alone (its capitals say nothing), and so are CAPITAL_WORDS ("USA")."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return text
+
+    def swap(match: re.Match) -> str:
+        code = match.group(1)
+        if code not in codes or code in CAPITAL_WORDS:
+            return code
+        after = text[match.end() :].lstrip().lower()
+        if after.startswith(("airport", "intl", "international")):
+            return code.lower()
+        return f"{code.lower()} airport"
+
+    return _CAPS.sub(swap, text)
+
+
+NOT_SURNAMES = frozenset(["downtown", "executive", "metro", "city", "state", "university", "valley", "air", "army"])
+
+
+def full_names(name: str, cities: set[str]) -> list[str]:
+    """The full names people write for an airport whose package name joins several ("Boeing Field/King County
+    International Airport" -> "boeing field", "king county international airport", "king county airport"; "Long
+    Beach (Daugherty Field) Airport" -> "daugherty field"), without initials ("Coleman A Young Municipal Airport" ->
+    "coleman young municipal airport", "coleman young airport"), and by its last word before the head when it is a
+    person's name ("Laurence G Hanscom Field" -> "hanscom field", "St Paul Downtown Holman Field"). A part that is
+    only a city ("Gary/Chicago International Airport": "chicago international airport") is not a name of it."""
+    parts = [name, *re.split(r"[/()]", name)]
+    city_words = {w for city in cities for w in city.split()}  # "West Memphis" is not "memphis airport"
+    found: list[str] = []
+    for part in parts:
+        words = normalise(part).split()
+        if len(words) < 2 or not HEADS.intersection(words):
+            continue
+        core = [w for w in words if w not in GENERIC and w not in QUALIFIERS]
+        if not core or " ".join(core) in cities:
+            continue
+        for variant in (words, [w for w in words if len(w) > 1]):
+            found.append(" ".join(variant))
+            plain = [w for w in variant if w not in QUALIFIERS]
+            if len(plain) >= 2:
+                found.append(" ".join(plain))
+        named = [w for w in core if len(w) > 1]
+        last = named[-1] if named else ""
+        if (
+            len(named) >= 2
+            and words[-1] in HEADS
+            and len(last) >= 4
+            and last not in NOT_SURNAMES
+            and last not in city_words
+        ):
+            found.append(f"{last} {words[-1]}")
+    return found
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -67,8 +148,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def airports(
     metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool]
-) -> Iterator[tuple[str, str, list[str], float, float]]:
-    """(metro key, name, aliases, lat, lon) for every IATA airport within a metro; metros: key -> (city, lat, lon).
+) -> Iterator[tuple[str, str, list[str], float, float, str, bool]]:
+    """(metro key, name, aliases, lat, lon, IATA code, scheduled service) for every IATA airport within a metro;
+    metros: key -> (city, lat, lon).
     `is_town(words)` keeps a town's name ("fort worth" in "Dallas-Fort Worth") from becoming an airport's alias."""
     import airportsdata
 
@@ -81,6 +163,7 @@ def airports(
         key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
         if distance <= METRO_RADIUS_KM:
             by_metro.setdefault(key, []).append((distance, row))
+    cities = {normalise(c) for c, _, _ in metros.values()}
     for key, rows in by_metro.items():
         city = normalise(metros[key][0])
         main = next(
@@ -92,15 +175,19 @@ def airports(
             code = row["iata"].lower()
             name = normalise(row["name"].replace("/", " "))
             core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
-            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
-            if code not in WORD_CODES:
+            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ()), *full_names(row["name"], cities)]
+            aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
+            # the bare code, lower case ("lax", "dtw"): airliners' airports only, never a word ("lot", "bed", "new")
+            if code not in WORD_CODES and row["iata"] not in CAPITAL_WORDS and scheduled(row):
                 aliases.append(code)
             if core and core != city:
                 aliases += [f"{core} airport", f"{core} international"]
-                if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core):
+                # the bare core ("hobby", "lambert") only for airliners' airports: "downtown", "executive" are words
+                if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core) and scheduled(row):
                     aliases.append(core)
                 if len(core.split()) >= 3:
                     aliases.append(f"{core.split()[-1]} airport")
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
-            yield key, row["name"], sorted(set(aliases)), float(row["lat"]), float(row["lon"])
+            point = float(row["lat"]), float(row["lon"])
+            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)

@@ -23,6 +23,14 @@ SUFFIXES = {
 DIRECTIONS = frozenset(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"])
 
 
+class CornerAmbiguous(Exception):
+    """Two streets of these names cross in several metros, and the phrase says none of them."""
+
+    def __init__(self, corners: list[tuple[str, str]]) -> None:
+        super().__init__(corners)
+        self.corners = corners  # (label, metro key)
+
+
 @dataclass(frozen=True)
 class Street:
     metro: str
@@ -58,9 +66,18 @@ class Corners:
             if lo < 0 or hi > len(words):
                 break
             key = _base(words[lo:hi])
-            if key in self.streets and words[lo] not in SUFFIXES:
+            if key in self.streets and (
+                words[lo] not in SUFFIXES or (words[lo] == "st" and hi - lo > 1)
+            ):  # "st charles"
                 best = (key, hi - lo)
         return best
+
+    def _distinctive(self, left: str, right: str) -> bool:
+        numbered = [k for k in (left, right) if any(c.isdigit() for c in k)]
+        if not numbered:
+            return True
+        named = [k for k in (left, right) if k not in numbered]
+        return bool(named) and len({s.metro for s in self.streets[named[0]]}) == 1
 
     def locate(
         self,
@@ -73,7 +90,9 @@ class Corners:
         """(label, point, metro, word indices used) of a corner named in `words`, in the metro the phrase names
         (`metro_at`: word index -> metro key, outside the streets' names), else the one near the user, else the
         only metro where the two streets cross (never for numbered streets: every city has a 5th and a 10th);
-        None if no two known streets are joined by a connector or they do not cross."""
+        None if no two known streets are joined by a connector or they do not cross. Without a metro, a corner with
+        a numbered street counts only when the other street is known in one metro alone ("7th st and mcdowell" is
+        Phoenix; "5th and main" is in every city)."""
         for i, word in enumerate(words):
             if word not in CONNECTORS or i == 0:
                 continue
@@ -85,11 +104,16 @@ class Corners:
             end = i + 1 + right[1]
             while end < len(words) and (words[end] in SUFFIXES or words[end] in DIRECTIONS):
                 end += 1
-            used = set(range(i - left[1] + 1, end))
+            used = set(range(i - left[1], end))
+            # the type written ("7th st", not "7th ave") picks among same-named streets that have one
+            left_type = {SUFFIXES[w] for w in words[i - left[1] : i] if w in SUFFIXES}
+            right_type = {SUFFIXES[w] for w in words[i + 1 : end] if w in SUFFIXES}
+            lefts = _typed(self.streets[left[0]], left_type)
+            rights = _typed(self.streets[right[0]], right_type)
             metros = {m for at, m in metro_at.items() if at not in used}
             found = []
-            for a in self.streets[left[0]]:
-                for b in self.streets[right[0]]:
+            for a in lefts:
+                for b in rights:
                     if a.metro != b.metro or (metros and a.metro not in metros):
                         continue
                     point = _crossing(a.points, b.points)
@@ -99,10 +123,17 @@ class Corners:
                 return found[0]
             if found and near is not None and not metros:
                 return min(found, key=lambda f: math.dist(f[1], near))
-            numbered = any(c.isdigit() for c in left[0] + right[0])
-            if len(found) == 1 and (metros or not numbered):
+            if len(found) == 1 and (metros or self._distinctive(left[0], right[0])):
                 return found[0]
+            if len(found) > 1 and not metros:
+                raise CornerAmbiguous([(f[0], f[2]) for f in found])
         return None
+
+
+def _typed(streets: list[Street], written: set[str]) -> list[Street]:
+    """The streets whose type is the one written, if any has it; else all of them."""
+    typed = [s for s in streets if SUFFIXES.get(normalise(s.name).split()[-1]) in written]
+    return typed or streets
 
 
 def _crossing(a: tuple, b: tuple) -> tuple[float, float] | None:

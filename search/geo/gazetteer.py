@@ -3,6 +3,8 @@
 Sources, all shipped with the project (no network):
 - `data/places.tsv`: the 30 fleet metros and, in each, landmarks, neighbourhoods, stations, stadiums,
   parks, airports, universities and major streets (see the file's header for where points come from);
+- `data/venues.tsv`: every metro's stadiums, universities, zoos, museums, parks, districts and stations;
+- `search.geo.airports`: every IATA airport of the metros (the `airportsdata` package);
 - `search.geo.manhattan`: Manhattan's numbered streets and avenues, computed from the 1811 grid;
 - the `zipcodes` package (USPS ZIP codes with their centroid; every US city and town is derived from
   the ZIP codes that carry its name: the mean of their centroids).
@@ -15,220 +17,97 @@ the options) instead of guessing. Pure Python: no Django.
 from __future__ import annotations
 
 import csv
-import json
-import logging
-import math
 import re
-import subprocess
-import sys
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
-from search.geo.corners import Corners
+from search.geo.corners import CornerAmbiguous, Corners
+from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
+    AIRPORT_RADIUS_KM,
+    FILLER,
+    GENERIC_NAME_WORDS,
+    MIN_TOWN_ZIPS,
+    PLACE_NOUNS,
+    RESOLUTION,
+    SPANISH_LOCATION_WORDS,
+    STATE_BY_WORDS,
+    STATES,
+    GeocodeError,
+    Metro,
+    Place,
+    PlaceAmbiguous,
+    PlaceNotFound,
+    _fields,
+    english_place_words,
+    haversine_km,
+    spanish_order,
+)
+from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
-logger = logging.getLogger(__name__)
-
-_ZIP_ROWS_SCRIPT = (
-    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long']]"
-    " for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
-)
-
-
-def _zip_rows() -> list[list]:
-    """[zip, city, state, lat, lon] of every US ZIP code, read in a child interpreter.
-
-    `zipcodes.list_all()` is one C call that holds the GIL for seconds (2.4 s on this 2-core machine
-    when quiet, several times that under load). In a web process that stalls every thread, also
-    uvicorn's liveness answer: past 5 s its supervisor kills the worker as hung (it did, on the
-    first searches of a load run). The child holds its own GIL; here we only wait and parse JSON."""
-    try:
-        done = subprocess.run([sys.executable, "-c", _ZIP_ROWS_SCRIPT], capture_output=True, check=True, timeout=120)
-        return json.loads(done.stdout)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        logger.warning("could not read the ZIP codes in a child process; reading them here", exc_info=True)
-        import zipcodes
-
-        rows = [r for r in zipcodes.list_all() if r.get("lat") and r.get("long")]
-        return [[r["zip_code"], r["city"], r["state"], r["lat"], r["long"]] for r in rows]
-
-
 DATA = Path(__file__).with_name("data") / "places.tsv"
-EARTH_RADIUS_KM = 6371.0088
-
-STATES = {
-    "AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california", "CO": "colorado",
-    "CT": "connecticut", "DE": "delaware", "DC": "district of columbia", "FL": "florida", "GA": "georgia",
-    "HI": "hawaii", "ID": "idaho", "IL": "illinois", "IN": "indiana", "IA": "iowa", "KS": "kansas",
-    "KY": "kentucky", "LA": "louisiana", "ME": "maine", "MD": "maryland", "MA": "massachusetts", "MI": "michigan",
-    "MN": "minnesota", "MS": "mississippi", "MO": "missouri", "MT": "montana", "NE": "nebraska", "NV": "nevada",
-    "NH": "new hampshire", "NJ": "new jersey", "NM": "new mexico", "NY": "new york", "NC": "north carolina",
-    "ND": "north dakota", "OH": "ohio", "OK": "oklahoma", "OR": "oregon", "PA": "pennsylvania",
-    "RI": "rhode island", "SC": "south carolina", "SD": "south dakota", "TN": "tennessee", "TX": "texas",
-    "UT": "utah", "VT": "vermont", "VA": "virginia", "WA": "washington", "WV": "west virginia", "WI": "wisconsin",
-    "WY": "wyoming", "PR": "puerto rico",
-}  # fmt: skip
-STATE_BY_WORDS = {name: code for code, name in STATES.items()} | {code.lower(): code for code in STATES}
-# Spanish words that introduce a place: "cerca de", "en", "al lado de", "junto a", "frente a".
-SPANISH_LOCATION_WORDS = frozenset(["cerca", "de", "del", "en", "al", "lado", "junto", "frente"])
-# Words around a place name that do not name anything.
-FILLER = (
-    frozenset(
-        [
-            "near",
-            "nearby",
-            "around",
-            "by",
-            "at",
-            "in",
-            "on",
-            "of",
-            "to",
-            "close",
-            "next",
-            "beside",
-            "outside",
-            "inside",
-            "off",
-            "the",
-            "a",
-            "an",
-            "area",
-            "city",
-            "town",
-            "me",
-            "my",
-            "vicinity",
-            "neighborhood",
-            "neighbourhood",
-            "part",
-            "side",
-            "right",
-            "just",
-            "somewhere",
-            "located",
-            "centre",
-            "center",
-            "heart",
-            "from",
-            "usa",
-            "us",
-            "america",
-            "united",
-            "states",
-        ]
-    )
-    | SPANISH_LOCATION_WORDS
-)
-
-
-RESOLUTION = {
-    "coordinates": "coordinates", "grid": "corner", "corner": "corner", "zip": "zip", "city": "city",
-    "metro": "city", "borough": "neighbourhood", "neighbourhood": "neighbourhood", "street": "street",
-    "airport": "airport",
-}  # fmt: skip
-# Words that say the phrase names a particular place: if they name nothing we know, we refuse rather than
-# answer with the city around them ("red rocks amphitheatre", "hogwarts castle", "golden gate bridge").
-_PLACE_NOUN_WORDS = (
-    "square park beach bridge castle station airport stadium museum mall tower university college field "
-    "arena zoo hall market plaza street st ave avenue road rd blvd boulevard lake island pier "
-    "amphitheatre amphitheater theatre theater library hospital hotel casino church cathedral capitol "
-    "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
-    "quarter campus speedway raceway pavilion "
-)
-PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
-# A town outside every fleet metro, named without its state, is answered only when it is the only town of that
-# name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
-MIN_TOWN_ZIPS = 3
-
-
-class GeocodeError(Exception):
-    def __init__(self, message: str, phrase: str, suggestions: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.phrase = phrase
-        self.suggestions = suggestions or []
-
-
-class PlaceNotFound(GeocodeError):
-    pass
-
-
-class PlaceAmbiguous(GeocodeError):
-    pass
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    latitude: float
-    longitude: float
-    kind: str  # metro | landmark | station | ... | grid | zip | city | coordinates
-    metro: str | None = None  # key of the fleet metro it belongs to
-    source: str = "gazetteer"
-    ignored: tuple[str, ...] = field(default=())  # words of the phrase that named nothing known
-    confidence: str = "high"  # high | medium | low: how sure the reading of the phrase is
-
-    @property
-    def resolution(self) -> str:
-        """How the place was resolved: coordinates | corner | landmark | airport | neighbourhood | street | zip |
-        city."""
-        return RESOLUTION.get(self.kind, "landmark")
-
-    @property
-    def point(self) -> tuple[float, float]:
-        return (self.latitude, self.longitude)
-
-
-@dataclass(frozen=True)
-class Metro:
-    key: str
-    name: str  # "New York, NY"
-    latitude: float
-    longitude: float
-
-    @property
-    def city(self) -> str:
-        return self.name.rsplit(",", 1)[0]
-
-    @property
-    def state(self) -> str:
-        return self.name.rsplit(",", 1)[1].strip()
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
-
-
-def _fields(place: Place) -> tuple:
-    return (place.name, place.latitude, place.longitude, place.kind, place.metro, place.source, place.ignored)
+# Words that may not be a place's alias: states' names and codes ("ut": "provo ut" is Utah, not UT Austin), and
+# the pauses people type ("uh").
+NOT_PLACE_ALIASES = frozenset(STATE_BY_WORDS) | {"uh", "um", "hm", "hmm", "er"}
+# Venues of every metro (stadiums, universities, zoos, museums, parks, districts, stations): same columns.
+VENUES = Path(__file__).with_name("data") / "venues.tsv"
 
 
 def _names(name: str, aliases: str) -> list[str]:
+    """The normalised names of a place: its name, its aliases (not the "@" ones: see `_scoped_names`), the name
+    without a leading "the", and the part of "X at Y" before "at" ("Empower Field at Mile High")."""
     out = []
-    for raw in [name, *aliases.split(";")]:
+    for raw in [name, *(a for a in aliases.split(";") if not a.startswith("@"))]:
         words = normalise(raw)
         if not words:
             continue
         out.append(words)
         if words.startswith("the ") and len(words.split()) > 2:
             out.append(words[4:])
+        head = words.split(" at ")[0]
+        if head != words and len(head.split()) >= 2:
+            out.append(head)
     return out
 
 
-class Gazetteer:
-    def __init__(self, path: Path = DATA) -> None:
+def _scoped_names(aliases: str) -> list[str]:
+    """Aliases written "@name": they count only with the metro named ("fremont" in "fremont seattle")."""
+    return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
+
+
+# A point farther than this from every metro's centre has no machine near it: refused, not answered
+# (the metros' bounds are airports.METRO_RADIUS_KM = 50 km; a little beyond them is still served).
+SERVED_KM = 80.0
+
+
+class Gazetteer(TownsMixin):
+    def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
         self.metro_names: dict[str, str] = {}  # normalised alias -> metro key
         self.place_names: dict[str, list[Place]] = defaultdict(list)  # normalised alias -> places
+        self.scoped_names: dict[str, list[Place]] = defaultdict(list)  # names that count only with their metro
+        for source in (path, venues):
+            if source is not None:
+                self._load(source)
+        self._scope_generic_names()
+        self._add_airports()
+        self.corners = Corners()
+        self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+
+    def _scope_generic_names(self) -> None:
+        """A generic name ("convention center") of places in one metro only counts with that metro named."""
+        for alias in [a for a in self.place_names if set(a.split()) <= GENERIC_NAME_WORDS]:
+            places = self.place_names[alias]
+            if len({p.metro for p in places}) == 1:
+                self.scoped_names[alias].extend(places)
+                del self.place_names[alias]
+
+    def _load(self, path: Path) -> None:
         with path.open(encoding="utf-8") as handle:
             rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
             for metro, kind, name, aliases, lat, lon, *_source in rows:
@@ -240,49 +119,70 @@ class Gazetteer:
                 place = Place(name, float(lat), float(lon), kind, metro, source=f"gazetteer:{kind}")
                 self.places.append(place)
                 for alias in _names(name, aliases):
+                    if alias in NOT_PLACE_ALIASES:  # "ut" is Utah's code, "uh" a pause: never a place's name
+                        continue
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
-        self._add_airports()
-        self.corners = Corners()
-        self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+                for alias in _scoped_names(aliases):
+                    for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
+                        self.scoped_names[variant].append(place)
 
     def _add_airports(self) -> None:
         from search.geo.airports import airports
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
-        for metro, name, aliases, lat, lon in airports(metros, lambda words: words in self.cities):
+        codes = set()
+        self._airfield_codes: set[str] = set()  # every metro airport's code: "near BFI" in capitals is Boeing Field
+        self._code_aliases: set[str] = set()  # "lax", "lax airport", ...: never matched by typo (MCO is not SMO)
+        for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
+            if scheduled:
+                codes.add(code)
+            self._airfield_codes.add(code)
             for alias in aliases:
+                if alias.split()[0] == code.lower():
+                    self._code_aliases.update((alias, f"the {alias}"))
                 for variant in (alias, f"the {alias}"):
-                    if variant not in self.metro_names and place not in self.place_names.get(variant, ()):
-                        self.place_names[variant].append(place)
+                    if variant in self.metro_names or place in self.place_names.get(variant, ()):
+                        continue
+                    # a name derived from the package's that is a curated place's name is that place's
+                    # ("Ohio State University" is the university, not its airport)
+                    if any(p.kind != "airport" for p in self.place_names.get(variant, ())):
+                        continue
+                    self.place_names[variant].append(place)
+        self.airport_codes = frozenset(codes)
+
+    def mark_codes(self, text: str) -> str:
+        """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
+        then refused as outside the metros)."""
+        from search.geo.airports import mark_codes
+
+        return mark_codes(text, self._capital_codes)
+
+    @cached_property
+    def _capital_codes(self) -> frozenset[str]:
+        """Codes read as airports when written in capitals: the metros' and, to say they are outside, the others'."""
+        return self.airport_codes | frozenset(self._airfield_codes) | frozenset(self._us_airports)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
-    @cached_property
-    def _zips(self) -> dict[str, tuple[str, str, float, float]]:
-        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon in _zip_rows()}
-
-    @cached_property
-    def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
-        """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first."""
-        sums: dict[tuple[str, str], list[float]] = {}
-        for city, state, lat, lon in self._zips.values():
-            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
-            acc[0] += lat
-            acc[1] += lon
-            acc[2] += 1
-        out: dict[str, list] = defaultdict(list)
-        for (city, state), (lat, lon, n) in sums.items():
-            out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
-        for rows in out.values():
-            rows.sort(key=lambda r: -r[4])
-        return dict(out)
-
     def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:
         best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
         return best.key if haversine_km(point, (best.latitude, best.longitude)) <= within_km else None
+
+    def outside_metros(self, point: tuple[float, float], what: str, phrase: str) -> PlaceNotFound | None:
+        """The refusal for a point beyond every metro's machines (a ZIP code or coordinates in Anchorage): it says
+        how far the nearest metro is. None within SERVED_KM of a metro's centre."""
+        best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
+        far = haversine_km(point, (best.latitude, best.longitude))
+        if far <= SERVED_KM:
+            return None
+        return PlaceNotFound(
+            f"{what} is outside the metros we serve: the nearest is {best.name}, {far:,.0f} km away.",
+            phrase,
+            [best.name],
+        )
 
     # --- scanning ------------------------------------------------------------------------------
     def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
@@ -336,8 +236,24 @@ class Gazetteer:
         return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
-        text = normalise(phrase)
-        words = text.split()
+        written = normalise(self.mark_codes(phrase)).split()
+        words = english_place_words(written)
+        try:
+            return self._geocode(phrase, words, near)
+        except GeocodeError:
+            swapped = spanish_order(words) if words != written else None
+            if swapped is None:
+                raise
+            try:  # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"
+                place = self._geocode(phrase, swapped, near)
+            except GeocodeError:
+                pass
+            else:
+                return Place(*_fields(place), confidence="low" if place.confidence == "low" else "medium")
+            raise
+
+    def _geocode(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place:
+        text = " ".join(words)
         if not words:
             raise PlaceNotFound("No place was given.", phrase)
 
@@ -348,6 +264,9 @@ class Gazetteer:
                 if row is None:
                     raise PlaceNotFound(f"ZIP code {word} does not exist.", phrase)
                 city, state, lat, lon = row
+                outside = self.outside_metros((lat, lon), f"ZIP code {word} ({city.title()}, {state})", phrase)
+                if outside is not None:
+                    raise outside
                 metro = self.metro_for_point((lat, lon), within_km=25)
                 return Place(f"{word} ({city.title()}, {state})", lat, lon, "zip", metro, source="zipcodes")
 
@@ -375,12 +294,36 @@ class Gazetteer:
             for s, e, kind in spans
             if kind == "place" and any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
         ]
+        # a name of places none of which is in the state named is not explained ("union station ... dc")
+        covered -= {
+            i
+            for s, e, kind in spans
+            if kind == "place" and not any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
+            for i in range(s, e)
+        }
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
+        # the same, filler words kept inside (a name may hold one: "city museum", "ponce city market")
+        uncovered = [
+            w for i, w in enumerate(words) if i not in covered and (w not in FILLER or w in GENERIC_NAME_WORDS)
+        ]
 
         # 2. a corner of two main streets ("colfax and broadway denver", "peachtree st & 10th st ne atlanta")
         metro_at = {i: self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro" for i in
                     range(s, e)}  # fmt: skip
-        corner = self.corners.locate(words, metro_at, near)
+        # a neighbourhood or borough of one metro scopes the corner too ("bedford ave and n 7th st brooklyn")
+        for s, e, kind in spans:
+            scope = {p.metro for p in self.place_names.get(" ".join(words[s:e]), ())} if kind == "place" else set()
+            if len(scope) == 1 and None not in scope:
+                metro_at.update(dict.fromkeys(range(s, e), next(iter(scope))))
+        try:
+            corner = self.corners.locate(words, metro_at, near)
+        except CornerAmbiguous as exc:
+            options = [f"{label}, {self.metros[key].name}" for label, key in exc.corners]
+            raise PlaceAmbiguous(
+                f"'{phrase.strip()}' names several corners ({'; '.join(options)}): say which city or which street.",
+                phrase,
+                options,
+            ) from None
         if corner is not None:
             label, (lat, lon), key, used = corner
             rest = tuple(w for i, w in enumerate(words) if i not in used and i not in metro_at and w not in FILLER)
@@ -403,8 +346,19 @@ class Gazetteer:
             candidates = self.place_names[place_phrase]
             chosen = self._pick(place_phrase, candidates, metro, near)
             if chosen is not None:
-                return self._with_city(chosen, tuple(leftover))
+                if metro is None and near is None and state is None and not leftover:
+                    self._refuse_if_a_town_elsewhere(place_phrase, chosen)
+                place = self._with_city(chosen, tuple(leftover))
+                if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure
+                    return Place(*_fields(place), confidence="medium")
+                return place
+        scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
+        if scoped is not None:
+            return scoped
         if place_phrases and metro is not None:
+            named = self._by_words([*leftover, *" ".join(place_phrases).split()], metro)
+            if named is not None:
+                return named
             guess = self._fuzzy(" ".join([*leftover, *place_phrases[-1:]]), metro)
             if guess is not None:
                 return guess
@@ -416,7 +370,15 @@ class Gazetteer:
 
         # 6. a US city or town, optionally with its state ("springfield il", "boise, idaho")
         if metro is None:
-            city = self._city(words[:state_at], state, leftover)
+            try:
+                city = self._city(words[:state_at], state, leftover)
+            except PlaceNotFound:
+                # a town's name with words it does not explain ("lucas oil stadum", "chase feild"): a misspelt
+                # landmark first, else the refusal with the town as a candidate
+                guess = self._fuzzy(" ".join(uncovered), None) if state is None and len(leftover) > 1 else None
+                if guess is not None:
+                    return guess
+                raise
             if city is not None:
                 return city
         if state is not None and metro is None and not place_phrases:
@@ -427,9 +389,13 @@ class Gazetteer:
                 self._suggest(where or phrase, None),
             )
 
+        elsewhere = self._airport_elsewhere(phrase)
+        if elsewhere is not None:
+            raise elsewhere
+
         # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
-            guess = self._fuzzy(" ".join(leftover), metro)
+            guess = self._fuzzy(" ".join(uncovered if metro is not None else leftover), metro)
             if guess is not None:
                 return guess
 
@@ -460,18 +426,6 @@ class Gazetteer:
             self._suggest(" ".join(leftover) or text, None),
         )
 
-    def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
-        for size in range(min(4, len(words)), 1, -1):
-            for start in range(len(words) - size + 1):
-                name = " ".join(words[start : start + size])
-                if not set(words[start : start + size]) & set(leftover):
-                    continue
-                for city, st, lat, lon, _ in self.cities.get(name, []):
-                    if haversine_km((lat, lon), (metro.latitude, metro.longitude)) <= 45:
-                        rest = tuple(w for w in leftover if w not in name.split())
-                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, "zipcodes:city", rest)
-        return None
-
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
         kinds = {p.kind for p in self.place_names[phrase]}
@@ -482,62 +436,13 @@ class Gazetteer:
         name = f"{place.name}, {metro.city}" if metro and metro.city.lower() not in place.name.lower() else place.name
         return Place(name, place.latitude, place.longitude, place.kind, place.metro, place.source, ignored)
 
-    def _city(self, words: list[str], state: str | None, leftover: list[str]) -> Place | None:
-        """A US town named in `words`. Outside the fleet metros and without its state, only an unmistakable one
-        (the only town of that name, not a hamlet, and nothing else in the phrase): "boise" yes; "south beach"
-        (Oregon), "castle" (Oklahoma), "harvard square" (Harvard, MA + 'square') are refused with the candidates."""
-        text_words = [w for w in words if w not in FILLER or w in {"city", "town"}]
-        if not text_words:
-            return None
-        for size in range(min(4, len(text_words)), 0, -1):
-            for start in range(len(text_words) - size + 1):
-                name = " ".join(text_words[start : start + size])
-                rows = self.cities.get(name)
-                if not rows:
-                    continue
-                if state is not None:
-                    rows = [r for r in rows if r[1] == state]
-                    if not rows:
-                        continue
-                elif size == 1 and len(name) < 4:
-                    continue
-                towns = [self._town(r) for r in rows]
-                rest = [w for w in leftover if w not in name.split()]
-                in_metro = [t for t in towns if t.metro is not None]
-                if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
-                    town = in_metro[0]
-                    return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
-                                 tuple(rest), "medium" if rest or len(towns) > 1 else "high")  # fmt: skip
-                if state is not None and len(towns) == 1 and not rest:
-                    return towns[0]
-                if state is None and len(towns) == 1 and rows[0][4] >= MIN_TOWN_ZIPS and not rest:
-                    return Place(*_fields(towns[0]), confidence="medium")
-                label = " ".join(text_words)
-                if len(towns) > 1 and not rest:
-                    raise PlaceAmbiguous(
-                        f"'{label}' could be several towns: say which (add the state or a nearby metro).",
-                        label,
-                        self.candidates(towns),
-                    )
-                raise PlaceNotFound(
-                    f"We do not know '{label}'. Only {self.candidates(towns)[0]} has a name like it, "
-                    "probably not what you meant: add the city (e.g. 'Union Station, Denver') or the state.",
-                    label,
-                    self.candidates(towns),
-                )
-        return None
-
-    def _town(self, row: tuple[str, str, float, float, int]) -> Place:
-        city, st, lat, lon, _ = row
-        metro = self.metro_for_point((lat, lon), within_km=25)
-        return Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
-
     def _fuzzy(self, text: str, metro: str | None) -> Place | None:
         if len(text) < 4:
             return None
-        pool = {alias: places for alias, places in self.place_names.items()}
-        if metro is not None:
-            pool = {a: [p for p in ps if p.metro == metro] for a, ps in pool.items()}
+        pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
+        if metro is not None:  # with the metro named, its metro-scoped names too ("city musuem stl")
+            pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
+                    {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
             pool = {a: ps for a, ps in pool.items() if ps}
         hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
         if hit is not None:

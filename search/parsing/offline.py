@@ -257,7 +257,7 @@ class OfflineParser:
         return spans
 
     def parse(self, query: str) -> ParsedQuery:
-        extracted = extract_numbers(query)
+        extracted = extract_numbers(self.gazetteer.mark_codes(query))
         words = normalise(extracted.text).split()
         singulars = [singular(w) for w in words]
         spans = self._place_spans(words)

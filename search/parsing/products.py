@@ -124,6 +124,10 @@ SPANISH: dict[str, tuple[str, ...]] = {
 LEXICON = {name: (*words, *SPANISH.get(name, ())) for name, words in LEXICON.items()}
 
 _SODAS = ("Cola", "Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale")
+# Ambiguous words with a usual reading: in American English bare "chips" are potato chips ("tortilla chips",
+# "nachos", "tostitos" name the other). The usual reading is the product; the other candidates stay in
+# `alternatives`, so the page still offers them.
+USUAL_READING: dict[str, str] = {"chips": "Potato Chips", "chip": "Potato Chips"}
 # Everyday words that stand for several catalog products: the user gets the candidates.
 AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "soda": _SODAS, "pop": _SODAS, "soda pop": _SODAS, "soft drink": _SODAS, "fizzy drink": _SODAS,
@@ -269,6 +273,7 @@ def _build_index() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 
 
 ALIASES, AMBIGUOUS_KEYS = _build_index()
+USUAL_KEYS = {key(word): product for word, product in USUAL_READING.items()}
 MAX_ALIAS_WORDS = max(len(k.split()) for k in (*ALIASES, *AMBIGUOUS_KEYS))
 
 
@@ -294,6 +299,8 @@ class ProductResolver:
         k = key(phrase)
         if k in ALIASES:
             return ProductMatch(term=phrase, product=ALIASES[k])
+        if k in USUAL_KEYS:
+            return ProductMatch(term=phrase, product=USUAL_KEYS[k], alternatives=AMBIGUOUS_KEYS[k])
         if k in AMBIGUOUS_KEYS:
             return ProductMatch(term=phrase, product=None, alternatives=AMBIGUOUS_KEYS[k], how="ambiguous")
         return None
@@ -334,7 +341,8 @@ class ProductResolver:
         if not hits:
             return None
         if " " not in k:  # one word: typos rarely touch the first letter ("cokr", "snikers"), false friends do
-            hits = [h for h in hits if h[0][:1] == k[:1]]
+            # nor is a whole word the typo of a longer name that starts with it: "gatorade" is not "gatorade bar"
+            hits = [h for h in hits if h[0][:1] == k[:1] and not h[0].startswith(k + " ")]
             if not hits:
                 return None
         best_key, score, _ = hits[0]

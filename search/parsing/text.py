@@ -18,6 +18,20 @@ COORDINATES = re.compile(
     r"(?i)(?:lat(?:itude)?\s*[:=]?\s*)?(?P<lat>[-+]?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS]\b)?\s*[,;/ ]\s*"
     r"(?:(?:long?(?:itude)?|lng)\b)?\s*[:=]?\s*(?P<lon>[-+]?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW]\b)?"
 )  # 40.75,-73.99 · 40.7527° N, 73.9772° W · lat 32.7157 long -117.1611 · latitude: 40.7 longitude: -74.0
+# Degrees and minutes, seconds optional, minutes possibly decimal, the hemisphere after or before each half:
+# 40°45'N 111°53'W · 40°45'30"N, 111°53'10"W · 40°45.5'N 111°53.2'W · N 40°45' W 111°53'
+_DM = (
+    r"(?P<{0}d>\d{{1,3}})\s*°\s*(?P<{0}m>\d{{1,2}}(?:\.\d+)?)\s*['′’]\s*"
+    r"(?:(?P<{0}s>\d{{1,2}}(?:\.\d+)?)\s*(?:[\"″”]|'')\s*)?"
+)
+DEGREES_MINUTES = re.compile(
+    r"(?i)(?:(?<![a-z])(?P<ns1>[NS])\s*)?" + _DM.format("a") + r"(?P<ns>[NS])?\s*[,;/ ]?\s*"
+    r"(?:(?P<ew1>[EW])\s*)?" + _DM.format("o") + r"(?P<ew>[EW])?(?![a-z])"
+)
+# Hemisphere letters before decimal degrees: "N 40.75 W 111.88", "N40.7608, W111.8910"
+HEMISPHERE_FIRST = re.compile(
+    r"(?i)(?<![a-z])(?P<ns>[NS])\s*(?P<lat>\d{1,2}\.\d+)\s*°?\s*[,;/ ]?\s*(?P<ew>[EW])\s*(?P<lon>\d{1,3}\.\d+)\s*°?"
+)
 _COUNT = re.compile(
     r"\b(?:(?:top|closest|nearest|first|show(?: me)?|find(?: me)?|list|give me)\s+(?P<a>\d{1,3}|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty)\b"
@@ -113,10 +127,35 @@ def _number(word: str | None) -> float | None:
         return None
 
 
+def _degrees_minutes(match: re.Match) -> tuple[float, float] | None:
+    values = []
+    for half in ("a", "o"):
+        degrees, minutes, seconds = float(match[half + "d"]), float(match[half + "m"]), float(match[half + "s"] or 0)
+        if minutes >= 60 or seconds >= 60:
+            return None
+        values.append(degrees + minutes / 60 + seconds / 3600)
+    lat, lon = values
+    ns, ew = (match["ns"] or match["ns1"] or "").upper(), (match["ew"] or match["ew1"] or "").upper()
+    return (-lat if ns == "S" else lat), (-lon if ew == "W" else lon)
+
+
 def extract_numbers(text: str) -> Extracted:
     """Cut explicit coordinates, a result count ("top 3") and a radius ("within 2 km") out of `text`."""
     coordinates = None
-    for match in COORDINATES.finditer(text):
+    for pattern in (DEGREES_MINUTES, HEMISPHERE_FIRST):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        if pattern is DEGREES_MINUTES:
+            point = _degrees_minutes(match)
+        else:
+            lat, lon = float(match["lat"]), float(match["lon"])
+            point = (-lat if match["ns"].upper() == "S" else lat), (-lon if match["ew"].upper() == "W" else lon)
+        if point is not None and -90 <= point[0] <= 90 and -180 <= point[1] <= 180:
+            coordinates = (round(point[0], 6), round(point[1], 6))
+            text = text[: match.start()] + " " + text[match.end() :]
+            break
+    for match in () if coordinates else COORDINATES.finditer(text):
         lat, lon = float(match["lat"]), float(match["lon"])
         if (match["ns"] or "").upper() == "S":
             lat = -abs(lat)

@@ -33,7 +33,9 @@ def test_evaluate_search_reports_the_repository_set_and_the_held_out_set_separat
     out = StringIO()
     call_command("evaluate_search", "--parser", "offline", stdout=out)
     text = out.getvalue()
-    assert "queries.tsv: parser offline" in text
+    assert "queries.tsv: parser offline; 189 queries" in text
     assert "heldout.tsv: parser offline; 104 queries" in text
-    assert "blind.tsv: parser offline; 106 queries" in text
+    assert "blind1_dev.tsv: parser offline; 106 queries" in text
+    assert "heldout2.tsv: parser offline; 51 queries" in text
+    assert "silent wrong places (confidence high):" in text
     assert "places right (within the tolerance of its kind)" in text

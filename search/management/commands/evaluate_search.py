@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from search import selectors
-from search.evaluation import BLIND, HELDOUT, QUERIES, evaluate, load_cases
+from search.evaluation import SETS, evaluate, load_cases
 
 
 class Command(BaseCommand):
@@ -14,14 +14,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--tolerance-km", type=float, default=2.0, help="A location within this is right.")
         parser.add_argument(
-            "--file", action="append", help="TSV: query, product, lat, lon, place[, kind] (default: all three sets)."
+            "--file", action="append", help="TSV: query, product, lat, lon, place[, kind] (default: every set)."
         )
         parser.add_argument("--parser", choices=["configured", "offline"], default="configured")
         parser.add_argument("--show-failures", action="store_true", help="List every miss.")
 
     def handle(self, *args, tolerance_km: float, file: list | None, parser: str, show_failures: bool, **options):
         chosen = selectors.parser() if parser == "configured" else selectors.offline_parser()
-        for path in file or [str(QUERIES), str(HELDOUT), str(BLIND)]:
+        for path in file or [str(p) for p in SETS]:
             try:
                 cases = load_cases(Path(path))
             except (OSError, ValueError) as exc:
@@ -40,10 +40,25 @@ class Command(BaseCommand):
         self.stdout.write(f"{name}: parser {parser_name}; {n} queries")
         self.stdout.write(f"  products right:  {products}/{n} = {products / n:.1%}")
         self.stdout.write(f"  places right ({within}): {located}/{n} = {located / n:.1%}")
+        refusals = [o for o in outcomes if o.case.expects_refusal]
+        if refusals:
+            refused = sum(o.location_ok(tolerance_km) for o in refusals)
+            self.stdout.write(f"  expected refusals refused (or flagged low): {refused}/{len(refusals)}")
+        silent = sum(o.silent_wrong(tolerance_km) for o in outcomes)
+        flagged = sum(o.wrong_place(tolerance_km) and not o.silent_wrong(tolerance_km) for o in outcomes)
+        far = sum(o.far_wrong(tolerance_km) for o in outcomes)
+        self.stdout.write(f"  silent wrong places (confidence high): {silent}; wrong but flagged medium/low: "
+                          f"{flagged}; wrong and > 100 km away (or refusal expected): {far}")  # fmt: skip
         if show_failures:
             for o in outcomes:
                 if not o.product_ok() or not o.location_ok(tolerance_km):
-                    where = f"{o.distance_km:.2f} km off" if o.distance_km is not None else o.error
+                    if o.error is not None:
+                        where = o.error
+                    elif o.distance_km is None:
+                        where = f"answered {o.place!r} ({o.confidence}), a refusal was expected"
+                    else:
+                        where = f"{o.distance_km:.2f} km off: {o.place!r} ({o.confidence})"
+                    tag = "SILENT" if o.silent_wrong(tolerance_km) else "MISS"
                     self.stdout.write(
-                        f"    MISS {o.case.query!r}: product {o.product} (want {o.case.product}); {where}"
+                        f"    {tag} {o.case.query!r}: product {o.product} (want {o.case.product}); {where}"
                     )

@@ -1,0 +1,223 @@
+"""Towns (the `zipcodes` package), names that are towns elsewhere, airports outside every metro, names that count
+only with their metro and kind words: the parts of `Gazetteer.geocode` that weigh a phrase against the towns and
+places around it. A mixin of `search.geo.gazetteer.Gazetteer` (it uses its `metros`, `places`, `place_names`,
+`scoped_names`, `airport_codes`, `_with_city` and `candidates`). Pure Python: no Django."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import subprocess
+import sys
+from collections import defaultdict
+from functools import cached_property
+
+from search.geo.model import (
+    AIRPORT_RADIUS_KM,
+    FILLER,
+    MIN_TOWN_ZIPS,
+    PLACE_NOUNS,
+    Metro,
+    Place,
+    PlaceAmbiguous,
+    PlaceNotFound,
+    _fields,
+    haversine_km,
+)
+from search.parsing.text import normalise, singular
+
+logger = logging.getLogger(__name__)
+
+_ZIP_ROWS_SCRIPT = (
+    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long']]"
+    " for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
+)
+
+
+def _zip_rows() -> list[list]:
+    """[zip, city, state, lat, lon] of every US ZIP code, read in a child interpreter.
+
+    `zipcodes.list_all()` is one C call that holds the GIL for seconds (2.4 s on this 2-core machine
+    when quiet, several times that under load). In a web process that stalls every thread, also
+    uvicorn's liveness answer: past 5 s its supervisor kills the worker as hung (it did, on the
+    first searches of a load run). The child holds its own GIL; here we only wait and parse JSON."""
+    try:
+        done = subprocess.run([sys.executable, "-c", _ZIP_ROWS_SCRIPT], capture_output=True, check=True, timeout=120)
+        return json.loads(done.stdout)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        logger.warning("could not read the ZIP codes in a child process; reading them here", exc_info=True)
+        import zipcodes
+
+        rows = [r for r in zipcodes.list_all() if r.get("lat") and r.get("long")]
+        return [[r["zip_code"], r["city"], r["state"], r["lat"], r["long"]] for r in rows]
+
+
+class TownsMixin:
+    @cached_property
+    def _zips(self) -> dict[str, tuple[str, str, float, float]]:
+        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon in _zip_rows()}
+
+    @cached_property
+    def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
+        """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first."""
+        sums: dict[tuple[str, str], list[float]] = {}
+        for city, state, lat, lon in self._zips.values():
+            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+        out: dict[str, list] = defaultdict(list)
+        for (city, state), (lat, lon, n) in sums.items():
+            out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
+        for rows in out.values():
+            rows.sort(key=lambda r: -r[4])
+        return dict(out)
+
+    @cached_property
+    def _us_airports(self) -> dict[str, tuple[str, float, float]]:
+        """IATA code -> (name, lat, lon) of every US airport with scheduled service, fleet metros or not."""
+        import airportsdata
+
+        from search.geo.airports import scheduled
+
+        table = airportsdata.load("IATA")
+        return {
+            c: (r["name"], float(r["lat"]), float(r["lon"]))
+            for c, r in table.items()
+            if r["country"] == "US" and c and scheduled(r)
+        }
+
+    def _airport_elsewhere(self, phrase: str) -> PlaceNotFound | None:
+        """A code in capitals of an airport outside every metro ("near SFO"): said so, with how far it is."""
+        from search.geo.airports import CAPITAL_WORDS
+
+        written = re.findall(r"(?<![\w&'])[A-Z]{3}(?![\w&'])", phrase)
+        written += [c.upper() for c in re.findall(r"\b([a-z]{3}) (?:airport|terminal|intl)\b", normalise(phrase))]
+        for code in written:
+            if code in CAPITAL_WORDS or code in self.airport_codes or code not in self._us_airports:
+                continue
+            name, lat, lon = self._us_airports[code]
+            m = min(self.metros.values(), key=lambda m: haversine_km((lat, lon), (m.latitude, m.longitude)))
+            far = haversine_km((lat, lon), (m.latitude, m.longitude))
+            label = f"{name} ({code}), {far:,.0f} km from {m.name}"
+            return PlaceNotFound(
+                f"{code} is {name}, outside the metros we serve (the nearest is {m.name}, {far:,.0f} km away).",
+                phrase,
+                [label],
+            )
+        return None
+
+    def _refuse_if_a_town_elsewhere(self, phrase: str, place: Place) -> None:
+        """A place's bare name that is also a real town outside its metro ("springfield": a Jacksonville district and
+        Springfield IL, MA, MO; "riverside", "arcadia") is ambiguous unless the metro, the state or the user's location
+        says which."""
+        name = phrase[4:] if phrase.startswith("the ") else phrase
+        metro = self.metros.get(place.metro or "")
+        if metro is None:
+            return
+        towns = [self._town(r) for r in self.cities.get(name, ()) if r[4] >= MIN_TOWN_ZIPS]
+        towns = [t for t in towns if haversine_km(t.point, (metro.latitude, metro.longitude)) > AIRPORT_RADIUS_KM]
+        if towns:
+            options = self.candidates([self._with_city(place, ()), *towns])
+            raise PlaceAmbiguous(
+                f"'{name}' is {self._with_city(place, ()).name} and also a town elsewhere: say which (add the city or "
+                "the state).",
+                phrase,
+                options,
+            )
+
+    def _scoped(self, leftover: list[str], metro: str, uncovered: list[str] | None = None) -> Place | None:
+        """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta"), looked for in
+        the words no other name explains, filler words included ("city museum" + "stl": "city" is a filler)."""
+        words = uncovered if uncovered is not None else leftover
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                places = [p for p in self.scoped_names.get(name, ()) if p.metro == metro]
+                if places:
+                    rest = tuple(w for w in words[:start] + words[start + size :] if w not in FILLER)
+                    return self._with_city(places[0], rest)
+        return self._by_words(leftover, metro)
+
+    def _by_words(self, leftover: list[str], metro: str) -> Place | None:
+        """With the metro named, words that name a kind of place ("the zoo", "art museum", "convention center")
+        and are all in the name of one place there (or of places within 3 km of each other): that place, with
+        confidence medium ("the zoo in memphis" -> Memphis Zoo)."""
+        content = [w for w in leftover if w != "the"]
+        if not content or not PLACE_NOUNS.intersection(content) or len(content) > 4:
+            return None
+        wanted = {singular(w) for w in content}
+        if wanted == {"airport"}:  # the metro's main airport
+            main = self.place_names.get(f"{normalise(self.metros[metro].city)} airport", [])
+            if main:
+                return Place(*_fields(self._with_city(main[0], ()))[:5], "gazetteer:words", (), "medium")
+        hits = [
+            p for p in self.places if p.metro == metro and wanted <= {singular(w) for w in normalise(p.name).split()}
+        ]
+        if not hits or any(haversine_km(hits[0].point, p.point) >= 3 for p in hits):
+            return None
+        place = self._with_city(hits[0], ())
+        return Place(*_fields(place)[:5], "gazetteer:words", (), "medium")
+
+    def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
+        for size in range(min(4, len(words)), 1, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                if not set(words[start : start + size]) & set(leftover):
+                    continue
+                for city, st, lat, lon, _ in self.cities.get(name, []):
+                    if haversine_km((lat, lon), (metro.latitude, metro.longitude)) <= 45:
+                        rest = tuple(w for w in leftover if w not in name.split())
+                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, "zipcodes:city", rest)
+        return None
+
+    def _city(self, words: list[str], state: str | None, leftover: list[str]) -> Place | None:
+        """A US town named in `words`. Outside the fleet metros and without its state, only an unmistakable one
+        (the only town of that name, not a hamlet, and nothing else in the phrase): "boise" yes; "south beach"
+        (Oregon), "castle" (Oklahoma), "harvard square" (Harvard, MA + 'square') are refused with the candidates."""
+        text_words = [w for w in words if w not in FILLER or w in {"city", "town"}]
+        if not text_words:
+            return None
+        for size in range(min(4, len(text_words)), 0, -1):
+            for start in range(len(text_words) - size + 1):
+                name = " ".join(text_words[start : start + size])
+                rows = self.cities.get(name)
+                if not rows:
+                    continue
+                if state is not None:
+                    rows = [r for r in rows if r[1] == state]
+                    if not rows:
+                        continue
+                elif size == 1 and len(name) < 4:
+                    continue
+                towns = [self._town(r) for r in rows]
+                rest = [w for w in leftover if w not in name.split()]
+                in_metro = [t for t in towns if t.metro is not None]
+                if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
+                    town = in_metro[0]
+                    return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
+                                 tuple(rest), "medium" if rest or len(towns) > 1 else "high")  # fmt: skip
+                if state is not None and len(towns) == 1 and not rest:
+                    return towns[0]
+                if state is None and len(towns) == 1 and rows[0][4] >= MIN_TOWN_ZIPS and not rest:
+                    return Place(*_fields(towns[0]), confidence="medium")
+                label = " ".join(text_words)
+                if len(towns) > 1 and not rest:
+                    raise PlaceAmbiguous(
+                        f"'{label}' could be several towns: say which (add the state or a nearby metro).",
+                        label,
+                        self.candidates(towns),
+                    )
+                raise PlaceNotFound(
+                    f"We do not know '{label}'. Only {self.candidates(towns)[0]} has a name like it, "
+                    "probably not what you meant: add the city (e.g. 'Union Station, Denver') or the state.",
+                    label,
+                    self.candidates(towns),
+                )
+        return None
+
+    def _town(self, row: tuple[str, str, float, float, int]) -> Place:
+        city, st, lat, lon, _ = row
+        metro = self.metro_for_point((lat, lon), within_km=25)
+        return Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
