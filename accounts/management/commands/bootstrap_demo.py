@@ -34,5 +34,5 @@ class Command(BaseCommand):
             return
         _, raw = api_key_create(project=project, name=DEMO_KEY_NAME, created_by=user)
         self.stdout.write(
-            self.style.SUCCESS(f"Demo API key for project {project.pk} ({project.uuid}; shown once): {raw}")
+            self.style.SUCCESS(f"Demo API key for project {project.slug} ({project.uuid}; shown once): {raw}")
         )
