@@ -7,6 +7,7 @@ import threading
 import time
 
 import redis.exceptions
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -16,6 +17,13 @@ from accounts.models import ApiKey, Project, hash_api_key
 # Checking a key is one SHA-256 and one Redis GET; the database is read at most once a minute per
 # key (and per unknown key, so guessing cannot hammer it). Revoking or editing a key drops its entry.
 API_KEY_CACHE_SECONDS = 60
+# In front of Redis, each process keeps the keys it verified as active for API_KEY_LOCAL_CACHE_SECONDS
+# (settings; 0 turns it off), so a busy key costs no round trip at all. A revoked or edited key is
+# dropped at once in the process that changed it and stops working everywhere else within that time;
+# expiry is still checked on every request. Unknown keys are never held here (guesses cannot grow it).
+API_KEY_LOCAL_CACHE_MAX = 10_000
+_local: dict[str, tuple[float, dict]] = {}
+_local_lock = threading.Lock()
 _API_KEY_FIELDS = ("id", "project_id", "name", "prefix", "hashed_key", "expires_at", "revoked_at", "last_used_at")
 
 
@@ -56,9 +64,20 @@ def _api_key_row_without_redis(hashed: str) -> dict:
     return row
 
 
-def api_key_get_active(*, raw_key: str) -> ApiKey | None:
-    """The active key for a raw secret, or None if unknown, revoked or expired."""
-    hashed = hash_api_key(raw_key)
+def api_key_local_forget(hashed_key: str | None = None) -> None:
+    """Drop one key (or, with None, every key) from this process's cache of verified keys."""
+    with _local_lock:
+        if hashed_key is None:
+            _local.clear()
+        else:
+            _local.pop(hashed_key, None)
+
+
+def _api_key_row(hashed: str) -> dict:
+    now = time.monotonic()
+    hit = _local.get(hashed)
+    if hit is not None and hit[0] > now:
+        return hit[1]
     try:
         row = cache.get(api_key_cache_key(hashed))
     except _REDIS_DOWN:
@@ -67,6 +86,18 @@ def api_key_get_active(*, raw_key: str) -> ApiKey | None:
         row = _api_key_row_from_database(hashed)
         with contextlib.suppress(*_REDIS_DOWN):
             cache.set(api_key_cache_key(hashed), row, API_KEY_CACHE_SECONDS)
+    ttl = settings.API_KEY_LOCAL_CACHE_SECONDS
+    if row and row["revoked_at"] is None and ttl > 0:
+        with _local_lock:
+            if len(_local) >= API_KEY_LOCAL_CACHE_MAX:
+                _local.clear()
+            _local[hashed] = (now + ttl, row)
+    return row
+
+
+def api_key_get_active(*, raw_key: str) -> ApiKey | None:
+    """The active key for a raw secret, or None if unknown, revoked or expired."""
+    row = _api_key_row(hash_api_key(raw_key))
     if not row or row["revoked_at"] is not None:
         return None
     if row["expires_at"] is not None and row["expires_at"] <= timezone.now():

@@ -76,10 +76,18 @@ def api_key_touch(*, api_key_id: int) -> datetime:
 
 def api_key_forget(*, api_key: ApiKey) -> None:
     """Drop a key from the authentication cache once the current transaction commits."""
-    from accounts.selectors import api_key_cache_key
+    from accounts.selectors import api_key_cache_key, api_key_local_forget
 
-    cache_key = api_key_cache_key(api_key.hashed_key)
-    transaction.on_commit(lambda: cache.delete(cache_key))
+    hashed = api_key.hashed_key
+    cache_key = api_key_cache_key(hashed)
+
+    def forget() -> None:
+        try:
+            cache.delete(cache_key)
+        finally:  # this process at once; the others within API_KEY_LOCAL_CACHE_SECONDS
+            api_key_local_forget(hashed)
+
+    transaction.on_commit(forget)
 
 
 @transaction.atomic

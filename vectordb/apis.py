@@ -232,6 +232,18 @@ class ChunkUpdateInputSerializer(serializers.Serializer):
     metadata = serializers.JSONField(required=False)
 
 
+def hit_fields_field() -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.ChoiceField(choices=selectors.HIT_FIELDS),
+        required=False,
+        allow_empty=False,
+        help_text=(
+            "The hit fields to return (default all). Only `chunk_id`, `score` and `document_id`: "
+            "answered from the in-memory index, without reading the chunks from the database."
+        ),
+    )
+
+
 class QueryInputSerializer(serializers.Serializer):
     embedding = VectorField(
         required=False, allow_null=True, help_text="The query vector: a list of `dimension` numbers."
@@ -248,6 +260,7 @@ class QueryInputSerializer(serializers.Serializer):
         required=False, allow_null=True, help_text="Index search parameters: HNSW `ef`, IVF `nprobe`."
     )
     explain = serializers.BooleanField(required=False, default=False)
+    fields = hit_fields_field()
 
     def validate(self, attrs: dict) -> dict:
         if attrs.get("embedding") is not None and attrs.get("text") is not None:
@@ -257,12 +270,17 @@ class QueryInputSerializer(serializers.Serializer):
 
 
 class QueryHitSerializer(serializers.Serializer):
-    chunk_id = serializers.IntegerField()
-    score = serializers.FloatField(help_text="Higher is better: cosine, dot, or minus the euclidean distance.")
-    text = serializers.CharField()
-    metadata = serializers.JSONField()
-    document_id = serializers.IntegerField()
-    document_title = serializers.CharField()
+    """Documents a hit (the views build hits with `selectors.hits_payload`); all fields unless the
+    query named `fields`."""
+
+    chunk_id = serializers.IntegerField(required=False)
+    score = serializers.FloatField(
+        required=False, help_text="Higher is better: cosine, dot, or minus the euclidean distance."
+    )
+    text = serializers.CharField(required=False)
+    metadata = serializers.JSONField(required=False)
+    document_id = serializers.IntegerField(required=False)
+    document_title = serializers.CharField(required=False)
 
 
 class QueryOutputSerializer(serializers.Serializer):
@@ -504,8 +522,9 @@ class LibraryQueryApi(LibraryScopedApi):
         library = self.library(library_id)
         data = _validated(QueryInputSerializer, _body(request))
         explain = data.pop("explain")
-        hits, plan = selectors.library_query_explain(library=library, **data)
-        body: dict[str, Any] = {"hits": QueryHitSerializer(hits, many=True).data}
+        fields = selectors.hit_fields(data.pop("fields", None)) or selectors.HIT_FIELDS
+        hits, plan = selectors.library_query_explain(library=library, fields=fields, fresh_row=True, **data)
+        body: dict[str, Any] = {"hits": selectors.hits_payload(hits, fields)}
         if explain:
             body["plan"] = plan.__dict__
         return Response(body)
@@ -519,6 +538,7 @@ class BatchQueryInputSerializer(serializers.Serializer):
     filter = serializers.JSONField(required=False, allow_null=True, help_text="A metadata filter (see README).")
     index = serializers.CharField(required=False, allow_null=True)
     params = serializers.JSONField(required=False, allow_null=True)
+    fields = hit_fields_field()
 
 
 class LibraryBatchQueryApi(LibraryScopedApi):
@@ -533,8 +553,9 @@ class LibraryBatchQueryApi(LibraryScopedApi):
     def post(self, request: Request, library_id: int) -> Response:
         library = self.library(library_id)
         data = _validated(BatchQueryInputSerializer, _body(request))
-        results = selectors.library_query_batch(library=library, **data)
-        return Response({"results": [{"hits": QueryHitSerializer(hits, many=True).data} for hits in results]})
+        fields = selectors.hit_fields(data.pop("fields", None)) or selectors.HIT_FIELDS
+        results = selectors.library_query_batch(library=library, fields=fields, fresh_row=True, **data)
+        return Response({"results": [{"hits": selectors.hits_payload(hits, fields)} for hits in results]})
 
 
 class IndexBuildCollectionApi(LibraryScopedApi):
