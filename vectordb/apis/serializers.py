@@ -247,7 +247,10 @@ class IndexBuildOutputSerializer(serializers.Serializer):
 
 class BatchQueryInputSerializer(serializers.Serializer):
     embeddings = serializers.ListField(
-        child=serializers.JSONField(), help_text="Up to 1000 query vectors, each a list of `dimension` numbers."
+        # passed through (the selector checks each vector: 422 naming `embeddings[i]`); a JSONField
+        # child would re-encode every vector only to check it is JSON, which it is once parsed
+        child=VectorField(),
+        help_text="Up to 1000 query vectors, each a list of `dimension` numbers.",
     )
     k = serializers.IntegerField(required=False, default=10)
     filter = serializers.JSONField(required=False, allow_null=True, help_text="A metadata filter (see README).")
