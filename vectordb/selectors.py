@@ -163,27 +163,33 @@ def _hits(library: Library, found: list[Found], fields: tuple[str, ...] | None =
     return _hydrate(library, found)
 
 
+#: Chunk ids per hydration SELECT.
+HYDRATE_BATCH = 900
+
+
 def _hit_rows(library_id: int, ids: set[int]) -> dict[int, tuple[str, Any, int, str]]:
-    """chunk id -> (text, metadata, document id, document title), in one SELECT by primary key.
+    """chunk id -> (text, metadata, document id, document title), one SELECT by primary key per
+    `HYDRATE_BATCH` ids (one for any single query up to k=900).
 
     Hand-written SQL: it is on every query's path, and the ORM's query building cost more than the
     round trip itself. By primary key only (no ORDER BY, no library condition that would make the
     planner combine the library index with it); rows of another library are dropped here."""
-    if not ids:
-        return {}
     qn = connection.ops.quote_name
-    chunk, document = qn(Chunk._meta.db_table), qn(Document._meta.db_table)
-    marks = ", ".join(["%s"] * len(ids))  # the values are parameters; the table names the models'
-    join = f"{chunk} c JOIN {document} d ON d.id = c.document_id"
-    sql = f"SELECT c.id, c.library_id, c.text, c.metadata, c.document_id, d.title FROM {join} WHERE c.id IN ({marks})"  # noqa: S608
+    join = f"{qn(Chunk._meta.db_table)} c JOIN {qn(Document._meta.db_table)} d ON d.id = c.document_id"
+    wanted = list(ids)
+    rows: dict[int, tuple[str, Any, int, str]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(sql, list(ids))
-        fetched = cursor.fetchall()
-    return {
-        cid: (text, json.loads(meta) if isinstance(meta, str | bytes) else meta, doc_id, title)
-        for cid, lib_id, text, meta, doc_id, title in fetched
-        if lib_id == library_id
-    }
+        for start in range(0, len(wanted), HYDRATE_BATCH):  # a batch query's hits: under SQLite's 999 parameters
+            batch = wanted[start : start + HYDRATE_BATCH]
+            marks = ", ".join(["%s"] * len(batch))  # the values are parameters; the table names the models'
+            cursor.execute(
+                f"SELECT c.id, c.library_id, c.text, c.metadata, c.document_id, d.title FROM {join} WHERE c.id IN ({marks})",  # noqa: S608, E501
+                batch,
+            )
+            for cid, lib_id, text, meta, doc_id, title in cursor.fetchall():
+                if lib_id == library_id:
+                    rows[cid] = (text, json.loads(meta) if isinstance(meta, str | bytes) else meta, doc_id, title)
+    return rows
 
 
 def _hydrate(library: Library, found: list[Found]) -> list[list[QueryHit]]:

@@ -155,3 +155,13 @@ def test_the_query_body_fast_path_returns_what_the_serializer_returns(body):
         with pytest.raises(ValidationError) as caught:
             query_body(body)
         assert caught.value.detail == serializer.errors
+
+
+def test_more_hits_than_one_hydration_select_takes_are_all_hydrated(key_client):
+    lib = key_client.post(LIBS, {"name": "big", "dimension": 4}, format="json").json()
+    doc = key_client.post(f"{LIBS}/{lib['id']}/documents", {"title": "d"}, format="json").json()
+    vectors = random_vectors(1000, 4, seed=9)
+    chunks = [{"document_id": doc["id"], "text": f"t{i}", "embedding": v.tolist()} for i, v in enumerate(vectors)]
+    assert key_client.post(f"{LIBS}/{lib['id']}/chunks", {"chunks": chunks}, format="json").status_code == 200
+    hits = _query(key_client, lib["id"], {"embedding": vectors[0].tolist(), "k": 1000})["hits"]
+    assert len(hits) == 1000 and {h["text"] for h in hits} == {f"t{i}" for i in range(1000)}
