@@ -10,13 +10,18 @@ starts it and one `httpx` keep-alive client sends, in the same run:
 - `GET` of an unrouted path (404 from Django: uvicorn + the ASGI hop + the middleware, no DRF),
 - `GET libraries/{id}` (the smallest authenticated DRF endpoint: key check + one row),
 - `POST libraries/{id}/query` k=10 (and with `"fields": ["chunk_id", "score"]`, no hydration),
-- `POST libraries/{id}/query/batch` of 100 vectors.
+- `POST libraries/{id}/query/batch` of 100 vectors;
+
+and the first three also to a second server running the previous ASGI handler
+(`benchmarks/previous_asgi.py`), request by request in turn with the first, and the CPU time each
+server spends per request (user + system, psutil), which the machine's load hardly changes.
 
 Next to them, in this process: the same query through the Django test client (the whole stack but
 uvicorn and the socket) and through `selectors.library_query`, and a breakdown of the request's
 stages each timed alone (key check, library row, version read + catch-up, search, hydration,
 parsing, serialization and rendering). Wall-clock: the machine is shared, so p50s are the figure to
 read; the spread between the trivial endpoints and the query is what the query itself costs.
+Each server keeps a pool of 4 Postgres connections (`core.liveserver`), one worker each.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from benchmarks.support import bench_database, percentile, setup_django  # noqa:
 N = int(os.environ.get("VECTORDB_HTTP_N", "60000"))
 REQUESTS = int(os.environ.get("VECTORDB_HTTP_REQUESTS", "500"))
 BATCH = 100
+#: The ASGI app before the one-hop handler, measured side by side (benchmarks/previous_asgi.py).
+PREVIOUS_APP = "benchmarks.previous_asgi:application"
 K = 10
 
 
@@ -49,14 +56,21 @@ def _timed(fn, count: int) -> list[float]:
     return times
 
 
+#: Requests a case sends before the next case takes its turn.
+BLOCK = 25
+
+
 def _interleaved(cases: list[tuple[str, object]], count: int) -> list[tuple[str, list[float]]]:
-    """Each case's milliseconds, the cases taking turns request by request (load changes hit all alike)."""
+    """Each case's milliseconds, the cases taking turns in blocks of `BLOCK` requests, so that the
+    machine's changing load hits all alike (blocks, not single requests: a server still finishing
+    a request after its response, as Django's stock handler does, would slow the next case's)."""
     times: list[list[float]] = [[] for _ in cases]
-    for i in range(count):
+    for start in range(0, count, BLOCK):
         for (_label, fn), mine in zip(cases, times, strict=True):
-            started = time.perf_counter()
-            fn(i)
-            mine.append((time.perf_counter() - started) * 1000)
+            for i in range(start, min(start + BLOCK, count)):
+                began = time.perf_counter()
+                fn(i)
+                mine.append((time.perf_counter() - began) * 1000)
     return [(label, mine) for (label, _fn), mine in zip(cases, times, strict=True)]
 
 
@@ -203,43 +217,54 @@ def main() -> None:
         load = os.getloadavg()[0]
         with (
             UvicornServer(workers=1, env=env, ready_path="/api/health", ready_timeout=300) as server,
+            UvicornServer(
+                workers=1, env=env, ready_path="/api/health", ready_timeout=300, app=PREVIOUS_APP
+            ) as previous_server,
             httpx.Client(base_url=server.base_url, headers=headers, timeout=120) as http,
+            httpx.Client(base_url=previous_server.base_url, headers=headers, timeout=120) as previous,
         ):
-            if True:
-                started = time.perf_counter()
-                response = http.post(f"{lib_path}/query", content=bodies[0])
-                assert response.status_code == 200, response.text[:300]
-                first_s = time.perf_counter() - started
-                first = response.json()["hits"]
-                expected = selectors.library_query(library=library, embedding=queries[0], k=K)
-                assert [h["chunk_id"] for h in first] == [h.chunk_id for h in expected], "HTTP and in-process differ"
+            started = time.perf_counter()
+            response = http.post(f"{lib_path}/query", content=bodies[0])
+            assert response.status_code == 200, response.text[:300]
+            first_s = time.perf_counter() - started
+            first = response.json()["hits"]
+            expected = selectors.library_query(library=library, embedding=queries[0], k=K)
+            assert [h["chunk_id"] for h in first] == [h.chunk_id for h in expected], "HTTP and in-process differ"
+            assert previous.post(f"{lib_path}/query", content=bodies[0]).json()["hits"] == first
 
-                def get(path: str, status: int):
-                    def call(i: int) -> None:
-                        r = http.get(path)
-                        assert r.status_code == status, r.text[:300]
+            def get(client, path: str, status: int):
+                def call(i: int) -> None:
+                    r = client.get(path)
+                    assert r.status_code == status, r.text[:300]
 
-                    return call
+                return call
 
-                def post(path: str, payloads: list[bytes]):
-                    def call(i: int) -> None:
-                        r = http.post(path, content=payloads[i % len(payloads)])
-                        assert r.status_code == 200, r.text[:300]
+            def post(client, path: str, payloads: list[bytes]):
+                def call(i: int) -> None:
+                    r = client.post(path, content=payloads[i % len(payloads)])
+                    assert r.status_code == 200, r.text[:300]
 
-                    return call
+                return call
 
-                for _ in range(50):  # warm the connection and the worker
-                    get(lib_path, 200)(0)
-                http_cases = [
-                    ("HTTP GET unrouted path (404: uvicorn + ASGI + middleware)", get("/api/vectordb/nope", 404)),
-                    ("HTTP GET libraries/{id} (key check + one row, DRF)", get(lib_path, 200)),
-                    ("HTTP POST query k=10", post(f"{lib_path}/query", bodies)),
-                    ("HTTP POST query k=10, fields chunk_id+score", post(f"{lib_path}/query", ids_bodies)),
-                ]
-                http_rows = _interleaved(http_cases, REQUESTS)
-                cpu = [(label, _server_cpu_ms(server, fn, REQUESTS)) for label, fn in http_cases]
-                batch_times = _timed(post(f"{lib_path}/query/batch", [batch_body]), 20)
-        single = http_rows[2][1]
+            for _ in range(50):  # warm the connections and the workers
+                get(http, lib_path, 200)(0)
+                get(previous, lib_path, 200)(0)
+            http_cases = [
+                ("HTTP GET unrouted path (404: uvicorn + ASGI + middleware)", get(http, "/api/vectordb/nope", 404)),
+                ("  same, previous ASGI handler", get(previous, "/api/vectordb/nope", 404)),
+                ("HTTP GET libraries/{id} (key check + one row, DRF)", get(http, lib_path, 200)),
+                ("  same, previous ASGI handler", get(previous, lib_path, 200)),
+                ("HTTP POST query k=10", post(http, f"{lib_path}/query", bodies)),
+                ("  same, previous ASGI handler", post(previous, f"{lib_path}/query", bodies)),
+                ("HTTP POST query k=10, fields chunk_id+score", post(http, f"{lib_path}/query", ids_bodies)),
+            ]
+            http_rows = _interleaved(http_cases, REQUESTS)
+            servers = [server, previous_server] * 3 + [server]
+            cpu = [
+                (label, _server_cpu_ms(srv, fn, REQUESTS)) for (label, fn), srv in zip(http_cases, servers, strict=True)
+            ]
+            batch_times = _timed(post(http, f"{lib_path}/query/batch", [batch_body]), 20)
+        single = http_rows[4][1]
         single_qps = 1000 / (sum(single) / len(single))
         batch_qps = BATCH * 1000 / percentile(batch_times, 50)
 

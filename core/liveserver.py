@@ -65,7 +65,9 @@ class UvicornServer:
         ready_timeout: float = 90.0,
         env: dict | None = None,
         ready_path: str = "/",
+        app: str = "config.asgi:application",
     ) -> None:
+        self.app = app
         self.workers = workers
         self.extra_env = env or {}
         self.port = port or free_port()
@@ -84,7 +86,7 @@ class UvicornServer:
         env.setdefault("DB_POOL_MAX_SIZE", str(POOL_SIZE_PER_WORKER))
         env.setdefault("LOG_LEVEL", "ERROR")  # errors only: no line per expected 404
         command = [
-            sys.executable, "-m", "uvicorn", "config.asgi:application",
+            sys.executable, "-m", "uvicorn", self.app,
             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers),
             "--no-access-log", "--log-level", "warning", "--lifespan", "off",
         ]  # fmt: skip
