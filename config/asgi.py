@@ -74,7 +74,11 @@ class SyncChainASGIHandler(ASGIHandler):
         self._sync_chain = self._middleware_chain
         self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
         self._serve = sync_to_async(self._serve_sync, thread_sensitive=True)
-        self._close = sync_to_async(HttpResponseBase.close, thread_sensitive=True)
+        self._close = sync_to_async(self._close_sync, thread_sensitive=True)
+
+    @staticmethod
+    def _close_sync(response: HttpResponseBase) -> None:
+        response.close()
 
     def _serve_sync(self, scope: dict, body_file) -> HttpResponseBase:
         signals.request_started.send(sender=self.__class__, scope=scope)
