@@ -24,7 +24,7 @@ def _client(raw: str) -> APIClient:
 
 
 def _url(project) -> str:
-    return reverse("accounts:project-detail", kwargs={"project_id": project.pk})
+    return reverse("accounts:project-detail", kwargs={"project_id": project.uuid})
 
 
 def _revoked_by_another_process(api_key: ApiKey) -> None:

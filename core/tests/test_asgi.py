@@ -31,10 +31,15 @@ def test_plain_streaming_and_error_responses_and_connections_go_back_to_the_pool
     with UvicornServer(workers=1, ready_path="/api/health") as server:
         status, _headers, body = _get(f"{server.base_url}/static/core/favicon.svg")  # a FileResponse: streamed
         assert status == 200 and body == favicon
-        status, _headers, body = _get(f"{server.base_url}/api/projects/{project.pk}", {"X-API-KEY": key})
+        status, _headers, body = _get(f"{server.base_url}/api/projects/{project.uuid}", {"X-API-KEY": key})
         assert status == 200 and b'"id"' in body
-        assert _get(f"{server.base_url}/api/vectordb/libraries/999999", {"X-API-KEY": key})[0] == 404
-        assert _get(f"{server.base_url}/api/projects/{project.pk}", {"X-API-KEY": "vdm_wrong"})[0] == 403
+        assert (
+            _get(f"{server.base_url}/api/vectordb/libraries/00000000-0000-4000-8000-000000000000", {"X-API-KEY": key})[
+                0
+            ]
+            == 404
+        )
+        assert _get(f"{server.base_url}/api/projects/{project.uuid}", {"X-API-KEY": "vdm_wrong"})[0] == 403
         for _ in range(40):
             assert _get(f"{server.base_url}/api/vectordb/libraries", {"X-API-KEY": key})[0] == 200
         with connection.cursor() as cursor:
@@ -42,4 +47,4 @@ def test_plain_streaming_and_error_responses_and_connections_go_back_to_the_pool
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
             )
             others = cursor.fetchone()[0]
-    assert others <= POOL_SIZE_PER_WORKER  # request_finished returned every connection to the pool
+    assert others <= POOL_SIZE_PER_WORKER  # every connection went back to the pool
