@@ -16,7 +16,7 @@ from django.conf import settings
 
 from core.liveserver import CeleryWorker, UvicornServer, postgres_client_ports
 from tests.hostile.test_live import call
-from vectordb.models import IndexBuild
+from vectordb.models import IndexBuild, Library
 
 LIBS = "/api/vectordb/libraries"
 
@@ -79,7 +79,8 @@ def test_an_acks_late_task_whose_pool_child_is_killed_mid_task_is_redelivered_an
     queue = f"test-redelivery-{uuid.uuid4().hex[:8]}"
     with CeleryWorker(queues=[queue], concurrency=1) as worker:
         [first_child] = worker.pool_pids()
-        build = IndexBuild.objects.create(library_id=library_id, index_type="hnsw", index_params={})
+        library_pk = Library.objects.get(uuid=library_id).pk  # the API gives the public id
+        build = IndexBuild.objects.create(library_id=library_pk, index_type="hnsw", index_params={})
         index_build_run.apply_async((build.pk,), queue=queue)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
