@@ -114,7 +114,7 @@ def _load_library(base: np.ndarray):
             library=library,
             chunks=[
                 {
-                    "document_id": doc.pk,
+                    "document_id": doc.uuid,
                     "text": f"chunk {start + i}: " + "lorem ipsum " * 20,
                     "embedding": v,
                     "metadata": {"bucket": (start + i) % 100, "source": "pydocs"},
@@ -194,7 +194,7 @@ def main() -> None:
 
     with bench_database():
         library, raw = _load_library(base)
-        lib_path = f"/api/vectordb/libraries/{library.pk}"
+        lib_path = f"/api/vectordb/libraries/{library.uuid}"
         headers = {"X-API-KEY": raw, "Content-Type": "application/json"}
         rows: list[tuple[str, list[float]]] = []
 
