@@ -45,7 +45,10 @@ def _no_background_search_rebuild(settings) -> None:
 def _clear_cache() -> None:
     from django.core.cache import cache
 
+    from accounts.selectors import api_key_local_forget
+
     cache.clear()
+    api_key_local_forget()
 
 
 @pytest.fixture

@@ -17,6 +17,14 @@ from accounts.models import ApiKey, Project, hash_api_key
 # Checking a key is one SHA-256 and one Redis GET; the database is read at most once per
 # settings.API_KEY_CACHE_SECONDS (60) per key (and per unknown key, so guessing cannot hammer it).
 # Revoking or editing a key drops its entry (retried until Redis answers, see api_key_forget).
+# In front of Redis, each process keeps the keys it verified as active for API_KEY_LOCAL_CACHE_SECONDS
+# (settings; 0 turns it off), so a busy key costs no round trip at all. A revoked or edited key is
+# dropped at once in the process that changed it and stops working everywhere else within that time
+# (a Redis failure empties it, and keys checked without Redis are held by the fallback cache only);
+# expiry is still checked on every request. Unknown keys are never held here (guesses cannot grow it).
+API_KEY_LOCAL_CACHE_MAX = 10_000
+_local: dict[str, tuple[float, dict]] = {}
+_local_lock = threading.Lock()
 _API_KEY_FIELDS = ("id", "project_id", "name", "prefix", "hashed_key", "expires_at", "revoked_at", "last_used_at")
 
 
@@ -72,19 +80,43 @@ def _api_key_row_from_redis(hashed: str) -> dict | None:
     return entry[1]
 
 
-def api_key_get_active(*, raw_key: str) -> ApiKey | None:
-    """The active key for a raw secret, or None if unknown, revoked or expired."""
-    hashed = hash_api_key(raw_key)
+def api_key_local_forget(hashed_key: str | None = None) -> None:
+    """Drop one key (or, with None, every key) from this process's cache of verified keys."""
+    with _local_lock:
+        if hashed_key is None:
+            _local.clear()
+        else:
+            _local.pop(hashed_key, None)
+
+
+def _api_key_row(hashed: str) -> dict:
+    now = time.monotonic()
+    hit = _local.get(hashed)
+    if hit is not None and hit[0] > now:
+        return hit[1]
     try:
         row = _api_key_row_from_redis(hashed)
     except _REDIS_DOWN:
         _redis_failed_at[0] = time.time()
-        row = _api_key_row_without_redis(hashed)
+        api_key_local_forget()  # like Redis entries, verified before the failure: read again later
+        return _api_key_row_without_redis(hashed)  # held by the fallback cache, not the local one
     if row is None:
         cached_at = time.time()
         row = _api_key_row_from_database(hashed)
         with contextlib.suppress(*_REDIS_DOWN):
             cache.set(api_key_cache_key(hashed), (cached_at, row), settings.API_KEY_CACHE_SECONDS)
+    ttl = settings.API_KEY_LOCAL_CACHE_SECONDS
+    if row and row["revoked_at"] is None and ttl > 0:
+        with _local_lock:
+            if len(_local) >= API_KEY_LOCAL_CACHE_MAX:
+                _local.clear()
+            _local[hashed] = (now + ttl, row)
+    return row
+
+
+def api_key_get_active(*, raw_key: str) -> ApiKey | None:
+    """The active key for a raw secret, or None if unknown, revoked or expired."""
+    row = _api_key_row(hash_api_key(raw_key))
     if not row or row["revoked_at"] is not None:
         return None
     if row["expires_at"] is not None and row["expires_at"] <= timezone.now():

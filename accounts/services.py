@@ -83,16 +83,26 @@ def api_key_touch(*, api_key_id: int) -> datetime:
 
 
 def api_key_forget(*, api_key: ApiKey) -> None:
-    """Drop a key from the authentication cache once the current transaction commits.
+    """Drop a key from the authentication cache once the current transaction commits: from this
+    process's cache of verified keys at once (the others drop it within API_KEY_LOCAL_CACHE_SECONDS),
+    and from Redis.
 
     Redis unreachable (down, or cut off from this process): the change is committed all the same,
     and the delete is retried in the background every second until Redis answers, for up to
     API_KEY_CACHE_SECONDS (after which the entry has expired by itself). Meanwhile processes that
     cannot reach Redis either read the key from the database within API_KEY_FALLBACK_CACHE_SECONDS."""
-    from accounts.selectors import api_key_cache_key
+    from accounts.selectors import api_key_cache_key, api_key_local_forget
 
-    cache_key = api_key_cache_key(api_key.hashed_key)
-    transaction.on_commit(lambda: _cache_delete_until_done(cache_key))
+    hashed = api_key.hashed_key
+    cache_key = api_key_cache_key(hashed)
+
+    def forget() -> None:
+        try:
+            _cache_delete_until_done(cache_key)
+        finally:
+            api_key_local_forget(hashed)
+
+    transaction.on_commit(forget)
 
 
 def _cache_delete_until_done(cache_key: str) -> None:

@@ -216,6 +216,9 @@ REST_FRAMEWORK = {
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# A process trusts an API key it verified for this long (no Redis round trip): a revoked key stops
+# working at once in the process that revoked it, within this time in every other (accounts.selectors).
+API_KEY_LOCAL_CACHE_SECONDS = env.get_float("API_KEY_LOCAL_CACHE_SECONDS", 5.0)
 # Throttles key on the connecting address; X-Forwarded-For only counts from these proxies
 # (comma-separated IPs or CIDRs), see core.throttling.
 TRUSTED_PROXIES = env.get_list("TRUSTED_PROXIES", [])

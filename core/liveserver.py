@@ -77,7 +77,9 @@ class UvicornServer:
         env: dict | None = None,
         ready_path: str = "/",
         pool_size: int | None = POOL_SIZE_PER_WORKER,
+        app: str = "config.asgi:application",
     ) -> None:
+        self.app = app
         self.workers = workers
         self.pool_size = pool_size
         self.extra_env = env or {}
@@ -102,7 +104,7 @@ class UvicornServer:
             env.setdefault("DB_POOL_MAX_SIZE", str(self.pool_size))
         env.setdefault("LOG_LEVEL", "ERROR")  # errors only: no line per expected 404
         command = [
-            sys.executable, "-m", "uvicorn", "config.asgi:application",
+            sys.executable, "-m", "uvicorn", self.app,
             "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers),
             "--no-access-log", "--log-level", "warning", "--lifespan", "off",
         ]  # fmt: skip

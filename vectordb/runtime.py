@@ -64,6 +64,11 @@ def library_state(library_id: int) -> LibraryState | None:
     return LibraryState(**row) if row else None
 
 
+def state_of(library: Library) -> LibraryState:
+    """The state of a library row the caller has just read (it must not be older than the request)."""
+    return LibraryState(**{name: getattr(library, name) for name in _STATE_FIELDS})
+
+
 def decode_embedding(raw: bytes | memoryview, dim: int) -> np.ndarray:
     arr = np.frombuffer(bytes(raw), dtype="<f4")
     return arr if arr.shape[0] == dim else np.zeros(dim, dtype=np.float32)
@@ -290,10 +295,13 @@ class Registry:
         with self._lock:
             self._live.pop(library_id, None)
 
-    def get(self, library_id: int) -> tuple[LiveIndex, LibraryState] | None:
+    def get(self, library_id: int, state: LibraryState | None = None) -> tuple[LiveIndex, LibraryState] | None:
         """The library's live index, caught up with every write committed before this call, with
-        its lock NOT held (callers search under `live.lock`). None if the library is gone."""
-        state = library_state(library_id)
+        its lock NOT held (callers search under `live.lock`). None if the library is gone.
+
+        `state`: the library's row as read by the caller since its request began (the API views
+        read it anyway to check access), which saves reading it again."""
+        state = state or library_state(library_id)
         if state is None:
             self.discard(library_id)
             return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
 import numpy as np
+from django.db import connection
 from django.db.models import QuerySet
 
 from core.exceptions import Unprocessable
@@ -15,20 +17,33 @@ from vectordb.engine import planner
 from vectordb.engine.filters import FilterError, compile_filter
 from vectordb.engine.planner import QueryPlan
 from vectordb.models import Chunk, Document, IndexBuild, Library
-from vectordb.runtime import registry
+from vectordb.runtime import registry, state_of
 from vectordb.schema import SchemaError
 
 MAX_K = 1000
+
+#: The fields of a hit, in the order they are returned; a query may ask for fewer (`fields`).
+HIT_FIELDS = ("chunk_id", "score", "text", "metadata", "document_id", "document_title")
+#: Fields the in-memory index knows: a query asking for no others needs no database read for its hits.
+MEMORY_FIELDS = frozenset({"score"})
+#: Fields answered by a narrow hydration (the public ids, not text or metadata): the index knows
+#: chunks and documents by their internal keys only.
+ID_FIELDS = frozenset({"chunk_id", "score", "document_id"})
 
 
 @dataclass(frozen=True)
 class QueryHit:
     chunk_id: str  # the public ids (UUIDs)
     score: float
-    text: str
-    metadata: dict
-    document_id: str
-    document_title: str
+    text: str | None
+    metadata: dict | None
+    document_id: str | None
+    document_title: str | None
+
+
+def hits_payload(hits: list[QueryHit], fields: tuple[str, ...] = HIT_FIELDS) -> list[dict[str, Any]]:
+    """The hits as JSON-ready dicts with `fields` only (what the query views return)."""
+    return [{name: getattr(hit, name) for name in fields} for hit in hits]
 
 
 def library_list(*, project_ids: set[int] | None) -> QuerySet[Library]:
@@ -80,6 +95,18 @@ def query_filter(*, library: Library, k: int, index: str | None, filter: dict | 
         raise Unprocessable({"filter": [str(exc)]}) from None
 
 
+def hit_fields(fields: Any) -> tuple[str, ...] | None:
+    """The hit fields asked for, in `HIT_FIELDS` order (None: all); 422 naming an unknown one."""
+    if fields is None:
+        return None
+    if not isinstance(fields, list | tuple) or not fields or not all(isinstance(f, str) for f in fields):
+        raise Unprocessable({"fields": [f"a non-empty list of: {', '.join(HIT_FIELDS)}"]})
+    unknown = sorted(set(fields) - set(HIT_FIELDS))
+    if unknown:
+        raise Unprocessable({"fields": [f"unknown: {', '.join(unknown)} (known: {', '.join(HIT_FIELDS)})"]})
+    return tuple(f for f in HIT_FIELDS if f in fields)
+
+
 def live_index_search(
     *,
     library: Library,
@@ -89,19 +116,25 @@ def live_index_search(
     node: Any,
     index: str | None,
     params: dict | None,
+    fields: tuple[str, ...] | None = None,
 ) -> tuple[list[QueryHit], QueryPlan, int]:
     """Search a live in-memory index under its lock, then hydrate the hits from the database.
 
     Returns the hits (best first), the plan, and the version the index had applied. A chunk deleted
-    after the search began is dropped: the query started before the delete."""
+    after the search began is dropped: the query started before the delete. With `fields` within
+    `MEMORY_FIELDS` the hits come from the index alone (no database read; the other fields None),
+    within `ID_FIELDS` from a narrow hydration (the public ids only)."""
     (found,), plan, applied = _search_live(live, [query], k=k, node=node, index=index, params=params)
-    return _hydrate(library, [found])[0], plan, applied
+    return _hits(library, [found], fields)[0], plan, applied
+
+
+Found = tuple[list[int], list[float], list[int | None]]
 
 
 def _search_live(
     live: Any, queries: list[np.ndarray], *, k: int, node: Any, index: str | None, params: dict | None
-) -> tuple[list[tuple[list[int], list[float]]], QueryPlan, int]:
-    """(ids, scores) for each query, searched under the live index's lock; the last plan."""
+) -> tuple[list[Found], QueryPlan, int]:
+    """(ids, scores, document ids) for each query, searched under the live index's lock; the last plan."""
     use_index = index != "flat"
     found = []
     with live.lock:
@@ -115,35 +148,85 @@ def _search_live(
         for query in queries:
             q = idx.prepare_query(query)
             slots, dist, plan = planner.search(idx, q, k, mask=mask, use_index=use_index, params=search_params)
-            found.append((idx.ids[slots].tolist(), idx.to_scores(dist, q).tolist()))
+            rows = live.meta.rows
+            docs = [(rows[s] or {}).get("document_id") if s < len(rows) else None for s in slots.tolist()]
+            found.append((idx.ids[slots].tolist(), idx.to_scores(dist, q).tolist(), docs))
         applied = live.applied_seq
     return found, plan, applied
 
 
-def _hydrate(library: Library, found: list[tuple[list[int], list[float]]]) -> list[list[QueryHit]]:
-    """Hits with their chunk's public id, text, metadata and document, from one database query for all
-    (the index knows chunks by their internal pk)."""
-    wanted = {cid for ids, _ in found for cid in ids}
-    rows = {
-        c["id"]: c
-        for c in Chunk.objects.filter(library_id=library.pk, id__in=wanted).values(
-            "id", "uuid", "text", "metadata", "document__uuid", "document__title"
-        )
-    }
+def _hits(library: Library, found: list[Found], fields: tuple[str, ...] | None = None) -> list[list[QueryHit]]:
+    """The hits of each search: from the index alone when only `score` is wanted, else hydrated
+    (the public ids are not in the index: `chunk_id`/`document_id` alone cost a narrow SELECT)."""
+    if fields is not None and MEMORY_FIELDS.issuperset(fields):
+        return [
+            [
+                QueryHit(chunk_id=None, score=score, text=None, metadata=None, document_id=None, document_title=None)
+                for _cid, score in zip(ids, scores, strict=True)
+            ]
+            for ids, scores, _docs in found
+        ]
+    narrow = fields is not None and ID_FIELDS.issuperset(fields)
+    return _hydrate(library, found, narrow=narrow)
+
+
+#: Chunk ids per hydration SELECT.
+HYDRATE_BATCH = 900
+
+
+def _uuid_text(value: Any) -> str:
+    """A UUID column's value as the API's text form (Postgres gives a UUID, SQLite 32 hex digits)."""
+    return str(value) if isinstance(value, UUID) else str(UUID(str(value)))
+
+
+def _hit_rows(library_id: int, ids: set[int], *, narrow: bool = False) -> dict[int, tuple[str, Any, str, Any, str]]:
+    """chunk id -> (chunk uuid, document uuid, text, metadata, document title) as text where ids,
+    one SELECT by primary key per `HYDRATE_BATCH` ids (one for any single query up to k=900);
+    `narrow`: the public ids only (text, metadata and title None).
+
+    Hand-written SQL: it is on every query's path, and the ORM's query building cost more than the
+    round trip itself. By primary key only (no ORDER BY, no library condition that would make the
+    planner combine the library index with it); rows of another library are dropped here."""
+    qn = connection.ops.quote_name
+    join = f"{qn(Chunk._meta.db_table)} c JOIN {qn(Document._meta.db_table)} d ON d.id = c.document_id"
+    columns = "c.id, c.library_id, c.uuid, d.uuid" + ("" if narrow else ", c.text, c.metadata, d.title")
+    wanted = list(ids)
+    rows: dict[int, tuple[str, str, Any, Any, Any]] = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(wanted), HYDRATE_BATCH):  # a batch query's hits: under SQLite's 999 parameters
+            batch = wanted[start : start + HYDRATE_BATCH]
+            marks = ", ".join(["%s"] * len(batch))  # the values are parameters; the table names the models'
+            cursor.execute(f"SELECT {columns} FROM {join} WHERE c.id IN ({marks})", batch)  # noqa: S608
+            for row in cursor.fetchall():
+                if row[1] != library_id:
+                    continue
+                if narrow:
+                    rows[row[0]] = (_uuid_text(row[2]), _uuid_text(row[3]), None, None, None)
+                else:
+                    meta = row[5]
+                    meta = json.loads(meta) if isinstance(meta, str | bytes) else meta
+                    rows[row[0]] = (_uuid_text(row[2]), _uuid_text(row[3]), row[4], meta, row[6])
+    return rows
+
+
+def _hydrate(library: Library, found: list[Found], *, narrow: bool = False) -> list[list[QueryHit]]:
+    """Hits with their chunk's public id, text, metadata and document (public id, title), from one
+    database query for all (the index knows chunks by their internal pk)."""
+    rows = _hit_rows(library.pk, {cid for ids, _scores, _docs in found for cid in ids}, narrow=narrow)
     return [
         [
             QueryHit(
-                chunk_id=str(rows[cid]["uuid"]),
-                score=float(score),
-                text=rows[cid]["text"],
-                metadata=rows[cid]["metadata"],
-                document_id=str(rows[cid]["document__uuid"]),
-                document_title=rows[cid]["document__title"],
+                chunk_id=rows[cid][0],
+                score=score,
+                text=rows[cid][2],
+                metadata=rows[cid][3],
+                document_id=rows[cid][1],
+                document_title=rows[cid][4],
             )
             for cid, score in zip(ids, scores, strict=True)
             if cid in rows
         ]
-        for ids, scores in found
+        for ids, scores, _docs in found
     ]
 
 
@@ -159,9 +242,12 @@ def library_query_batch(
     filter: dict | None = None,
     index: str | None = None,
     params: dict | None = None,
+    fields: tuple[str, ...] | None = None,
+    fresh_row: bool = False,
 ) -> list[list[QueryHit]]:
     """The k nearest chunks to each of `embeddings` (one index catch-up, one lock, one hydration)."""
     node = query_filter(library=library, k=k, index=index, filter=filter)
+    fields = hit_fields(fields)
     if not isinstance(embeddings, list) or not 1 <= len(embeddings) <= MAX_BATCH:
         raise Unprocessable({"embeddings": [f"a list of 1 to {MAX_BATCH} query vectors"]})
     queries = []
@@ -173,12 +259,12 @@ def library_query_batch(
         except Unprocessable as exc:
             detail = exc.detail if isinstance(exc.detail, dict) else {"embedding": exc.detail}
             raise Unprocessable({f"embeddings[{i}]": [str(m) for ms in detail.values() for m in ms]}) from None
-    got = registry.get(library.pk)
+    got = registry.get(library.pk, state_of(library) if fresh_row else None)
     if got is None:
         return [[] for _ in queries]
     live, _state = got
     found, _plan, _applied = _search_live(live, queries, k=k, node=node, index=index, params=params)
-    return _hydrate(library, found)
+    return _hits(library, found, fields)
 
 
 def library_query_explain(
@@ -190,16 +276,24 @@ def library_query_explain(
     filter: dict | None = None,
     index: str | None = None,
     params: dict | None = None,
+    fields: tuple[str, ...] | None = None,
+    fresh_row: bool = False,
 ) -> tuple[list[QueryHit], QueryPlan]:
-    """The k chunks nearest to the query, best first, with how they were found."""
+    """The k chunks nearest to the query, best first, with how they were found.
+
+    `fields`: the hit fields wanted (default all; within `MEMORY_FIELDS`, no database read for
+    the hits). `fresh_row`: `library` was read from the database during this request (as the API
+    views do), so its `version` is used instead of reading it again; the answer still includes
+    every write acknowledged before that read."""
     node = query_filter(library=library, k=k, index=index, filter=filter)
+    fields = hit_fields(fields)
     query = _query_vector(library, embedding, text)
-    got = registry.get(library.pk)
+    got = registry.get(library.pk, state_of(library) if fresh_row else None)
     if got is None:
         return [], QueryPlan(strategy="empty")
     live, _state = got
     hits, plan, _applied = live_index_search(
-        library=library, live=live, query=query, k=k, node=node, index=index, params=params
+        library=library, live=live, query=query, k=k, node=node, index=index, params=params, fields=fields
     )
     return hits, plan
 

@@ -22,3 +22,39 @@ def test_it_refuses_nul_characters_anywhere_with_a_400(body):
 
 def test_an_escaped_backslash_before_u0000_is_not_a_nul():
     assert parse(b'{"a": "\\\\u0000"}') == {"a": "\\u0000"}
+
+
+SAME_AS_THE_STANDARD_LIBRARY = [
+    b'{"embedding": [0.12345678901234568, -1.5e-07, 3, -0.0], "k": 10}',
+    b'{"big": 18446744073709551616, "bigger": -123456789012345678901234567890}',
+    b'{"n": 9223372036854775807, "m": -9223372036854775808}',
+    b'{"huge": 1e999, "tiny": 1e-999}',
+    b'{"a": 1, "a": 2}',
+    '{"t": "ünïcode \\u00e9 \\ud83d\\ude00"}'.encode(),
+    b'  [true, false, null, "", {}, []]  ',
+]
+
+
+@pytest.mark.parametrize("body", SAME_AS_THE_STANDARD_LIBRARY)
+def test_the_fast_decoder_reads_every_body_as_the_standard_library_does(body):
+    import json
+
+    got = parse(body)
+    assert got == json.loads(body) and repr(got) == repr(json.loads(body))  # ints stay ints, floats floats
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"a": NaN}', "NaN is not valid JSON"),
+        (b'{"a": -Infinity}', "-Infinity is not valid JSON"),
+        (b'{"a": "\\ud800"}', "surrogate"),
+        (b'{"a": 1,}', "JSON parse error"),
+        (b'{"a": 1} {"b": 2}', "JSON parse error"),
+    ],
+)
+def test_what_the_fast_decoder_refuses_gets_the_standard_librarys_answer(body, message):
+    from rest_framework.exceptions import ParseError
+
+    with pytest.raises((ParseError, ValidationError), match=message):
+        parse(body)
