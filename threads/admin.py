@@ -28,8 +28,9 @@ def backfill_enqueue_plan(*, run_id: int) -> None:
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "project", "description", "created_at"]
     list_filter = ["project__team"]
-    search_fields = ["name", "project__name"]
+    search_fields = ["name", "project__name", "=uuid"]
     raw_id_fields = ["project"]
+    readonly_fields = ["uuid"]  # the public id the API shows and takes
 
     def delete_model(self, request: HttpRequest, obj: Category) -> None:
         services.category_delete(category=obj)

@@ -10,7 +10,7 @@ from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.request import Request
@@ -27,7 +27,6 @@ from threads.services.chat import QUESTION_MAX_LENGTH
 
 logger = logging.getLogger(__name__)
 
-MAX_ID = 2**63 - 1
 TAG = ["chat"]
 DB_RETRY_AFTER_SECONDS = 5
 
@@ -45,13 +44,6 @@ class DatabaseDownIs503:
             response["Retry-After"] = str(DB_RETRY_AFTER_SECONDS)
             return response
         return super().handle_exception(exc)  # type: ignore[misc]
-
-
-def _id_or_404(value: int | str) -> int:
-    number = int(value)
-    if not 0 < number <= MAX_ID:
-        raise Http404
-    return number
 
 
 class HasProjectUuidAccess(HasProjectAccess):
@@ -161,7 +153,7 @@ class KnowledgeApi(DatabaseDownIs503, APIView):
 
 
 class CategoryRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="uuid")
     name = serializers.CharField()
 
 
@@ -185,12 +177,20 @@ class ThreadOutputSerializer(serializers.Serializer):
     category_source = serializers.ChoiceField(choices=Thread.Source.choices, allow_null=True)
 
 
+class _CategoryFilterField(serializers.UUIDField):
+    """A category's UUID, or `none` (kept as the string) for threads without a category."""
+
+    default_error_messages = {"invalid": "Use a category id (a UUID), or `none` for threads without a category."}
+
+    def to_internal_value(self, data) -> UUID | str:
+        if data == "none":
+            return "none"
+        return super().to_internal_value(data)
+
+
 class ThreadFilterSerializer(serializers.Serializer):
-    category = serializers.RegexField(
-        r"^(none|[1-9][0-9]{0,17})$",
-        required=False,
-        help_text="A category id, or `none` for threads without a category.",
-        error_messages={"invalid": "Use a category id, or `none` for threads without a category."},
+    category = _CategoryFilterField(
+        required=False, help_text="A category id (UUID), or `none` for threads without a category."
     )
 
 
@@ -248,7 +248,9 @@ class ThreadListApi(DatabaseDownIs503, ListAPIView):
         tags=TAG,
         parameters=[
             OpenApiParameter(
-                "category", OpenApiTypes.STR, description="A category id, or `none` for threads without a category."
+                "category",
+                OpenApiTypes.STR,
+                description="A category id (UUID), or `none` for threads without a category.",
             )
         ],
     )
@@ -268,9 +270,7 @@ class ThreadDetailOutputSerializer(ThreadOutputSerializer):
 
 
 class ThreadRelabelInputSerializer(serializers.Serializer):
-    category_id = serializers.IntegerField(
-        allow_null=True, min_value=1, max_value=MAX_ID, help_text="A category of this project, or null for none."
-    )
+    category_id = serializers.UUIDField(allow_null=True, help_text="A category of this project, or null for none.")
 
 
 class ThreadDetailApi(DatabaseDownIs503, APIView):
@@ -311,9 +311,15 @@ class ThreadDetailApi(DatabaseDownIs503, APIView):
         thread_pk = selectors.thread_pk_for_uuid(project_id=self.project_pk, thread_uuid=thread_id)
         if thread_pk is None:
             raise Http404
+        category_uuid = data.validated_data["category_id"]
+        category_pk = None
+        if category_uuid is not None:  # another project's category reads as a missing one: the same 400
+            category_pk = selectors.category_pk_for_uuid(project_id=self.project_pk, category_uuid=category_uuid)
+            if category_pk is None:
+                raise ValidationError({"category_id": [services.CATEGORY_NOT_IN_PROJECT]})
         try:
             thread = services.thread_set_category_by_user(
-                project_id=self.project_pk, thread_id=thread_pk, category_id=data.validated_data["category_id"]
+                project_id=self.project_pk, thread_id=thread_pk, category_id=category_pk
             )
         except services.ThreadNotFound as exc:
             return _thread_not_found(exc)
@@ -324,7 +330,7 @@ class ThreadDetailApi(DatabaseDownIs503, APIView):
 
 
 class CategoryOutputSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.UUIDField(source="uuid")
     project = _ProjectUuidField()
     name = serializers.CharField()
     description = serializers.CharField()
@@ -377,8 +383,9 @@ class CategoryListApi(DatabaseDownIs503, APIView):
 class CategoryDetailApi(DatabaseDownIs503, APIView):
     permission_classes = [HasProjectUuidAccess]
 
-    def _category(self, project_id: UUID, category_id: int):
-        category = selectors.category_get(project_id=self.project_pk, category_id=_id_or_404(category_id))
+    def _category(self, project_id: UUID, category_id: UUID):
+        """This project's category; a missing one and another project's are the same 404."""
+        category = selectors.category_get_by_uuid(project_id=self.project_pk, category_uuid=category_id)
         if category is None:
             raise Http404
         return category
@@ -386,7 +393,7 @@ class CategoryDetailApi(DatabaseDownIs503, APIView):
     @extend_schema(
         operation_id="threads_categories_retrieve", summary="One category", tags=TAG, responses=CategoryOutputSerializer
     )
-    def get(self, request: Request, project_id: UUID, category_id: int) -> Response:
+    def get(self, request: Request, project_id: UUID, category_id: UUID) -> Response:
         category = self._category(project_id, category_id)
         return Response(CategoryOutputSerializer(category, context={"project_uuid": project_id}).data)
 
@@ -397,7 +404,7 @@ class CategoryDetailApi(DatabaseDownIs503, APIView):
         request=CategoryUpdateInputSerializer,
         responses=CategoryOutputSerializer,
     )
-    def patch(self, request: Request, project_id: UUID, category_id: int) -> Response:
+    def patch(self, request: Request, project_id: UUID, category_id: UUID) -> Response:
         category = self._category(project_id, category_id)
         data = CategoryUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -411,12 +418,12 @@ class CategoryDetailApi(DatabaseDownIs503, APIView):
         responses={
             200: inline_serializer(
                 "CategoryDeleted",
-                {"deleted": serializers.IntegerField(), "unlabelled_threads": serializers.IntegerField()},
+                {"deleted": serializers.UUIDField(), "unlabelled_threads": serializers.IntegerField()},
             )
         },
     )
-    def delete(self, request: Request, project_id: UUID, category_id: int) -> Response:
+    def delete(self, request: Request, project_id: UUID, category_id: UUID) -> Response:
         category = self._category(project_id, category_id)
-        pk = category.pk
+        public_id = category.uuid
         released = services.category_delete(category=category)
-        return Response({"deleted": pk, "unlabelled_threads": released})
+        return Response({"deleted": public_id, "unlabelled_threads": released})

@@ -16,6 +16,7 @@ from accounts.models import Project, Team
 class Category(models.Model):
     """A label a project's threads can carry. The classifier sees `name` and `description`."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False, help_text="The public id.")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="thread_categories")
     name = models.CharField(max_length=100)
     description = models.TextField(blank=True, help_text="What questions belong here; the classifier reads it.")

@@ -18,14 +18,16 @@ from threads.llm import Turn
 from threads.models import BackfillRun, Category, QuestionAnswer, Thread
 
 
-def thread_list(*, project_id: int, category: int | str | None = None) -> QuerySet[Thread]:
+def thread_list(*, project_id: int, category: UUID | str | None = None) -> QuerySet[Thread]:
     """A project's threads, newest first, with their category in the same query. `category` is a
-    category id, or "none" for threads without one."""
+    category's public UUID (one of this project's; any other matches no thread), or "none" for
+    threads without one."""
     threads = Thread.objects.filter(project_id=project_id).select_related("category").order_by("-created_at", "-id")
     if category == "none":
         threads = threads.filter(category__isnull=True)
     elif category is not None:
-        threads = threads.filter(category_id=int(category))
+        category_pk = category_pk_for_uuid(project_id=project_id, category_uuid=category)  # type: ignore[arg-type]
+        threads = threads.filter(category_id=category_pk) if category_pk is not None else threads.none()
     return threads
 
 
@@ -101,8 +103,13 @@ def category_list(*, project_id: int) -> QuerySet[Category]:
     return Category.objects.filter(project_id=project_id).order_by("name", "id")
 
 
-def category_get(*, project_id: int, category_id: int) -> Category | None:
-    return Category.objects.filter(pk=category_id, project_id=project_id).first()
+def category_get_by_uuid(*, project_id: int, category_uuid: UUID) -> Category | None:
+    return Category.objects.filter(uuid=category_uuid, project_id=project_id).first()
+
+
+def category_pk_for_uuid(*, project_id: int, category_uuid: UUID) -> int | None:
+    """The internal pk of this project's category `category_uuid`; None if it is missing or another project's."""
+    return Category.objects.filter(uuid=category_uuid, project_id=project_id).values_list("pk", flat=True).first()
 
 
 def category_options_for_projects(*, project_ids: Iterable[int]) -> dict[int, list[CategoryOption]]:

@@ -15,7 +15,7 @@ urlpatterns = [
     ),
     path("query/v1/projects/<uuid:project_id>/categories/", apis.CategoryListApi.as_view(), name="category-list"),
     path(
-        "query/v1/projects/<uuid:project_id>/categories/<int:category_id>/",
+        "query/v1/projects/<uuid:project_id>/categories/<uuid:category_id>/",
         apis.CategoryDetailApi.as_view(),
         name="category-detail",
     ),

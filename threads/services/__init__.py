@@ -8,7 +8,13 @@ from threads.services.categories import (
     category_delete,
     category_update,
 )
-from threads.services.chat import ThreadNotFound, chat_ask, chat_record, thread_set_category_by_user
+from threads.services.chat import (
+    CATEGORY_NOT_IN_PROJECT,
+    ThreadNotFound,
+    chat_ask,
+    chat_record,
+    thread_set_category_by_user,
+)
 from threads.services.classification import (
     classification_enqueue,
     classify_live_batch,
@@ -19,6 +25,7 @@ from threads.services.classification import (
 from threads.services.reports import report_period_end, usage_report_send, usage_report_team_ids
 
 __all__ = [
+    "CATEGORY_NOT_IN_PROJECT",
     "DEFAULT_CATEGORIES",
     "ThreadNotFound",
     "backfill_chunk_process",

@@ -18,6 +18,8 @@ from threads.selectors import thread_history
 logger = logging.getLogger(__name__)
 
 QUESTION_MAX_LENGTH = 4000
+# Said of a missing category and of another project's alike (the id is not echoed: nothing to compare).
+CATEGORY_NOT_IN_PROJECT = "No category with this id exists in this project."
 
 
 class ThreadNotFound(ObjectDoesNotExist):
@@ -103,7 +105,7 @@ def thread_set_category_by_user(*, project_id: int, thread_id: int, category_id:
         # Locked so a concurrent delete of the category cannot leave the thread pointing at nothing.
         category = Category.objects.select_for_update().filter(pk=category_id, project_id=project_id).first()
         if category is None:
-            raise ValidationError({"category_id": [f"Category {category_id} does not exist in this project."]})
+            raise ValidationError({"category_id": [CATEGORY_NOT_IN_PROJECT]})
     updated = Thread.objects.filter(pk=thread_id, project_id=project_id).update(
         category_id=category_id, category_source=Thread.Source.USER, labelled_at=timezone.now()
     )

@@ -51,9 +51,15 @@ def test_the_admin_pages_render(superuser_client):
         reverse("admin:threads_thread_changelist"),
         reverse("admin:threads_thread_change", args=[thread.pk]),
         reverse("admin:threads_category_changelist"),
+        reverse("admin:threads_category_change", args=[category.pk]),
         reverse("admin:threads_backfillrun_add"),
     ):
         assert superuser_client.get(url).status_code == 200, url
+    # staff find a category by the public id the API shows, and its page shows it
+    found = superuser_client.get(reverse("admin:threads_category_changelist"), {"q": str(category.uuid)})
+    assert category.name in found.content.decode()
+    page = superuser_client.get(reverse("admin:threads_category_change", args=[category.pk])).content.decode()
+    assert str(category.uuid) in page
 
 
 def test_choosing_a_category_in_the_admin_is_a_user_label(superuser_client):

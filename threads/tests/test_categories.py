@@ -1,6 +1,7 @@
 """Categories: CRUD at /query/v1/projects/{project_id}/categories/, the defaults, rename and delete."""
 
 import importlib
+import uuid
 
 import pytest
 from django.apps import apps as django_apps
@@ -77,13 +78,13 @@ def test_a_team_replaces_discovery_with_coding_by_renaming_it(key_client, projec
     discovery = Category.objects.get(project=project, name="Discovery")
     labelled = ThreadFactory(project=project, category=discovery, category_source="classifier")
     response = key_client.patch(
-        detail_url(project.uuid, discovery.pk), {"name": "Coding", "description": "Writing code with our SDK"}
+        detail_url(project.uuid, discovery.uuid), {"name": "Coding", "description": "Writing code with our SDK"}
     )
     assert response.status_code == 200, response.json()
     assert names(key_client, project) == ["Coding", "Troubleshooting"]
     row = key_client.get(f"/query/v1/projects/{project.uuid}/threads/").json()["results"][0]
     assert row["id"] == str(labelled.uuid)
-    assert row["category"] == {"id": discovery.pk, "name": "Coding"}  # the label follows the rename
+    assert row["category"] == {"id": str(discovery.uuid), "name": "Coding"}  # the label follows the rename
     assert row["category_source"] == "classifier"
 
 
@@ -92,16 +93,16 @@ def test_a_team_replaces_discovery_with_coding_by_delete_and_create(key_client, 
     discovery = Category.objects.get(project=project, name="Discovery")
     by_user = ThreadFactory(project=project, category=discovery, category_source="user")
     by_classifier = ThreadFactory(project=project, category=discovery, category_source="classifier")
-    response = key_client.delete(detail_url(project.uuid, discovery.pk))
+    response = key_client.delete(detail_url(project.uuid, discovery.uuid))
     assert response.status_code == 200
-    assert response.json() == {"deleted": discovery.pk, "unlabelled_threads": 2}
+    assert response.json() == {"deleted": str(discovery.uuid), "unlabelled_threads": 2}
     for thread in (by_user, by_classifier):
         thread.refresh_from_db()
         assert (thread.category_id, thread.category_source) == (None, None)  # waiting for the classifier
     coding = key_client.post(list_url(project.uuid), {"name": "Coding", "description": "Writing code"}).json()
     threads_classify(thread_ids=[by_user.pk, by_classifier.pk])
-    chosen = set(Thread.objects.filter(pk__in=[by_user.pk, by_classifier.pk]).values_list("category_id", flat=True))
-    assert chosen <= {coding["id"], Category.objects.get(project=project, name="Troubleshooting").pk}
+    chosen = set(Thread.objects.filter(pk__in=[by_user.pk, by_classifier.pk]).values_list("category__uuid", flat=True))
+    assert chosen <= {uuid.UUID(coding["id"]), Category.objects.get(project=project, name="Troubleshooting").uuid}
     assert names(key_client, project) == ["Coding", "Troubleshooting"]
 
 
@@ -137,9 +138,9 @@ def test_the_same_name_is_fine_in_another_project(key_client, project):
 def test_a_rename_onto_another_categorys_name_is_refused(key_client, project):
     names(key_client, project)
     discovery = Category.objects.get(project=project, name="Discovery")
-    response = key_client.patch(detail_url(project.uuid, discovery.pk), {"name": "troubleshooting"})
+    response = key_client.patch(detail_url(project.uuid, discovery.uuid), {"name": "troubleshooting"})
     assert response.status_code == 400
-    assert key_client.patch(detail_url(project.uuid, discovery.pk), {"name": "DISCOVERY"}).status_code == 200
+    assert key_client.patch(detail_url(project.uuid, discovery.uuid), {"name": "DISCOVERY"}).status_code == 200
 
 
 def test_the_database_refuses_a_case_insensitive_duplicate_too(project):
@@ -163,11 +164,45 @@ def test_a_project_has_at_most_the_configured_number_of_categories(key_client, p
     assert "at most 3" in response.json()["errors"]["name"][0]
 
 
-def test_a_category_reads_and_unknown_ones_are_404(key_client, project):
+def test_a_category_reads_by_its_uuid_and_unknown_ones_are_404(key_client, project):
     category = CategoryFactory(project=project, name="Legal")
-    assert key_client.get(detail_url(project.uuid, category.pk)).json()["name"] == "Legal"
-    assert key_client.get(detail_url(project.uuid, 987654)).status_code == 404
-    assert key_client.delete(detail_url(project.uuid, 987654)).status_code == 404
+    body = key_client.get(detail_url(project.uuid, category.uuid)).json()
+    assert (body["id"], body["project"], body["name"]) == (str(category.uuid), str(project.uuid), "Legal")
+    assert key_client.get(detail_url(project.uuid, uuid.uuid4())).status_code == 404
+    assert key_client.delete(detail_url(project.uuid, uuid.uuid4())).status_code == 404
+
+
+def test_the_public_ids_are_uuids_not_the_sequential_pks(key_client, project):
+    created = [key_client.post(list_url(project.uuid), {"name": name}).json() for name in ("Legal", "Sales")]
+    assert [c["id"] for c in created] == [
+        str(u)
+        for u in Category.objects.filter(name__in=["Legal", "Sales"]).order_by("pk").values_list("uuid", flat=True)
+    ]
+    assert all(str(uuid.UUID(c["id"])) == c["id"] for c in created)
+    listed = {c["name"]: c["id"] for c in key_client.get(list_url(project.uuid)).json()}
+    assert (listed["Legal"], listed["Sales"]) == (created[0]["id"], created[1]["id"])
+
+
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+def test_an_integer_or_malformed_category_id_in_the_url_is_a_404_as_other_chat_ids(key_client, project, method):
+    category = CategoryFactory(project=project, name="Legal")
+    for bad in (category.pk, "not-a-uuid", f"{category.uuid}x", str(category.uuid)[:-1]):
+        response = getattr(key_client, method)(detail_url(project.uuid, bad), {"name": "X"}, format="json")
+        assert response.status_code == 404, (bad, response.content)
+        assert response.json()["code"] == "not_found"
+    assert Category.objects.get(pk=category.pk).name == "Legal"
+
+
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+def test_another_projects_category_answers_byte_for_byte_like_a_missing_one(key_client, project, method):
+    theirs = CategoryFactory(project=ProjectFactory(), name="Theirs")
+    call = getattr(key_client, method)
+    foreign = call(detail_url(project.uuid, theirs.uuid), {"name": "Mine now"}, format="json")
+    missing = call(detail_url(project.uuid, uuid.uuid4()), {"name": "Mine now"}, format="json")
+    assert foreign.status_code == missing.status_code == 404
+    assert foreign.content == missing.content
+    assert foreign.headers["Content-Type"] == missing.headers["Content-Type"]
+    assert Category.objects.get(pk=theirs.pk).name == "Theirs"
 
 
 def test_a_key_for_project_a_gets_404_on_project_bs_categories(key_client):
@@ -175,14 +210,14 @@ def test_a_key_for_project_a_gets_404_on_project_bs_categories(key_client):
     theirs = CategoryFactory(project=other)
     assert key_client.get(list_url(other.uuid)).status_code == 404
     assert key_client.post(list_url(other.uuid), {"name": "Mine now"}).status_code == 404
-    assert key_client.patch(detail_url(other.uuid, theirs.pk), {"name": "Mine now"}).status_code == 404
-    assert key_client.delete(detail_url(other.uuid, theirs.pk)).status_code == 404
+    assert key_client.patch(detail_url(other.uuid, theirs.uuid), {"name": "Mine now"}).status_code == 404
+    assert key_client.delete(detail_url(other.uuid, theirs.uuid)).status_code == 404
 
 
 def test_a_key_cannot_reach_another_projects_category_through_its_own_url(key_client, project):
     theirs = CategoryFactory(project=ProjectFactory())
-    assert key_client.get(detail_url(project.uuid, theirs.pk)).status_code == 404
-    assert key_client.delete(detail_url(project.uuid, theirs.pk)).status_code == 404
+    assert key_client.get(detail_url(project.uuid, theirs.uuid)).status_code == 404
+    assert key_client.delete(detail_url(project.uuid, theirs.uuid)).status_code == 404
     assert Category.objects.filter(pk=theirs.pk).exists()
 
 
@@ -200,7 +235,7 @@ def test_deleting_a_category_starts_a_backfill_that_labels_its_old_threads(
     old = ThreadFactory(project=project, category=discovery, category_source="classifier")
     Thread.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=90))
     with django_capture_on_commit_callbacks(execute=True):
-        assert key_client.delete(detail_url(project.uuid, discovery.pk)).status_code == 200
+        assert key_client.delete(detail_url(project.uuid, discovery.uuid)).status_code == 200
     old.refresh_from_db()
     assert old.category.name == "Troubleshooting"
     assert old.category_source == "classifier"

@@ -156,11 +156,11 @@ def test_every_threads_endpoint_answers_503_with_retry_after_when_the_database_i
         ("post", f"{base}/chat", {"question": "Anyone?"}),
         ("get", f"{base}/threads/", None),
         ("get", f"{base}/threads/{thread.uuid}/", None),
-        ("patch", f"{base}/threads/{thread.uuid}/", {"category_id": category.pk}),
+        ("patch", f"{base}/threads/{thread.uuid}/", {"category_id": str(category.uuid)}),
         ("get", f"{base}/categories/", None),
         ("post", f"{base}/categories/", {"name": "Legal"}),
-        ("get", f"{base}/categories/{category.pk}/", None),
-        ("delete", f"{base}/categories/{category.pk}/", None),
+        ("get", f"{base}/categories/{category.uuid}/", None),
+        ("delete", f"{base}/categories/{category.uuid}/", None),
         ("get", f"{base}/knowledge", None),
     ]
     connection.close()

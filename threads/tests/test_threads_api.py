@@ -1,5 +1,6 @@
 """GET /query/v1/projects/{project_id}/threads/ and GET/PATCH .../threads/{thread_id}/"""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -42,7 +43,7 @@ def test_each_thread_has_exactly_the_documented_fields(key_client, project):
             "created_at": thread.created_at.isoformat().replace("+00:00", "Z"),
             "first_question": "Why was I charged twice?",
             "total_questions": 3,
-            "category": {"id": category.pk, "name": "Billing"},
+            "category": {"id": str(category.uuid), "name": "Billing"},
             "category_source": "classifier",
         }
     ]
@@ -91,7 +92,7 @@ def test_it_filters_by_category_and_by_no_category(key_client, project):
     a = ThreadFactory(project=project, category=careers, category_source="classifier")
     ThreadFactory(project=project, category=legal, category_source="user")
     none = ThreadFactory(project=project)
-    assert [t["id"] for t in key_client.get(list_url(project.uuid, f"?category={careers.pk}")).json()["results"]] == [
+    assert [t["id"] for t in key_client.get(list_url(project.uuid, f"?category={careers.uuid}")).json()["results"]] == [
         str(a.uuid)
     ]
     none_page = key_client.get(list_url(project.uuid, "?category=none")).json()
@@ -99,11 +100,25 @@ def test_it_filters_by_category_and_by_no_category(key_client, project):
     assert none_page["count"] == 1
 
 
-@pytest.mark.parametrize("value", ["abc", "-1", "0", "1.5", "99999999999999999999999"])
+@pytest.mark.parametrize("value", ["abc", "-1", "0", "1", "1.5", "99999999999999999999999", "None", "0f0f0f0f-zz"])
 def test_it_rejects_a_bad_category_filter_with_a_400(key_client, project, value):
+    CategoryFactory(project=project)  # an integer is never a category id, even one matching a pk
     response = key_client.get(list_url(project.uuid, f"?category={value}"))
     assert response.status_code == 400
-    assert "category" in response.json()["errors"]
+    assert response.json()["errors"] == {
+        "category": ["Use a category id (a UUID), or `none` for threads without a category."]
+    }
+
+
+def test_filtering_by_another_projects_category_lists_nothing_as_a_missing_one_does(key_client, project):
+    other = ProjectFactory()
+    theirs = CategoryFactory(project=other)
+    ThreadFactory(project=other, category=theirs, category_source="user")
+    ThreadFactory(project=project)
+    foreign = key_client.get(list_url(project.uuid, f"?category={theirs.uuid}"))
+    missing = key_client.get(list_url(project.uuid, f"?category={uuid.uuid4()}"))
+    assert foreign.status_code == missing.status_code == 200
+    assert foreign.json() == missing.json() == {"count": 0, "next": None, "previous": None, "results": []}
 
 
 @pytest.mark.parametrize("query", ["?limit=abc", "?offset=-1", "?offset=x"])
@@ -145,9 +160,11 @@ def test_a_thread_reads_with_its_questions_and_answers(key_client, project):
 def test_a_user_relabels_a_thread(key_client, project):
     category = CategoryFactory(project=project, name="Legal")
     thread = ThreadFactory(project=project)
-    response = key_client.patch(detail_url(project.uuid, thread.uuid), {"category_id": category.pk})
+    response = key_client.patch(detail_url(project.uuid, thread.uuid), {"category_id": str(category.uuid)})
     assert response.status_code == 200, response.json()
-    assert response.json()["category"] == {"id": category.pk, "name": "Legal"}
+    assert response.json()["category"] == {"id": str(category.uuid), "name": "Legal"}
+    listed = key_client.get(list_url(project.uuid)).json()["results"][0]
+    assert listed["category"] == {"id": str(category.uuid), "name": "Legal"}
     assert response.json()["category_source"] == "user"
 
 
@@ -159,18 +176,25 @@ def test_a_user_can_say_a_thread_has_no_category(key_client, project):
     assert (thread.category_id, thread.category_source) == (None, "user")
 
 
-@pytest.mark.parametrize("payload", [{}, {"category_id": "x"}, {"category_id": 0}, {"category_id": [1]}])
+@pytest.mark.parametrize(
+    "payload", [{}, {"category_id": "x"}, {"category_id": 0}, {"category_id": [1]}, {"category_id": "1"}]
+)
 def test_a_relabel_with_bad_input_is_a_400(key_client, project, payload):
     thread = ThreadFactory(project=project)
-    assert key_client.patch(detail_url(project.uuid, thread.uuid), payload, format="json").status_code == 400
+    CategoryFactory(project=project)  # an integer pk is not accepted for it
+    response = key_client.patch(detail_url(project.uuid, thread.uuid), payload, format="json")
+    assert response.status_code == 400
+    assert "category_id" in response.json()["errors"]
 
 
 def test_a_thread_cannot_get_another_projects_category(key_client, project):
     thread = ThreadFactory(project=project)
     foreign = CategoryFactory(project=ProjectFactory())
-    response = key_client.patch(detail_url(project.uuid, thread.uuid), {"category_id": foreign.pk})
-    assert response.status_code == 400
-    assert "category_id" in response.json()["errors"]
+    response = key_client.patch(detail_url(project.uuid, thread.uuid), {"category_id": str(foreign.uuid)})
+    missing = key_client.patch(detail_url(project.uuid, thread.uuid), {"category_id": str(uuid.uuid4())})
+    assert response.status_code == missing.status_code == 400
+    assert response.content == missing.content  # another project's category reads exactly as a missing one
+    assert response.json()["errors"] == {"category_id": ["No category with this id exists in this project."]}
     thread.refresh_from_db()
     assert thread.category_id is None
 
@@ -181,8 +205,8 @@ def test_a_key_can_never_relabel_another_projects_thread(key_client, project):
     theirs = CategoryFactory(project=other)
     mine = CategoryFactory(project=project)
     # Through B's URL: 404. Through A's URL with B's thread: 404. Nothing changes either way.
-    assert key_client.patch(detail_url(other.uuid, foreign.uuid), {"category_id": theirs.pk}).status_code == 404
-    assert key_client.patch(detail_url(project.uuid, foreign.uuid), {"category_id": mine.pk}).status_code == 404
+    assert key_client.patch(detail_url(other.uuid, foreign.uuid), {"category_id": str(theirs.uuid)}).status_code == 404
+    assert key_client.patch(detail_url(project.uuid, foreign.uuid), {"category_id": str(mine.uuid)}).status_code == 404
     assert key_client.get(detail_url(project.uuid, foreign.uuid)).status_code == 404
     foreign.refresh_from_db()
     assert (foreign.category_id, foreign.category_source) == (None, None)
