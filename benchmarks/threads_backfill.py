@@ -6,7 +6,7 @@ import os
 import time
 
 from benchmarks.support import percentile
-from benchmarks.threads_support import _insert_threads, _purge, _reset_peak_rss, _rss_kb, _worker
+from benchmarks.threads_support import _insert_threads, _purge, _reset_peak_rss, _rss_kb, _steady_rate, _worker
 
 
 def bench_backfill(n: int, worker_seconds: float) -> None:
@@ -69,22 +69,8 @@ def _backfill_rate(connection, workers: int, processes: int, per_task: int, seco
     labelled = Thread.objects.filter(category_source="classifier")
     env = {"THREADS_BACKFILL_CONCURRENCY": str(per_task)}
     pool = [_worker(connection, processes, "low", f"backfill{i}", env) for i in range(workers)]
-    before = labelled.count()
-    for w in pool:
-        w.__enter__()
-    try:
-        deadline = time.monotonic() + 90
-        while labelled.count() < before + workers * processes * per_task:  # every process has a chunk going
-            if time.monotonic() > deadline:
-                raise RuntimeError("the benchmark's workers labelled too little within 90 s")
-            time.sleep(0.5)
-        t0, c0 = time.perf_counter(), labelled.count()
-        time.sleep(seconds)
-        t1, c1 = time.perf_counter(), labelled.count()
-    finally:
-        for w in pool:
-            w.__exit__(None, None, None)
-    return (c1 - c0) / (t1 - t0)
+    warm_until = labelled.count() + workers * processes * per_task  # every process has a chunk going
+    return _steady_rate(pool, labelled, warm_until, warm_seconds=90, seconds=seconds, strict=True)
 
 
 def _bench_label_writes(batches: int = 7) -> None:

@@ -14,6 +14,7 @@ from benchmarks.threads_support import (
     _insert_threads,
     _purge,
     _queue_depth,
+    _steady_rate,
     _worker,
     timezone_now,
 )
@@ -166,19 +167,7 @@ def bench_live_capacity(workers_list: list[int], backlog: int, seconds: float) -
             live.push(ids[at : at + 1000])
         labelled = backlog_rows.filter(category_source="classifier")
         pool = [_worker(connection, processes, "live,default,low", f"cap{i}") for i in range(workers)]
-        for w in pool:
-            w.__enter__()
-        try:
-            deadline = time.monotonic() + 60
-            while labelled.count() < workers * processes * 64 and time.monotonic() < deadline:
-                time.sleep(0.5)
-            t0, c0 = time.perf_counter(), labelled.count()
-            time.sleep(seconds)
-            t1, c1 = time.perf_counter(), labelled.count()
-        finally:
-            for w in pool:
-                w.__exit__(None, None, None)
-        rate = (c1 - c0) / (t1 - t0)
+        rate = _steady_rate(pool, labelled, workers * processes * 64, warm_seconds=60, seconds=seconds, strict=False)
         ideal = workers * processes * 64 / delay
         print(
             f"  {workers} worker(s) x {processes} processes: {rate:6.1f} threads/s (ideal {ideal:.0f}/s, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -170,3 +171,23 @@ def _chat_at_rate(client, url: str, rate: float, seconds: float) -> int:
             sent += 1
         time.sleep(max(0.0, (sent / rate) - (time.perf_counter() - started)))
     return sent
+
+
+def _steady_rate(pool: list, labelled, warm_until: int, warm_seconds: float, seconds: float, strict: bool) -> float:
+    """Start `pool` (worker context managers), wait until `labelled.count()` reaches `warm_until` (every
+    process has work going; past `warm_seconds` raise if `strict`, else measure anyway), then return the
+    labelled rows per second over `seconds`, and stop the workers."""
+    with contextlib.ExitStack() as stack:
+        for worker in pool:
+            stack.enter_context(worker)
+        deadline = time.monotonic() + warm_seconds
+        while labelled.count() < warm_until:
+            if time.monotonic() > deadline:
+                if strict:
+                    raise RuntimeError(f"the benchmark's workers labelled too little within {warm_seconds:g} s")
+                break
+            time.sleep(0.5)
+        t0, c0 = time.perf_counter(), labelled.count()
+        time.sleep(seconds)
+        t1, c1 = time.perf_counter(), labelled.count()
+    return (c1 - c0) / (t1 - t0)
