@@ -116,7 +116,7 @@ def _worker_first_task(env: dict, library, document) -> dict:
     from vectordb.tasks import index_snapshot_refresh
 
     rng = np.random.default_rng(1)
-    extra = [{"document_id": document.id, "text": "x", "embedding": v} for v in rng.standard_normal((100, 384))]
+    extra = [{"document_id": str(document.uuid), "text": "x", "embedding": v} for v in rng.standard_normal((100, 384))]
     version = services.chunks_upsert(library=library, chunks=extra)[0].seq  # 100 chunks: queues no snapshot
     queue = f"coldbench{os.getpid()}"
     cmd = [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", "1", "--loglevel", "WARNING"]
@@ -167,7 +167,12 @@ def main() -> None:
         started = time.perf_counter()
         for s in range(0, n, 20_000):
             chunk_rows = [
-                {"document_id": document.id, "text": f"c{i}", "embedding": base[i], "metadata": {"bucket": i % 100}}
+                {
+                    "document_id": str(document.uuid),
+                    "text": f"c{i}",
+                    "embedding": base[i],
+                    "metadata": {"bucket": i % 100},
+                }
                 for i in range(s, min(s + 20_000, n))
             ]
             services.chunks_upsert(library=library, chunks=chunk_rows)
@@ -192,7 +197,7 @@ def main() -> None:
         env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings"}
         env["VECTORDB_SNAPSHOT_DIR"] = str(settings.VECTORDB_SNAPSHOT_DIR)
         env.setdefault("DJANGO_SECRET_KEY", "bench")
-        path = f"/api/vectordb/libraries/{library.id}/query"
+        path = f"/api/vectordb/libraries/{library.uuid}/query"
         body = {"embedding": query.tolist(), "k": 10}
         web = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--port", str(PORT)]
         web += ["--log-level", "warning"]
@@ -205,7 +210,7 @@ def main() -> None:
         if connection.vendor == "postgresql" and os.environ.get("REDIS_URL"):
             node = [sys.executable, "manage.py", "vectordb_node", "--node-id", "cold", "--cluster", "coldbench"]
             node += ["--port", str(PORT + 1)]
-            node_path = f"/libraries/{library.id}/query"
+            node_path = f"/libraries/{library.uuid}/query"
             rows.append(("index node, binary snapshot file", _first_answer(node, env, PORT + 1, node_path, body, key)))
         else:
             print("(index node skipped: needs Postgres and REDIS_URL)")
