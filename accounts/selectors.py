@@ -23,8 +23,6 @@ from accounts.models import ApiKey, Project, hash_api_key
 # (a Redis failure empties it, and keys checked without Redis are held by the fallback cache only);
 # expiry is still checked on every request. Unknown keys are never held here (guesses cannot grow it).
 API_KEY_LOCAL_CACHE_MAX = 10_000
-_local: dict[str, tuple[float, dict]] = {}
-_local_lock = threading.Lock()
 _API_KEY_FIELDS = ("id", "project_id", "name", "prefix", "hashed_key", "expires_at", "revoked_at", "last_used_at")
 
 
@@ -37,9 +35,42 @@ def api_key_cache_key(hashed_key: str) -> str:
 # during an outage), holding at most FALLBACK_CACHE_MAX keys. Once Redis answers again the shared
 # cache is used again.
 FALLBACK_CACHE_MAX = 10_000
-_fallback: dict[str, tuple[float, dict]] = {}
-_fallback_lock = threading.Lock()
-_REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
+class _RowCache:
+    """A per-process map of hashed key -> row, each entry kept for a given number of seconds, holding at
+    most `limit` entries (emptied when full, so guesses cannot grow it without bound); thread-safe."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._rows: dict[str, tuple[float, dict]] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, hashed: str, now: float) -> dict | None:
+        with self._lock:
+            hit = self._rows.get(hashed)
+        return hit[1] if hit is not None and hit[0] > now else None
+
+    def put(self, hashed: str, row: dict, until: float) -> None:
+        with self._lock:
+            if len(self._rows) >= self.limit:
+                self._rows.clear()
+            self._rows[hashed] = (until, row)
+
+    def forget(self, hashed: str | None = None) -> None:
+        with self._lock:
+            if hashed is None:
+                self._rows.clear()
+            else:
+                self._rows.pop(hashed, None)
+
+
+_local = _RowCache(API_KEY_LOCAL_CACHE_MAX)
+_fallback = _RowCache(FALLBACK_CACHE_MAX)
 
 
 def _api_key_row_from_database(hashed: str) -> dict:
@@ -53,15 +84,10 @@ def _api_key_row_from_database(hashed: str) -> dict:
 
 def _api_key_row_without_redis(hashed: str) -> dict:
     now = time.monotonic()
-    with _fallback_lock:
-        hit = _fallback.get(hashed)
-    if hit is not None and hit[0] > now:
-        return hit[1]
-    row = _api_key_row_from_database(hashed)
-    with _fallback_lock:
-        if len(_fallback) >= FALLBACK_CACHE_MAX:
-            _fallback.clear()
-        _fallback[hashed] = (now + settings.API_KEY_FALLBACK_CACHE_SECONDS, row)
+    row = _fallback.get(hashed, now)
+    if row is None:
+        row = _api_key_row_from_database(hashed)
+        _fallback.put(hashed, row, now + settings.API_KEY_FALLBACK_CACHE_SECONDS)
     return row
 
 
@@ -82,35 +108,28 @@ def _api_key_row_from_redis(hashed: str) -> dict | None:
 
 def api_key_local_forget(hashed_key: str | None = None) -> None:
     """Drop one key (or, with None, every key) from this process's cache of verified keys."""
-    with _local_lock:
-        if hashed_key is None:
-            _local.clear()
-        else:
-            _local.pop(hashed_key, None)
+    _local.forget(hashed_key)
 
 
 def _api_key_row(hashed: str) -> dict:
     now = time.monotonic()
-    hit = _local.get(hashed)
-    if hit is not None and hit[0] > now:
-        return hit[1]
+    hit = _local.get(hashed, now)
+    if hit is not None:
+        return hit
     try:
         row = _api_key_row_from_redis(hashed)
-    except _REDIS_DOWN:
+    except REDIS_DOWN:
         _redis_failed_at[0] = time.time()
         api_key_local_forget()  # like Redis entries, verified before the failure: read again later
         return _api_key_row_without_redis(hashed)  # held by the fallback cache, not the local one
     if row is None:
         cached_at = time.time()
         row = _api_key_row_from_database(hashed)
-        with contextlib.suppress(*_REDIS_DOWN):
+        with contextlib.suppress(*REDIS_DOWN):
             cache.set(api_key_cache_key(hashed), (cached_at, row), settings.API_KEY_CACHE_SECONDS)
     ttl = settings.API_KEY_LOCAL_CACHE_SECONDS
     if row and row["revoked_at"] is None and ttl > 0:
-        with _local_lock:
-            if len(_local) >= API_KEY_LOCAL_CACHE_MAX:
-                _local.clear()
-            _local[hashed] = (now + ttl, row)
+        _local.put(hashed, row, now + ttl)
     return row
 
 

@@ -7,7 +7,6 @@ import threading
 import time
 from datetime import datetime
 
-import redis.exceptions
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -16,9 +15,9 @@ from django.utils.text import slugify
 
 from accounts.events import project_created
 from accounts.models import ApiKey, Project, Team, TeamMembership, User, generate_api_key, hash_api_key
+from accounts.selectors import REDIS_DOWN
 
 logger = logging.getLogger(__name__)
-REDIS_DOWN = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
 @transaction.atomic
