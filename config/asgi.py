@@ -51,7 +51,7 @@ class SyncChainASGIHandler(ASGIHandler):
     Admission (`WEB_CONCURRENT_REQUESTS`): at most that many requests run their first hop at once
     (as many as the process's Postgres pool has connections); the others wait on the event loop,
     at no cost. So a request never waits for a pool connection behind another request's thread,
-    and the pool timeout (DB_POOL_TIMEOUT, 1.5 s) only ever fires when Postgres is really
+    and the pool timeout (DB_POOL_TIMEOUT, 1 s) only ever fires when Postgres is really
     unreachable: busy is queued, down is a 503. Bodies are read before admission, so slow clients
     hold no slot. 0 turns admission off.
 
