@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from rest_framework.renderers import JSONRenderer
 
@@ -53,7 +54,7 @@ def _plain_request(request: HttpRequest) -> bool:
 
 def query_response(view: Any, request: HttpRequest, library_id: Any) -> HttpResponse | None:
     """The response to a plain API-key query, or None: the DRF view must answer (module docstring)."""
-    if view.throttle_classes or not _plain_request(request):
+    if not settings.VECTORDB_LEAN_QUERY or view.throttle_classes or not _plain_request(request):
         return None
     raw_key = (request.META.get(_META_KEY) or "").strip()
     library_uuid = parse(library_id)

@@ -225,3 +225,14 @@ def test_a_write_committed_between_the_search_and_the_row_read_is_in_the_answer(
     monkeypatch.setattr(hot_query, "_search_live", search_then_write)
     hits = _post(key_client, lib["id"], {"embedding": q, "k": 1}).json()["hits"]
     assert hits[0]["chunk_id"] == str(written[0].uuid) and hits[0]["text"] == "racer"
+
+
+def test_vectordb_lean_query_off_sends_every_query_through_the_drf_view(key_client, library, lean_calls, settings):
+    lib, _doc, vectors, _ids = library
+    settings.VECTORDB_LEAN_QUERY = False
+    body = {"embedding": vectors[0].tolist()}
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            assert _post(key_client, lib["id"], body).status_code == 200
+    assert lean_calls == [False, False, False]
+    assert len(queries.captured_queries) >= 6  # the library row and the hydration, every time
