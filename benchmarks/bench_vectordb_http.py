@@ -288,9 +288,10 @@ def main() -> None:
             cpu = [
                 (label, _server_cpu_ms(srv, fn, REQUESTS)) for (label, fn), srv in zip(http_cases, servers, strict=True)
             ]
-            batch_times = _timed(post(http, f"{lib_path}/query/batch", [batch_body]), 20)
+            # before the batch, which only this server takes (its 100-vector bodies and answers grow the heap)
             memory = [("this server", _rss_mb(server)), ("previous ASGI handler", _rss_mb(previous_server))]
             memory.append(("lean path off", _rss_mb(drf_server)))
+            batch_times = _timed(post(http, f"{lib_path}/query/batch", [batch_body]), 20)
         single = http_rows[4][1]
         single_qps = 1000 / (sum(single) / len(single))
         batch_qps = BATCH * 1000 / percentile(batch_times, 50)

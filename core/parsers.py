@@ -100,6 +100,15 @@ def _fast_loads(text: str) -> Any:
         return _SLOW
 
 
+def loads(text: str | bytes) -> Any:
+    """`json.loads(text)`, through orjson wherever the two cannot differ (~5x faster): for JSON the
+    platform reads back from its own database (metadata columns), not for request bodies."""
+    if isinstance(text, bytes):
+        text = text.decode()
+    data = _fast_loads(text)
+    return json.loads(text) if data is _SLOW else data
+
+
 class PlatformJSONParser(JSONParser):
     """`strict = False` (a subclass) lets NaN/Infinity literals through, for an endpoint whose
     contract answers them with a 422 naming the field."""

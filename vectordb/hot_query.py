@@ -33,6 +33,7 @@ from uuid import UUID
 
 from django.db import connection
 
+from core import parsers
 from vectordb import schema
 from vectordb.engine.planner import QueryPlan
 from vectordb.models import Chunk, Document, Library
@@ -102,7 +103,7 @@ def read_library_and_rows(
             rows[row[9]] = (_uuid_text(row[11]), _uuid_text(row[12]), None, None, None)
         else:
             meta = row[14]
-            meta = json.loads(meta) if isinstance(meta, str | bytes) else meta
+            meta = parsers.loads(meta) if isinstance(meta, str | bytes) else meta
             rows[row[9]] = (_uuid_text(row[11]), _uuid_text(row[12]), row[13], meta, row[15])
     return library, rows
 

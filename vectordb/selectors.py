@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -11,6 +10,7 @@ import numpy as np
 from django.db import connection
 from django.db.models import QuerySet
 
+from core import parsers
 from core.exceptions import Unprocessable
 from vectordb import schema
 from vectordb.engine import planner
@@ -204,7 +204,7 @@ def _hit_rows(library_id: int, ids: set[int], *, narrow: bool = False) -> dict[i
                     rows[row[0]] = (_uuid_text(row[2]), _uuid_text(row[3]), None, None, None)
                 else:
                     meta = row[5]
-                    meta = json.loads(meta) if isinstance(meta, str | bytes) else meta
+                    meta = parsers.loads(meta) if isinstance(meta, str | bytes) else meta
                     rows[row[0]] = (_uuid_text(row[2]), _uuid_text(row[3]), row[4], meta, row[6])
     return rows
 

@@ -1,3 +1,4 @@
+import json
 from io import BytesIO
 
 import pytest
@@ -58,3 +59,21 @@ def test_what_the_fast_decoder_refuses_gets_the_standard_librarys_answer(body, m
 
     with pytest.raises((ParseError, ValidationError), match=message):
         parse(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1, "b": [1.5, -0.0, 1e16, 1e+16, 2.5e-300], "c": "ü ✓ \\u2028", "d": null, "e": true}',
+        '{"big": 123456789012345678901234567890, "neg": -9223372036854775809}',
+        '{"tiny": 0.' + "0" * 400 + '1, "huge": 1' + "0" * 400 + "}",
+        "[0.1, 0.30000000000000004, 1.7976931348623157e308, 5e-324]",
+        '{"NaN": "NaN"}',
+        "{}",
+    ],
+)
+def test_loads_reads_stored_json_exactly_as_json_loads(text):
+    from core.parsers import loads
+
+    assert repr(loads(text)) == repr(json.loads(text))
+    assert repr(loads(text.encode())) == repr(json.loads(text))
