@@ -77,3 +77,23 @@ def test_loads_reads_stored_json_exactly_as_json_loads(text):
 
     assert repr(loads(text)) == repr(json.loads(text))
     assert repr(loads(text.encode())) == repr(json.loads(text))
+
+
+def test_long_fractions_are_read_by_orjson_and_equal_json_loads(monkeypatch):
+    """A float32 query vector as JSON has 19-digit runs after the decimal point (0.0012345678901234567):
+    orjson reads those exactly as json.loads does, so they no longer take the slow path; integers
+    and exponents of 19+ digits still do."""
+    import random
+
+    import core.parsers as parsers
+
+    rng = random.Random(7)
+    values = []
+    for _ in range(2000):
+        mantissa = "".join(rng.choice("0123456789") for _ in range(rng.randint(17, 30)))
+        values.append(f"{rng.choice(['', '-'])}0.{mantissa}{rng.choice(['', 'e-7', 'E+12'])}")
+    text = "[" + ", ".join(values) + "]"
+    assert parsers._fast_loads(text) is not parsers._SLOW
+    assert repr(parse(text.encode())) == repr(json.loads(text))
+    for slow in ("[12345678901234567890]", "[1e0000000000000000001]", '{"a": 1.5e-1234567890123456789}'):
+        assert parsers._fast_loads(slow) is parsers._SLOW
