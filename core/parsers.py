@@ -48,7 +48,10 @@ _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 SURROGATE = re.compile("[\ud800-\udfff]")
 _BRACKETS = bytes(range(256)).translate(None, b"[]{}")
-_LONG_DIGITS = re.compile(r"(?<![0-9.])[0-9]{19}")  # 19 digits not right after a decimal point
+# Every ASCII digit -> "0", "." stays, anything else -> " ": an integer (or exponent) of 19+ digits
+# is then " " + 19 "0"s, found by one C-level scan; a fraction's digits follow a ".", never a " ".
+_DIGIT_MAP = bytes(ord("0") if 48 <= b <= 57 else (b if b == ord(".") else ord(" ")) for b in range(256))
+_LONG_INTEGER = b" " + b"0" * 19
 
 
 def json_depth(raw: bytes) -> int:
@@ -92,9 +95,17 @@ def _printable(path: str) -> str:
 _SLOW = object()
 
 
-def _fast_loads(text: str) -> Any:
-    """orjson's reading of `text`, or `_SLOW` where it could differ from `json.loads` (see above)."""
-    if _LONG_DIGITS.search(text):
+def _long_integer(raw: bytes) -> bool:
+    """Whether `raw` may hold an integer literal of 19+ digits (a run of 19 digits that does not
+    follow a decimal point; digits inside strings count too, which only costs speed). ~5 us for an
+    8 KB query body, where a regex scan took ~80 us and json.loads of the whole body ~45 us."""
+    return _LONG_INTEGER in b" " + raw.translate(_DIGIT_MAP)
+
+
+def _fast_loads(text: str, raw: bytes | None = None) -> Any:
+    """orjson's reading of `text` (whose UTF-8 bytes are `raw`, if at hand), or `_SLOW` where it
+    could differ from `json.loads` (see above)."""
+    if _long_integer(raw if raw is not None else text.encode("utf-8", "surrogatepass")):
         return _SLOW
     try:
         return orjson.loads(text)
@@ -105,9 +116,10 @@ def _fast_loads(text: str) -> Any:
 def loads(text: str | bytes) -> Any:
     """`json.loads(text)`, through orjson wherever the two cannot differ (~5x faster): for JSON the
     platform reads back from its own database (metadata columns), not for request bodies."""
-    if isinstance(text, bytes):
-        text = text.decode()
-    data = _fast_loads(text)
+    raw = text if isinstance(text, bytes) else None
+    if raw is not None:
+        text = raw.decode()
+    data = _fast_loads(text, raw)
     return json.loads(text) if data is _SLOW else data
 
 
@@ -131,7 +143,7 @@ class PlatformJSONParser(JSONParser):
             text = raw.decode(settings.DEFAULT_CHARSET)
         except UnicodeDecodeError as exc:
             raise ParseError(f"The request body is not valid UTF-8 (byte {exc.start}).") from None
-        data = _fast_loads(text)
+        data = _fast_loads(text, raw)
         if data is _SLOW:
             try:
                 data = json.loads(
