@@ -39,7 +39,17 @@ from vectordb.engine.planner import QueryPlan
 from vectordb.models import Chunk, Document, Library
 from vectordb.runtime import LibraryState, registry
 from vectordb.schema import SchemaError
-from vectordb.selectors import ID_FIELDS, MEMORY_FIELDS, QueryHit, _search_live, _uuid_text, query_filter
+from vectordb.selectors import (
+    HYDRATE_BATCH,
+    ID_FIELDS,
+    MEMORY_FIELDS,
+    QueryHit,
+    _search_live,
+    _uuid_text,
+    ids_condition,
+    query_filter,
+    uuid_column,
+)
 
 #: Searches tried before leaving a query to the classic path (each lost to a write in between).
 ATTEMPTS = 3
@@ -71,16 +81,22 @@ def _state(row: tuple) -> LibraryState:
     )
 
 
-def _sql(n_ids: int, narrow: bool) -> str:
+def _sql(chunk_ids: list[int], narrow: bool) -> tuple[str, list[Any]]:
     qn = connection.ops.quote_name
-    hit_columns = "c.id, c.library_id, c.uuid, d.uuid" + ("" if narrow else ", c.text, c.metadata, d.title")
-    chunks = f"LEFT JOIN {qn(Chunk._meta.db_table)} c ON c.id IN ({', '.join(['%s'] * n_ids)})" if n_ids else ""
-    docs = f"LEFT JOIN {qn(Document._meta.db_table)} d ON d.id = c.document_id" if n_ids else ""
-    columns = f"{_LIB_COLUMNS}, {hit_columns}" if n_ids else _LIB_COLUMNS
+    if not chunk_ids:
+        return f"SELECT {_LIB_COLUMNS} FROM {qn(Library._meta.db_table)} l WHERE l.uuid = %s", []  # noqa: S608
+    hit_columns = f"c.id, c.library_id, {uuid_column('c.uuid')}, {uuid_column('d.uuid')}"
+    hit_columns += "" if narrow else ", c.text, c.metadata, d.title"
+    condition, params = ids_condition("c.id", chunk_ids)
     # By primary key only (no library condition in the join, which could make the planner combine
     # the library index with it); rows of another library are dropped below. The values are
     # parameters; the table names the models'.
-    return f"SELECT {columns} FROM {qn(Library._meta.db_table)} l {chunks} {docs} WHERE l.uuid = %s"  # noqa: S608
+    joins = (
+        f"LEFT JOIN {qn(Chunk._meta.db_table)} c ON {condition} "
+        f"LEFT JOIN {qn(Document._meta.db_table)} d ON d.id = c.document_id"
+    )
+    sql = f"SELECT {_LIB_COLUMNS}, {hit_columns} FROM {qn(Library._meta.db_table)} l {joins} WHERE l.uuid = %s"  # noqa: S608
+    return sql, params
 
 
 def read_library_and_rows(
@@ -89,8 +105,9 @@ def read_library_and_rows(
     """(the library row or None, chunk id -> (chunk uuid, document uuid, text, metadata, title)),
     in one SELECT; `narrow`: the public ids only."""
     uuid_param = Library._meta.get_field("uuid").get_db_prep_value(library_uuid, connection)
+    sql, params = _sql(chunk_ids, narrow)
     with connection.cursor() as cursor:
-        cursor.execute(_sql(len(chunk_ids), narrow), [*chunk_ids, uuid_param])
+        cursor.execute(sql, [*params, uuid_param])
         fetched = cursor.fetchall()
     if not fetched:
         return None, {}
@@ -148,6 +165,8 @@ def library_query_hot(
     for _attempt in range(ATTEMPTS):
         (found,), plan, applied = _search_live(live, [query], k=k, node=node, index=index, params=params)
         wanted = [] if MEMORY_FIELDS.issuperset(fields) else found[0]
+        if len(wanted) > HYDRATE_BATCH and connection.vendor != "postgresql":
+            return None  # past SQLite's 999 parameters in one statement: the classic path batches them
         row, rows = read_library_and_rows(library_uuid, wanted, narrow=narrow)
         if row is None or row[1] != project_id:
             registry.forget(library_uuid)

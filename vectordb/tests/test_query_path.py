@@ -181,5 +181,6 @@ def test_more_hits_than_one_hydration_select_takes_are_all_hydrated(key_client):
     vectors = random_vectors(1000, 4, seed=9)
     chunks = [{"document_id": doc["id"], "text": f"t{i}", "embedding": v.tolist()} for i, v in enumerate(vectors)]
     assert key_client.post(f"{LIBS}/{lib['id']}/chunks", {"chunks": chunks}, format="json").status_code == 200
-    hits = _query(key_client, lib["id"], {"embedding": vectors[0].tolist(), "k": 1000})["hits"]
-    assert len(hits) == 1000 and {h["text"] for h in hits} == {f"t{i}" for i in range(1000)}
+    for _ in range(2):  # the DRF view, then (the library known) the lean path
+        hits = _query(key_client, lib["id"], {"embedding": vectors[0].tolist(), "k": 1000})["hits"]
+        assert len(hits) == 1000 and {h["text"] for h in hits} == {f"t{i}" for i in range(1000)}
