@@ -3,6 +3,7 @@ answered a query on a library, a plain API-key query costs one SELECT and skips 
 byte for byte as the DRF view, every refusal is the DRF view's own, and every write, delete,
 rename, library deletion or key revocation acknowledged before a query is in its answer."""
 
+import time
 import uuid
 
 import numpy as np
@@ -236,3 +237,25 @@ def test_vectordb_lean_query_off_sends_every_query_through_the_drf_view(key_clie
             assert _post(key_client, lib["id"], body).status_code == 200
     assert lean_calls == [False, False, False]
     assert len(queries.captured_queries) >= 6  # the library row and the hydration, every time
+
+
+def test_a_key_revoked_by_another_process_stops_working_within_the_local_cache_ttl(key_client, library, settings):
+    """The lean path checks keys with the same function and cache as DRF's authentication: a key
+    revoked elsewhere (row revoked, Redis entry gone) works here until this process's entry expires."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from accounts.selectors import api_key_cache_key, api_key_local_forget
+
+    settings.API_KEY_LOCAL_CACHE_SECONDS = 0.5
+    api_key_local_forget()  # the fixture's requests cached the key with the default TTL
+    lib, _doc, vectors, _ids = library
+    body = {"embedding": vectors[0].tolist()}
+    assert _post(key_client, lib["id"], body).status_code == 200
+    api_key = ApiKey.objects.get()
+    ApiKey.objects.filter(pk=api_key.pk).update(revoked_at=timezone.now())
+    cache.delete(api_key_cache_key(api_key.hashed_key))
+    assert _post(key_client, lib["id"], body).status_code == 200  # still in this process's cache
+    time.sleep(0.6)
+    refused = _post(key_client, lib["id"], body)
+    assert refused.status_code == 403 and "revoked" in refused.json()["detail"]
