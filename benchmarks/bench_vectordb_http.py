@@ -13,8 +13,10 @@ starts it and one `httpx` keep-alive client sends, in the same run:
 - `POST libraries/{id}/query/batch` of 100 vectors;
 
 and the first three also to a second server running the previous ASGI handler
-(`benchmarks/previous_asgi.py`), request by request in turn with the first, and the CPU time each
-server spends per request (user + system, psutil), which the machine's load hardly changes.
+(`benchmarks/previous_asgi.py`), the query also to a third server with the query's lean path off
+(`VECTORDB_LEAN_QUERY=0`: every query through the DRF view, as before it), all in turn in blocks,
+and the CPU time each server spends per request (user + system, psutil), which the machine's load
+hardly changes, and each server's memory (RSS) at the end.
 
 Next to them, in this process: the same query through the Django test client (the whole stack but
 uvicorn and the socket) and through `selectors.library_query`, and a breakdown of the request's
@@ -41,6 +43,8 @@ from benchmarks.support import bench_database, percentile, setup_django  # noqa:
 N = int(os.environ.get("VECTORDB_HTTP_N", "60000"))
 REQUESTS = int(os.environ.get("VECTORDB_HTTP_REQUESTS", "500"))
 BATCH = 100
+#: Rounds of 3 batch requests and 75 single queries, for the batch's queries/s next to single requests'.
+BATCH_ROUNDS = 8
 #: The ASGI app before the one-hop handler, measured side by side (benchmarks/previous_asgi.py).
 PREVIOUS_APP = "benchmarks.previous_asgi:application"
 K = 10
@@ -96,7 +100,17 @@ def _server_cpu_ms(server, fn, count: int) -> float | None:
 
 
 def _line(label: str, times: list[float]) -> str:
-    return f"  {label:58} p50 {percentile(times, 50):6.2f} ms  p99 {percentile(times, 99):6.2f} ms"
+    p50, p95, p99 = (percentile(times, p) for p in (50, 95, 99))
+    return f"  {label:58} p50 {p50:6.2f} ms  p95 {p95:6.2f} ms  p99 {p99:6.2f} ms"
+
+
+def _rss_mb(server) -> float | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    proc = psutil.Process(server.process.pid)
+    return sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)]) / 1e6
 
 
 def _load_library(base: np.ndarray):
@@ -162,6 +176,12 @@ def _breakdown(library, raw: str, queries: np.ndarray, bodies: list[bytes]) -> l
         hydrated.append(selectors._hydrate(library, [found[i]])[0])
 
     rows.append(("hydration of 10 hits (one SELECT)", _timed(hydrate, n)))
+    from vectordb.hot_query import read_library_and_rows
+
+    def row_and_hits(i: int) -> None:
+        read_library_and_rows(library.uuid, found[i][0], narrow=False)
+
+    rows.append(("lean path: library row + 10 hits (one SELECT, raw SQL)", _timed(row_and_hits, n)))
     renderer = JSONRenderer()
     from vectordb.apis import QueryHitSerializer
 
@@ -220,8 +240,12 @@ def main() -> None:
             UvicornServer(
                 workers=1, env=env, ready_path="/api/health", ready_timeout=300, app=PREVIOUS_APP
             ) as previous_server,
+            UvicornServer(
+                workers=1, env={**env, "VECTORDB_LEAN_QUERY": "0"}, ready_path="/api/health", ready_timeout=300
+            ) as drf_server,
             httpx.Client(base_url=server.base_url, headers=headers, timeout=120) as http,
             httpx.Client(base_url=previous_server.base_url, headers=headers, timeout=120) as previous,
+            httpx.Client(base_url=drf_server.base_url, headers=headers, timeout=120) as drf,
         ):
             started = time.perf_counter()
             response = http.post(f"{lib_path}/query", content=bodies[0])
@@ -231,6 +255,7 @@ def main() -> None:
             expected = selectors.library_query(library=library, embedding=queries[0], k=K)
             assert [h["chunk_id"] for h in first] == [h.chunk_id for h in expected], "HTTP and in-process differ"
             assert previous.post(f"{lib_path}/query", content=bodies[0]).json()["hits"] == first
+            assert drf.post(f"{lib_path}/query", content=bodies[0]).content == response.content
 
             def get(client, path: str, status: int):
                 def call(i: int) -> None:
@@ -249,6 +274,7 @@ def main() -> None:
             for _ in range(50):  # warm the connections and the workers
                 get(http, lib_path, 200)(0)
                 get(previous, lib_path, 200)(0)
+                get(drf, lib_path, 200)(0)
             http_cases = [
                 ("HTTP GET unrouted path (404: uvicorn + ASGI + middleware)", get(http, "/api/vectordb/nope", 404)),
                 ("  same, previous ASGI handler", get(previous, "/api/vectordb/nope", 404)),
@@ -256,17 +282,26 @@ def main() -> None:
                 ("  same, previous ASGI handler", get(previous, lib_path, 200)),
                 ("HTTP POST query k=10", post(http, f"{lib_path}/query", bodies)),
                 ("  same, previous ASGI handler", post(previous, f"{lib_path}/query", bodies)),
+                ("  same, lean path off (DRF view, VECTORDB_LEAN_QUERY=0)", post(drf, f"{lib_path}/query", bodies)),
                 ("HTTP POST query k=10, fields chunk_id+score", post(http, f"{lib_path}/query", ids_bodies)),
             ]
             http_rows = _interleaved(http_cases, REQUESTS)
-            servers = [server, previous_server] * 3 + [server]
+            servers = [server, previous_server] * 3 + [drf_server, server]
             cpu = [
                 (label, _server_cpu_ms(srv, fn, REQUESTS)) for (label, fn), srv in zip(http_cases, servers, strict=True)
             ]
-            batch_times = _timed(post(http, f"{lib_path}/query/batch", [batch_body]), 20)
-        single = http_rows[4][1]
-        single_qps = 1000 / (sum(single) / len(single))
-        batch_qps = BATCH * 1000 / percentile(batch_times, 50)
+            # before the batch, which only this server takes (its 100-vector bodies and answers grow the heap)
+            memory = [("this server", _rss_mb(server)), ("previous ASGI handler", _rss_mb(previous_server))]
+            memory.append(("lean path off", _rss_mb(drf_server)))
+            # batches and single queries taking turns (the load moves: measured apart, the ratio was
+            # anything from 3x to 6x on this machine); queries/s from the total time of each
+            batch_times: list[float] = []
+            single_times: list[float] = []
+            for _ in range(BATCH_ROUNDS):
+                batch_times += _timed(post(http, f"{lib_path}/query/batch", [batch_body]), 3)
+                single_times += _timed(post(http, f"{lib_path}/query", bodies), 3 * BLOCK)
+        single_qps = 1000 * len(single_times) / sum(single_times)
+        batch_qps = BATCH * 1000 * len(batch_times) / sum(batch_times)
 
     print()
     print(
@@ -278,12 +313,14 @@ def main() -> None:
         print(_line(label, times))
     print(
         f"  batch of {BATCH} vectors a request: {batch_qps:,.0f} queries/s vs {single_qps:,.0f} queries/s "
-        f"one per request ({batch_qps / single_qps:.1f}x)"
+        f"one per request ({batch_qps / single_qps:.1f}x; taking turns, from total times)"
     )
     if any(ms is not None for _label, ms in cpu):
         print("CPU time of the server process per request (user + system, all its threads; load-independent):")
         for label, ms in cpu:
             print(f"  {label:58} {ms:6.2f} ms")
+    if all(mb is not None for _label, mb in memory):
+        print("  memory (RSS) of each server at the end: " + ", ".join(f"{label} {mb:.0f} MB" for label, mb in memory))
     print("breakdown of a query request, each stage timed alone in this process:")
     for label, times in breakdown:
         print(_line(label, times))

@@ -281,6 +281,9 @@ NUMBA_CACHE_DIR = env.numba_cache_dir()
 # Load (or compile) the compiled search in a background thread when a web, worker or node process
 # starts, so the first query does not pay it.
 VECTORDB_JIT_WARMUP = env.get_bool("VECTORDB_JIT_WARMUP", True)
+# A plain API-key query on a library the process knows: one SELECT, no DRF machinery
+# (vectordb/apis/hot.py). Off: every query through the DRF view (the benchmark's baseline).
+VECTORDB_LEAN_QUERY = env.get_bool("VECTORDB_LEAN_QUERY", True)
 
 # --- threads (RAG chat) ----------------------------------------------------------------------
 THREADS_CLASSIFIER_DELAY = env.get_float("THREADS_CLASSIFIER_DELAY", 2.0)  # seconds per question (dummy)

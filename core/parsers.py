@@ -17,9 +17,11 @@ cover the whole API with a 400 instead of a 500 deep in Python or Postgres:
 
 Decoding is `orjson` (~8× faster than `json` on a 384-number vector, which is most of a vectordb
 query body) with the standard library as the reference: anything orjson refuses (NaN, 1e999, big
-integers, lone surrogates, ...) and any body with a run of 19+ digits (orjson would turn an integer
-past 64 bits into a float) is decoded by `json.loads` exactly as before, so every answer above is
-unchanged.
+integers, lone surrogates, ...) and any body with a run of 19+ digits that is not a fraction's
+(orjson would turn an integer past 64 bits into a float; the digits after a decimal point it reads
+to the same float as `json`, checked on 300,000 random long mantissas) is decoded by `json.loads`
+exactly as before, so every answer above is unchanged. (The guard used to catch any 19-digit run,
+which sent every vectordb query body to `json.loads`: `0.0012345678901234567` is one.)
 
 The surrogate and NUL scans walk the parsed data (iteratively) only when the raw body contains the
 escape that can produce them at all.
@@ -46,7 +48,10 @@ _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 SURROGATE = re.compile("[\ud800-\udfff]")
 _BRACKETS = bytes(range(256)).translate(None, b"[]{}")
-_LONG_DIGITS = re.compile(r"[0-9]{19}")
+# Every ASCII digit -> "0", "." stays, anything else -> " ": an integer (or exponent) of 19+ digits
+# is then " " + 19 "0"s, found by one C-level scan; a fraction's digits follow a ".", never a " ".
+_DIGIT_MAP = bytes(ord("0") if 48 <= b <= 57 else (b if b == ord(".") else ord(" ")) for b in range(256))
+_LONG_INTEGER = b" " + b"0" * 19
 
 
 def json_depth(raw: bytes) -> int:
@@ -90,14 +95,32 @@ def _printable(path: str) -> str:
 _SLOW = object()
 
 
-def _fast_loads(text: str) -> Any:
-    """orjson's reading of `text`, or `_SLOW` where it could differ from `json.loads` (see above)."""
-    if _LONG_DIGITS.search(text):
+def _long_integer(raw: bytes) -> bool:
+    """Whether `raw` may hold an integer literal of 19+ digits (a run of 19 digits that does not
+    follow a decimal point; digits inside strings count too, which only costs speed). ~5 us for an
+    8 KB query body, where a regex scan took ~80 us and json.loads of the whole body ~45 us."""
+    return _LONG_INTEGER in b" " + raw.translate(_DIGIT_MAP)
+
+
+def _fast_loads(text: str, raw: bytes | None = None) -> Any:
+    """orjson's reading of `text` (whose UTF-8 bytes are `raw`, if at hand), or `_SLOW` where it
+    could differ from `json.loads` (see above)."""
+    if _long_integer(raw if raw is not None else text.encode("utf-8", "surrogatepass")):
         return _SLOW
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
         return _SLOW
+
+
+def loads(text: str | bytes) -> Any:
+    """`json.loads(text)`, through orjson wherever the two cannot differ (~5x faster): for JSON the
+    platform reads back from its own database (metadata columns), not for request bodies."""
+    raw = text if isinstance(text, bytes) else None
+    if raw is not None:
+        text = raw.decode()
+    data = _fast_loads(text, raw)
+    return json.loads(text) if data is _SLOW else data
 
 
 class PlatformJSONParser(JSONParser):
@@ -120,7 +143,7 @@ class PlatformJSONParser(JSONParser):
             text = raw.decode(settings.DEFAULT_CHARSET)
         except UnicodeDecodeError as exc:
             raise ParseError(f"The request body is not valid UTF-8 (byte {exc.start}).") from None
-        data = _fast_loads(text)
+        data = _fast_loads(text, raw)
         if data is _SLOW:
             try:
                 data = json.loads(

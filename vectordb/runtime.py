@@ -275,21 +275,64 @@ def load(state: LibraryState) -> LiveIndex:
     return live
 
 
+@dataclass(frozen=True)
+class KnownLibrary:
+    """What the one-round-trip query (`vectordb.hot_query`) needs to know of a library before its
+    row is read: fixed for the library's life but for the index configuration, which the row read
+    after the search checks again."""
+
+    id: int
+    project_id: int
+    dimension: int
+    metric: str
+    index_type: str
+    config: tuple
+
+
+#: Libraries remembered by public id per process (emptied when full: a bound, not an LRU).
+KNOWN_MAX = 10_000
+
+
 class Registry:
-    """The live indexes of this process, by library id."""
+    """The live indexes of this process, by library id; and the libraries it has answered a query
+    on, by public id (`known`)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._live: dict[int, LiveIndex] = {}
         self._loading: dict[int, threading.Lock] = {}
+        self._known: dict[object, KnownLibrary] = {}
 
     def clear(self) -> None:
         with self._lock:
             self._live.clear()
             self._loading.clear()
+            self._known.clear()
 
     def is_loaded(self, library_id: int) -> bool:
         return library_id in self._live
+
+    def loaded(self, library_id: int) -> LiveIndex | None:
+        """The library's live index as it is (not caught up), or None if not loaded."""
+        return self._live.get(library_id)
+
+    def known(self, library_uuid: object) -> KnownLibrary | None:
+        return self._known.get(library_uuid)
+
+    def remember(self, library: Library) -> None:
+        """Remember a library row just read (by its public id), for the one-round-trip query."""
+        state = state_of(library)
+        known = KnownLibrary(
+            library.pk, library.project_id, library.dimension, library.metric, library.index_type, state.config
+        )
+        with self._lock:
+            if len(self._known) >= KNOWN_MAX:
+                self._known.clear()
+            self._known[library.uuid] = known
+
+    def forget(self, library_uuid: object) -> None:
+        with self._lock:
+            self._known.pop(library_uuid, None)
 
     def discard(self, library_id: int) -> None:
         with self._lock:

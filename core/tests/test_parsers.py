@@ -1,3 +1,4 @@
+import json
 from io import BytesIO
 
 import pytest
@@ -58,3 +59,41 @@ def test_what_the_fast_decoder_refuses_gets_the_standard_librarys_answer(body, m
 
     with pytest.raises((ParseError, ValidationError), match=message):
         parse(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"a": 1, "b": [1.5, -0.0, 1e16, 1e+16, 2.5e-300], "c": "ü ✓ \\u2028", "d": null, "e": true}',
+        '{"big": 123456789012345678901234567890, "neg": -9223372036854775809}',
+        '{"tiny": 0.' + "0" * 400 + '1, "huge": 1' + "0" * 400 + "}",
+        "[0.1, 0.30000000000000004, 1.7976931348623157e308, 5e-324]",
+        '{"NaN": "NaN"}',
+        "{}",
+    ],
+)
+def test_loads_reads_stored_json_exactly_as_json_loads(text):
+    from core.parsers import loads
+
+    assert repr(loads(text)) == repr(json.loads(text))
+    assert repr(loads(text.encode())) == repr(json.loads(text))
+
+
+def test_long_fractions_are_read_by_orjson_and_equal_json_loads(monkeypatch):
+    """A float32 query vector as JSON has 19-digit runs after the decimal point (0.0012345678901234567):
+    orjson reads those exactly as json.loads does, so they no longer take the slow path; integers
+    and exponents of 19+ digits still do."""
+    import random
+
+    import core.parsers as parsers
+
+    rng = random.Random(7)
+    values = []
+    for _ in range(2000):
+        mantissa = "".join(rng.choice("0123456789") for _ in range(rng.randint(17, 30)))
+        values.append(f"{rng.choice(['', '-'])}0.{mantissa}{rng.choice(['', 'e-7', 'E+12'])}")
+    text = "[" + ", ".join(values) + "]"
+    assert parsers._fast_loads(text) is not parsers._SLOW
+    assert repr(parse(text.encode())) == repr(json.loads(text))
+    for slow in ("[12345678901234567890]", "[1e0000000000000000001]", '{"a": 1.5e-1234567890123456789}'):
+        assert parsers._fast_loads(slow) is parsers._SLOW

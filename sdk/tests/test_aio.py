@@ -120,3 +120,15 @@ def test_the_async_client_works_against_the_live_server(sdk_server):
     assert hits[0].chunk_id == result.ids[2]
     assert build.status == "succeeded" and build.vector_count == 4
     assert len(listed) >= 1
+
+
+def test_it_asks_for_fields_and_parses_partial_hits():
+    script = Script(httpx.Response(200, json={"hits": [{"score": 0.5}, {"score": 0.25}]}))
+
+    async def main():
+        async with script.client() as db:
+            return await db.query("lib", embedding=[1.0], fields=["score"])
+
+    result = asyncio.run(main())
+    assert json.loads(script.requests[0].content)["fields"] == ["score"]
+    assert [(h.score, h.chunk_id, h.text) for h in result] == [(0.5, None, None), (0.25, None, None)]

@@ -95,6 +95,46 @@ def test_it_sends_the_api_key_and_json():
     }
 
 
+def test_partial_hits_of_a_query_with_fields_parse_with_the_other_fields_none():
+    full = {
+        "chunk_id": "c1",
+        "score": 0.5,
+        "text": "t",
+        "metadata": {"a": 1},
+        "document_id": "d1",
+        "document_title": "",
+    }
+    script = Script(
+        httpx.Response(200, json={"hits": [{"chunk_id": "c1", "score": 0.9}, {"chunk_id": "c2", "score": 0.8}]}),
+        httpx.Response(200, json={"hits": [{"score": 0.9}]}),
+        httpx.Response(200, json={"hits": [{"text": "t", "document_title": "T"}]}),
+        httpx.Response(200, json={"hits": [full, {**full, "metadata": None, "text": None}]}),
+    )
+    client = script.client()
+    ids = client.query(LIB, embedding=[1.0], fields=("chunk_id", "score"))
+    assert json.loads(script.requests[0].content)["fields"] == ["chunk_id", "score"]
+    assert [(h.chunk_id, h.score, h.text, h.metadata, h.document_id) for h in ids] == [
+        ("c1", 0.9, None, None, None),
+        ("c2", 0.8, None, None, None),
+    ]
+    (score,) = client.query(LIB, embedding=[1.0], fields=["score"]).hits
+    assert (score.score, score.chunk_id, score.document_title) == (0.9, None, None)
+    (text,) = client.query(LIB, embedding=[1.0], fields=["text", "document_title"]).hits
+    assert (text.text, text.document_title, text.chunk_id, text.score) == ("t", "T", None, None)
+    whole, nulls = client.query(LIB, embedding=[1.0]).hits
+    assert (whole.chunk_id, whole.score, whole.text, whole.metadata, whole.document_id) == (
+        "c1",
+        0.5,
+        "t",
+        {"a": 1},
+        "d1",
+    )
+    assert (nulls.metadata, nulls.text) == ({}, "")  # a null from the server reads as before
+    assert "fields" not in json.loads(script.requests[3].content)
+    with pytest.raises(TypeError):
+        client.query(LIB, embedding=[1.0], fields="chunk_id")
+
+
 def test_it_accepts_numpy_vectors():
     script = Script(QUERY_OK)
     script.client().query(3, embedding=np.array([0.5, 0.25], dtype=np.float32))

@@ -102,6 +102,11 @@ def test_bulk_upload_in_batches_then_query_by_vector_with_a_filter(db, vector_li
     assert filtered.plan is not None
     ranged = db.query(vector_library.id, embedding=vectors[0], k=50, filter={"i": {"$lt": 10}}, index="flat")
     assert sorted(h.metadata["i"] for h in ranged) == list(range(10))
+    ids_only = db.query(vector_library.id, embedding=vectors[42], k=5, fields=["chunk_id", "score"])
+    assert [(h.chunk_id, h.score) for h in ids_only] == [(h.chunk_id, h.score) for h in hits]
+    assert all(h.text is None and h.metadata is None and h.document_id is None for h in ids_only)
+    scores = db.query(vector_library.id, embedding=vectors[42], k=5, fields=["score"])
+    assert [h.score for h in scores] == [h.score for h in hits] and scores[0].chunk_id is None
 
 
 def test_an_index_build_reports_progress_until_it_is_done(db, vector_library):

@@ -9,6 +9,8 @@ including an id that is not a UUID, are 422 with `errors` naming the field (`chu
     common.py       paging, body checks, LibraryScopedApi (the library must be reachable)
     serializers.py  request and response shapes; query_body (the query body's fast path)
     libraries.py    libraries and documents;  chunks.py  chunks;  queries.py  queries, index builds
+    hot.py          the query's lean path: a plain API-key query without DRF's machinery, the
+                    same bytes (vectordb/hot_query.py: one SELECT); anything else goes to the view
 """
 
 from vectordb.apis.chunks import (

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from core.exceptions import ServiceUnavailable
 from vectordb import selectors, services
+from vectordb.apis import hot
 from vectordb.apis.common import (
     PAGE_PARAMS,
     PATH_IDS,
@@ -31,11 +32,19 @@ from vectordb.apis.serializers import (
 )
 from vectordb.models import IndexBuild
 from vectordb.public_ids import public_id
+from vectordb.runtime import registry
 
 
 # --- query and index -------------------------------------------------------------------------
 @extend_schema(parameters=PATH_IDS["library"])
 class LibraryQueryApi(LibraryScopedApi):
+    """A plain API-key query is answered by `hot.query_response` (one SELECT, no DRF machinery, the
+    same bytes); everything else by `post`, which also teaches this process the library for it."""
+
+    def dispatch(self, request, *args: Any, **kwargs: Any):  # type: ignore[no-untyped-def]
+        response = hot.query_response(self, request, kwargs.get("library_id"))
+        return response if response is not None else super().dispatch(request, *args, **kwargs)
+
     @extend_schema(
         operation_id="vectordb_libraries_query",
         summary="The k nearest chunks to an embedding (or a text), optionally filtered by metadata",
@@ -48,6 +57,7 @@ class LibraryQueryApi(LibraryScopedApi):
         explain = data.pop("explain")
         fields = selectors.hit_fields(data.pop("fields", None)) or selectors.HIT_FIELDS
         hits, plan = selectors.library_query_explain(library=library, fields=fields, fresh_row=True, **data)
+        registry.remember(library)  # its index is loaded now: the next query can take the lean path
         body: dict[str, Any] = {"hits": selectors.hits_payload(hits, fields)}
         if explain:
             body["plan"] = plan.__dict__

@@ -30,6 +30,7 @@ from vendomo_vectordb.errors import (
     WaitTimeoutError,
 )
 from vendomo_vectordb.models import (
+    HIT_FIELDS,
     BulkUploadResult,
     Chunk,
     ChunkInput,
@@ -47,6 +48,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_URL",
+    "HIT_FIELDS",
     "APIError",
     "AsyncVectorDB",
     "AuthenticationError",

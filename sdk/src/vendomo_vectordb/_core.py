@@ -15,7 +15,7 @@ import math
 import os
 import random
 import time
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -170,16 +170,19 @@ def query_body(
     index: str | None,
     params: Mapping[str, Any] | None,
     explain: bool,
+    fields: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """The JSON body of a query (exactly one of `embedding` or `text`)."""
     if (embedding is None) == (text is None):
         raise ValueError("give exactly one of `embedding` or `text`")
+    if isinstance(fields, str):
+        raise TypeError("`fields` is a list of field names, not one string")
     body: dict[str, Any] = {"k": k, "explain": explain}
     if embedding is not None:
         body["embedding"] = _vector(embedding)
     else:
         body["text"] = text
-    return _given(body, filter=filter, index=index, params=params)
+    return _given(body, filter=filter, index=index, params=params, fields=None if fields is None else list(fields))
 
 
 def retry_delay(attempt: int, response: httpx.Response | None, backoff: float, max_backoff: float) -> float:

@@ -67,14 +67,19 @@ def query(
     index: str | None = None,
     params: Mapping[str, Any] | None = None,
     explain: bool = False,
+    fields: Sequence[str] | None = None,
 ) -> Op[QueryResult]:
     """The `k` nearest chunks to `embedding` (or to `text`, embedded by the library's provider).
 
     `filter` is a metadata filter such as `{"year": {"$gte": 2020}, "tags": "news"}`; `index="flat"`
     forces exact search; `params` tunes the index (`{"ef": 128}` for HNSW, `{"nprobe": 8}` for IVF);
-    `explain=True` returns how the query was answered in `.plan`.
+    `explain=True` returns how the query was answered in `.plan`; `fields` (of `HIT_FIELDS`) asks
+    for only those fields of each hit, the others being None (`["chunk_id", "score"]` needs no text
+    from the server's database).
     """
-    body = query_body(embedding=embedding, text=text, k=k, filter=filter, index=index, params=params, explain=explain)
+    body = query_body(
+        embedding=embedding, text=text, k=k, filter=filter, index=index, params=params, explain=explain, fields=fields
+    )
     data = yield from request(client, "POST", f"{_lib(library_id)}/query", json=body, idempotent=True)
     return QueryResult(hits=[Hit.from_api(h) for h in data["hits"]], plan=data.get("plan"))
 

@@ -119,14 +119,34 @@ class ChunkInput(TypedDict):
     id: NotRequired[str]  # a chunk's id (a UUID)
 
 
+def _hit_field(convert: Callable[[Any], Any], null: Callable[[], Any] | None = None) -> dict[str, _Read]:
+    """A hit's field: None when the query's `fields` left it out; `null()` for a JSON null."""
+
+    def read(data: dict[str, Any], name: str) -> Any:
+        if name not in data:
+            return None
+        value = data[name]
+        if value is None:
+            return null() if null is not None else None
+        return convert(value)
+
+    return {"read": read}
+
+
+#: The fields of a hit, in the order the server sends them (`query(..., fields=...)` names a subset).
+HIT_FIELDS = ("chunk_id", "score", "text", "metadata", "document_id", "document_title")
+
+
 @dataclass(frozen=True)
 class Hit(_Model):
-    chunk_id: str = field(metadata=_key(str))
-    score: float = field(metadata=_key(float))
-    text: str = field(metadata=_get(""))
-    metadata: dict[str, Any] = field(metadata=_or(dict))
-    document_id: str = field(metadata=_key(str))
-    document_title: str = field(metadata=_get(""))
+    """One hit. A query with `fields` gets only those: the others are None (a full hit has all)."""
+
+    chunk_id: str | None = field(metadata=_hit_field(str))
+    score: float | None = field(metadata=_hit_field(float))
+    text: str | None = field(metadata=_hit_field(str, str))
+    metadata: dict[str, Any] | None = field(metadata=_hit_field(dict, dict))
+    document_id: str | None = field(metadata=_hit_field(str))
+    document_title: str | None = field(metadata=_hit_field(str, str))
 
 
 @dataclass(frozen=True)
