@@ -14,6 +14,7 @@ from django.conf import settings
 
 #: Imported only on the request/task paths that use them (threads/llm.py, vectordb/pipeline.py).
 LAZY = ("anthropic", "temporalio")
+IMPORTED = f"sorted(m for m in sys.modules if m.split('.')[0] in {LAZY!r})"
 
 
 def _fresh(code: str, **env: str) -> dict:
@@ -31,10 +32,10 @@ def test_the_web_process_start_and_its_url_conf_import_no_llm_or_workflow_client
     got = _fresh(
         "import json, sys, gc\n"
         "import config.asgi\n"
-        "started = sorted(m for m in sys.modules if m.split('.')[0] in %r)\n"
+        f"started = {IMPORTED}\n"
         "import config.urls  # what the first request imports\n"
-        "routed = sorted(m for m in sys.modules if m.split('.')[0] in %r)\n"
-        "print(json.dumps({'started': started, 'routed': routed, 'gc': gc.isenabled()}))" % (LAZY, LAZY)
+        f"routed = {IMPORTED}\n"
+        "print(json.dumps({'started': started, 'routed': routed, 'gc': gc.isenabled()}))"
     )
     assert got == {"started": [], "routed": [], "gc": True}
 
@@ -46,9 +47,9 @@ def test_a_management_command_and_the_worker_start_with_the_collector_back_on_an
         "paused = not gc.isenabled()\n"
         "import django; django.setup()\n"
         "import vectordb.tasks, threads.tasks, vectordb.management.commands.vectordb_node\n"
-        "lazy = sorted(m for m in sys.modules if m.split('.')[0] in %r)\n"
+        f"lazy = {IMPORTED}\n"
         "print(json.dumps({'paused': paused, 'gc': gc.isenabled(), 'frozen': gc.get_freeze_count() > 0,"
-        " 'lazy': lazy}))" % (LAZY,)
+        " 'lazy': lazy}))"
     )
     assert got == {"paused": True, "gc": True, "frozen": True, "lazy": []}
 
