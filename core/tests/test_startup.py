@@ -83,3 +83,21 @@ def test_with_an_api_key_an_unreachable_model_is_still_caught_after_the_lazy_imp
         "print(json.dumps({'source': answer.source, 'marked': answer.text.startswith(llm.UNAVAILABLE_MARKER)}))"
     )
     assert got == {"source": "offline", "marked": True}
+
+
+def test_a_worker_starts_without_system_checks_and_mingle_unless_told_otherwise():
+    code = "import json, os, config; print(json.dumps([os.environ.get(k) for k in %r]))"
+    names = ("CELERY_SKIP_CHECKS", "CELERY_WORKER_WITHOUT_MINGLE")
+    clean = {k: v for k, v in os.environ.items() if k not in names}
+    defaults = subprocess.run(
+        [sys.executable, "-c", code % (names,)], cwd=settings.BASE_DIR, env=clean, capture_output=True, text=True
+    )
+    explicit = subprocess.run(
+        [sys.executable, "-c", code % (names,)],
+        cwd=settings.BASE_DIR,
+        env={**clean, "CELERY_SKIP_CHECKS": "", "CELERY_WORKER_WITHOUT_MINGLE": "false"},
+        capture_output=True,
+        text=True,
+    )
+    assert json.loads(defaults.stdout) == ["1", "1"], defaults.stderr
+    assert json.loads(explicit.stdout) == ["", "false"], explicit.stderr
