@@ -224,6 +224,7 @@ def _bring_up(
 def main() -> int:
     started = time.monotonic()
     startup.resume_gc()  # this supervisor never sets up Django (config/startup.py)
+    startup.compile_sources(env.BASE_DIR)  # bytecode even under PYTHONDONTWRITEBYTECODE (config/startup.py)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DJANGO_DEBUG", "1")
     bin_dir = str(Path(sys.executable).parent)
