@@ -13,8 +13,8 @@ and the first request's imports do not pay for them either; a prefork child's co
 stop touching the parent's pages) and turns the collector back on.
 
 The cost: the few thousand garbage cycles start-up leaves are frozen too (~1 MB, never freed).
-A process that imports `config` without ever setting up Django (none of our entry points) keeps
-the collector off until it calls `resume_gc()`.
+A process that imports `config` but never sets up Django (`celery -A config flower`, a script)
+gets the collector back from a fallback timer after `PAUSE_MAX_S`.
 
 Bytecode: with `PYTHONDONTWRITEBYTECODE=1` (the Docker image sets it; so does this machine's
 environment) no process writes `__pycache__`, so every process compiled our ~160 modules from
@@ -27,24 +27,41 @@ from __future__ import annotations
 
 import compileall
 import gc
+import threading
 from pathlib import Path
 
+#: The longest the collector stays paused when nothing resumes it (start-up takes ~1-10 s).
+PAUSE_MAX_S = 60.0
+
 _paused = False
+_lock = threading.Lock()
+_fallback: threading.Timer | None = None
 
 
 def pause_gc() -> None:
     """Pause the collector for start-up (once; a no-op if it was already off)."""
-    global _paused
-    if not _paused and gc.isenabled():
+    global _paused, _fallback
+    with _lock:
+        if _paused or not gc.isenabled():
+            return
         gc.disable()
         _paused = True
+        _fallback = threading.Timer(PAUSE_MAX_S, resume_gc)
+        _fallback.name = "config-startup-gc"
+        _fallback.daemon = True
+        _fallback.start()
 
 
 def resume_gc() -> None:
     """Freeze what start-up made and turn the collector back on (a no-op unless paused)."""
-    global _paused
-    if _paused:
+    global _paused, _fallback
+    with _lock:
+        if not _paused:
+            return
         _paused = False
+        if _fallback is not None and _fallback is not threading.current_thread():
+            _fallback.cancel()
+        _fallback = None
         gc.freeze()
         gc.enable()
 

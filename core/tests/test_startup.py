@@ -101,3 +101,27 @@ def test_a_worker_starts_without_system_checks_and_mingle_unless_told_otherwise(
     )
     assert json.loads(defaults.stdout) == ["1", "1"], defaults.stderr
     assert json.loads(explicit.stdout) == ["", "false"], explicit.stderr
+
+
+def test_a_process_that_never_sets_up_django_gets_the_collector_back_from_the_fallback():
+    got = _fresh(
+        "import json, gc, threading\n"
+        "import config\n"
+        "from config import startup\n"
+        "timer = next(t for t in threading.enumerate() if t.name == 'config-startup-gc')\n"
+        "paused = not gc.isenabled()\n"
+        "timer.function()  # what the timer runs after PAUSE_MAX_S\n"
+        "timer.join(5)\n"
+        "print(json.dumps({'paused': paused, 'after': gc.isenabled(), 'timer_gone': not timer.is_alive(),"
+        " 'max_s': startup.PAUSE_MAX_S}))"
+    )
+    assert got == {"paused": True, "after": True, "timer_gone": True, "max_s": 60.0}
+    # Set up normally, the timer is cancelled as the collector comes back.
+    got = _fresh(
+        "import json, gc, threading\n"
+        "import django; django.setup()\n"
+        "[t.join(5) for t in threading.enumerate() if t.name == 'config-startup-gc']\n"
+        "alive = [t.name for t in threading.enumerate() if t.name == 'config-startup-gc' and t.is_alive()]\n"
+        "print(json.dumps({'gc': gc.isenabled(), 'alive': alive}))"
+    )
+    assert got == {"gc": True, "alive": []}
