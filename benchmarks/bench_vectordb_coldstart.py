@@ -17,7 +17,7 @@ then real processes are started and timed from `Popen` to their first answered q
 Before timing, the numba cache is warmed and the project's bytecode written (`compile_sources`),
 as on any machine that has run the product once: the image compiles at build and `make run`
 before it starts, which matters because `PYTHONDONTWRITEBYTECODE=1` (set in the image and on this
-machine) otherwise has every process compile our modules from source again (~0.15 s of CPU).
+machine) otherwise has every process compile our modules from source again (~0.1 s of CPU).
 
 Each row gives wall-clock seconds (the machine is shared: other load stretches them) and the
 child's CPU seconds (user + system, less sensitive to other load), and the child's RSS after the

@@ -18,7 +18,7 @@ gets the collector back from a fallback timer after `PAUSE_MAX_S`.
 
 Bytecode: with `PYTHONDONTWRITEBYTECODE=1` (the Docker image sets it; so does this machine's
 environment) no process writes `__pycache__`, so every process compiled our ~160 modules from
-source again: 0.13-0.15 s of CPU before its first answer. `compile_sources()` writes the bytecode
+source again: ~0.1 s of CPU before its first answer. `compile_sources()` writes the bytecode
 explicitly (py_compile ignores that variable; only files changed since are recompiled): `make
 run` calls it before it starts the processes, the image runs `compileall` at build (Dockerfile).
 """
