@@ -125,3 +125,19 @@ def test_a_process_that_never_sets_up_django_gets_the_collector_back_from_the_fa
         "print(json.dumps({'gc': gc.isenabled(), 'alive': alive}))"
     )
     assert got == {"gc": True, "alive": []}
+
+
+def test_compile_sources_writes_the_packages_bytecode_even_when_python_would_not(tmp_path, monkeypatch):
+    from config.startup import compile_sources
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)  # PYTHONDONTWRITEBYTECODE=1
+    (tmp_path / "app" / "sub").mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "sub" / "mod.py").write_text("X = 1\n")
+    (tmp_path / "venvlike").mkdir()  # not a package: left alone
+    (tmp_path / "venvlike" / "big.py").write_text("Y = 2\n")
+    assert compile_sources(tmp_path)
+    assert list((tmp_path / "app" / "sub" / "__pycache__").glob("mod.*.pyc"))
+    assert not (tmp_path / "venvlike" / "__pycache__").exists()
+    (tmp_path / "app" / "broken.py").write_text("def (:\n")
+    assert not compile_sources(tmp_path)
