@@ -29,6 +29,12 @@ test runs, several checkouts):
 - **A bad entry is recompiled, never fatal**: a load that raises (a torn or foreign file) or
   returns machine code for another signature is logged and treated as a miss; numba then
   compiles and its save overwrites the entry.
+- **One process compiles, the others wait and load**: a kernel's load-or-compile runs under one
+  `flock` on the version's directory (`.compile.lock`), taken inside numba's own compiler lock
+  (so nested compiles of callees re-enter it and no two locks are ever waited on in opposite
+  orders). After an engine change, the web, node and worker processes starting together used to
+  compile the same kernels side by side (~10 s of CPU each on a shared 2-core machine); now the
+  first compiles and the rest load its entries. A forked child forgets a lock its parent held.
 
 Directories of other engine versions unused for `STALE_CACHE_DAYS` are removed by the start-up
 warm-up (`sweep_stale_caches`).
@@ -101,6 +107,7 @@ def jit(fn: Callable | None = None, **extra: Any) -> Any:
             numba.config.CACHE_DIR = CACHE_DIR
         dispatcher = numba.njit(**{**OPTIONS, **extra})(f)
         _guard_cache(dispatcher)
+        _serialise_compiles(dispatcher)
         return dispatcher
 
     return wrap(fn) if fn is not None else wrap
@@ -155,6 +162,71 @@ def _guard_cache(dispatcher: Any) -> None:
             logger.warning("numba cache: could not save %s%s (%s)", name, sig, exc)
 
     cache.load_overload, cache.save_overload = checked_load, locked_save
+
+
+class _CompileLock:
+    """The cross-process lock on this version's cache directory, reentrant within a process.
+
+    Only taken with numba's global compiler lock held (one thread of a process compiles at a
+    time), so `depth` needs no lock of its own."""
+
+    def __init__(self) -> None:
+        self.fd: int | None = None
+        self.depth = 0
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        from numba.core.compiler_lock import global_compiler_lock
+
+        with global_compiler_lock:
+            if self.depth == 0:
+                self.fd = _locked_fd(CACHE_DIR)
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+                if self.depth == 0 and self.fd is not None:
+                    os.close(self.fd)  # releases the flock
+                    self.fd = None
+
+    def forget(self) -> None:
+        """In a forked child: the parent's lock is not ours (closing our copy leaves it to them)."""
+        if self.fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
+        self.fd, self.depth = None, 0
+
+
+def _locked_fd(directory: str) -> int | None:
+    import fcntl
+
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd = os.open(os.path.join(directory, ".compile.lock"), os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError:
+        return None  # a read-only cache: compile without waiting for anyone
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+_compile_lock = _CompileLock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_compile_lock.forget)
+
+
+def _serialise_compiles(dispatcher: Any) -> None:
+    """Run the dispatcher's load-or-compile of a new signature under `_compile_lock` (numba calls
+    `compile` only for a signature it has no machine code for yet: never on the query path)."""
+    if not CACHE_DIR or getattr(getattr(dispatcher, "_cache", None), "_cache_path", None) is None:
+        return
+    compile_now = dispatcher.compile
+
+    def compile(sig: Any) -> Any:
+        with _compile_lock.held():
+            return compile_now(sig)
+
+    dispatcher.compile = compile
 
 
 def sweep_stale_caches(max_age_days: float = STALE_CACHE_DAYS) -> int:

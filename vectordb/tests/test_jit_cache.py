@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -54,10 +55,18 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _env(workdir: Path, **extra: str) -> dict:
+    return {
+        **os.environ,
+        "NUMBA_CACHE_DIR": str(workdir / "cache"),
+        "PYTHONPATH": f"{workdir}{os.pathsep}{ROOT}",
+        **extra,
+    }
+
+
 def _run(workdir: Path, *argv: str) -> tuple[dict, str]:
-    env = {**os.environ, "NUMBA_CACHE_DIR": str(workdir / "cache"), "PYTHONPATH": f"{workdir}{os.pathsep}{ROOT}"}
     done = subprocess.run(
-        [sys.executable, str(workdir / "run.py"), *argv], env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, str(workdir / "run.py"), *argv], env=_env(workdir), capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1]), done.stderr
@@ -125,6 +134,29 @@ def test_processes_compiling_different_signatures_at_once_leave_a_consistent_cac
     assert "numba cache" not in stderr
 
 
+def test_processes_starting_together_compile_each_kernel_once(workdir: Path):
+    """Two processes reach the same uncompiled kernels at the same moment: one compiles each
+    signature, the other waits on the version's compile lock and loads what it saved."""
+    go = workdir / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(workdir / "run.py")],
+            env=_env(workdir, GO_FILE=str(go)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    time.sleep(3)  # both have imported numba and the kernel and wait for the signal
+    go.write_text("")
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [err[-2000:] for _, err in outs]
+    runs = [json.loads(out.strip().splitlines()[-1]) for out, _ in outs]
+    assert [r["values"] for r in runs] == [EXPECTED, EXPECTED]
+    assert sum(r["misses"] for r in runs) == 3 and sum(r["hits"] for r in runs) == 3, runs
+
+
 def test_stale_version_directories_are_swept(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(_jit, "CACHE_ROOT", str(tmp_path))
     current = tmp_path / f"engine-{_jit.CACHE_VERSION}"
@@ -147,4 +179,5 @@ def test_the_engine_kernels_are_guarded():
     for kernel in kernels:
         assert kernel._cache.load_overload.__name__ == "checked_load"
         assert kernel._cache.save_overload.__name__ == "locked_save"
+        assert kernel.compile.__name__ == "compile" and kernel.compile.__qualname__.startswith("_serialise_compiles")
         assert kernel._cache._cache_path.startswith(_jit.CACHE_DIR or kernel._cache._cache_path)
