@@ -26,7 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from config import embedded_redis, embedded_temporal, env
+from config import embedded_redis, embedded_temporal, env, startup
 
 STAMP_DIR = env.VAR_DIR / "setup"
 DEMO_KEY_FILE = env.VAR_DIR / "demo_api_key"
@@ -223,6 +223,8 @@ def _bring_up(
 
 def main() -> int:
     started = time.monotonic()
+    startup.resume_gc()  # this supervisor never sets up Django (config/startup.py)
+    startup.compile_sources(env.BASE_DIR)  # bytecode even under PYTHONDONTWRITEBYTECODE (config/startup.py)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("DJANGO_DEBUG", "1")
     bin_dir = str(Path(sys.executable).parent)

@@ -1,14 +1,21 @@
 """The answer step of the RAG agent: one prompt (instructions, retrieved passages, the conversation so
 far, the question) to the Anthropic Messages API, or, with no API key, an offline answer composed
-from the passages and marked as such. No Django models here; settings are passed in."""
+from the passages and marked as such. No Django models here; settings are passed in.
+
+`anthropic` (and the httpx/pydantic stack under it, ~0.2 s of CPU to import, 0.9 s on a loaded
+machine) is imported only when a model is really asked: every process imports this module at
+start (the admin imports the selectors), most never call the API, and with no API key none does.
+`core/tests/test_startup.py` checks that a web process's start does not import it."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import anthropic
-import httpx
+if TYPE_CHECKING:  # pragma: no cover
+    import anthropic
+    import httpx
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +96,8 @@ def offline_answer(passages: list[Passage], *, marker: str = OFFLINE_MARKER) -> 
 
 
 def make_client(config: LlmConfig, http_client: httpx.Client | None = None) -> anthropic.Anthropic:
+    import anthropic
+
     return anthropic.Anthropic(
         api_key=config.api_key, timeout=config.timeout, max_retries=config.max_retries, http_client=http_client
     )
@@ -105,6 +114,8 @@ def answer_question(
     """Ask the model when configured; otherwise (or when the API fails) answer offline, marked."""
     if config is None or not config.api_key:
         return offline_answer(passages)
+    import anthropic  # only when the model is asked (see the module docstring)
+
     client = client or make_client(config)
     try:
         response = client.messages.create(

@@ -6,6 +6,10 @@ is the engine of record: the run's inputs, each step's attempts, errors and outp
 live in the workflow's history on the Temporal server, not in a second store here. A `PipelineRun`
 row records only which project a run belongs to (so unknown and foreign ids are answered without
 Temporal); the workflow's memo carries the same. Why Temporal and what it guarantees: PIPELINE.md.
+
+The Temporal client (`vectordb.workflows.client`, which imports `temporalio`: ~0.15 s of CPU) is
+imported by the functions that talk to Temporal, not here: the URL conf imports this module, so
+every web process would pay it before its first answer whether or not it ever runs a pipeline.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from django.db import transaction
 from core.exceptions import Unprocessable
 from vectordb.engine.filters import FilterError, compile_filter
 from vectordb.models import Library
-from vectordb.workflows import client
 from vectordb.workflows.models import PipelineRun
 from vectordb.workflows.shared import ANSWER_MODES, MAX_CANDIDATES, MAX_K, MAX_QUESTION_CHARS, STEPS
 
@@ -82,6 +85,8 @@ def pipeline_start(
         "answer_mode": answer,
         "created_at": now,
     }
+    from vectordb.workflows import client
+
     with transaction.atomic():  # no row without a workflow: a failed start rolls the row back
         PipelineRun.objects.create(id=params["id"], project_id=library.project_id, library_id_at_start=library.pk)
         client.start(params)
@@ -104,6 +109,8 @@ def pipeline_run_get(*, run_id: uuid.UUID) -> PipelineRun | None:
 def pipeline_status(*, run: PipelineRun) -> dict[str, Any] | None:
     """A run's public view (None when Temporal no longer has it; 503 when it is unreachable): from
     the workflow's `progress` query while it runs, from its result or history once closed."""
+    from vectordb.workflows import client
+
     view = client.describe(run.pk)
     if view is None or view["project"] != str(run.project.uuid):
         return None
@@ -112,6 +119,8 @@ def pipeline_status(*, run: PipelineRun) -> dict[str, Any] | None:
 
 def pipeline_signal(*, run: PipelineRun, cancel: bool = False, answer: str | None = None) -> bool:
     """Cancel a run and/or change its answer mode (before the answer step); False once it is closed."""
+    from vectordb.workflows import client
+
     sent = True
     if answer is not None:
         sent = client.signal(run.pk, "set_answer_mode", answer)

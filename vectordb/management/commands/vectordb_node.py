@@ -10,6 +10,9 @@ from vectordb.replication.keys import DEFAULT_CLUSTER, valid_cluster
 
 class Command(BaseCommand):
     help = "Run a vectordb index node (reads from in-memory replicas; leader election over a Redis lease)."
+    # No system checks at start (`manage.py check` and CI run them): they import the web URL conf,
+    # which a node does not serve, ~0.2 s of CPU before its first answer (vectordb/README.md, "Cold start").
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--node-id", required=True, help="Unique name of this node in the cluster.")
