@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
 from search.geo.corners import CornerAmbiguous, Corners
+from search.geo.names import share_bare_names, spellings
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
     FILLER,
@@ -91,9 +92,14 @@ class Gazetteer(TownsMixin):
         self.metro_names: dict[str, str] = {}  # normalised alias -> metro key
         self.place_names: dict[str, list[Place]] = defaultdict(list)  # normalised alias -> places
         self.scoped_names: dict[str, list[Place]] = defaultdict(list)  # names that count only with their metro
+        self._names_of: dict[Place, list[str]] = {}
         for source in (path, venues):
             if source is not None:
                 self._load(source)
+        city_names: dict[str, list[str]] = defaultdict(list)
+        for alias, key in self.metro_names.items():
+            city_names[key].append(alias)
+        share_bare_names(self.place_names, self.scoped_names, self._names_of, city_names)
         self._scope_generic_names()
         self._add_airports()
         self.corners = Corners()
@@ -113,18 +119,19 @@ class Gazetteer(TownsMixin):
             for metro, kind, name, aliases, lat, lon, *_source in rows:
                 if kind == "metro":
                     self.metros[metro] = Metro(metro, name, float(lat), float(lon))
-                    for alias in _names(name, aliases):
+                    for alias in (s for n in _names(name, aliases) for s in spellings(n)):
                         self.metro_names.setdefault(alias, metro)
                     continue
                 place = Place(name, float(lat), float(lon), kind, metro, source=f"gazetteer:{kind}")
                 self.places.append(place)
-                for alias in _names(name, aliases):
+                self._names_of[place] = _names(name, aliases)
+                for alias in (s for n in self._names_of[place] for s in spellings(n)):
                     if alias in NOT_PLACE_ALIASES:  # "ut" is Utah's code, "uh" a pause: never a place's name
                         continue
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
-                for alias in _scoped_names(aliases):
+                for alias in (s for n in _scoped_names(aliases) for s in spellings(n)):
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         self.scoped_names[variant].append(place)
 
