@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from search.geo import manhattan
 from search.geo.corners import CornerAmbiguous, Corners
-from search.geo.names import share_bare_names, spellings
+from search.geo.names import share_bare_names, short_forms, spellings
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
     FILLER,
@@ -67,6 +67,7 @@ def _names(name: str, aliases: str) -> list[str]:
         if not words:
             continue
         out.append(words)
+        out.extend(short_forms(words))
         if words.startswith("the ") and len(words.split()) > 2:
             out.append(words[4:])
         head = words.split(" at ")[0]
@@ -253,6 +254,8 @@ class Gazetteer(TownsMixin):
                 raise
             try:  # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"
                 place = self._geocode(phrase, swapped, near)
+            except PlaceAmbiguous:
+                raise  # "museo de historia natural": several cities have one, say which
             except GeocodeError:
                 pass
             else:

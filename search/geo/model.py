@@ -180,11 +180,37 @@ SPANISH_PLACE_WORDS = {
 }  # fmt: skip
 
 
+# Spanish names of a subject whose adjective follows the noun: "museo de historia natural" is the natural history
+# museum, "museo de bellas artes" the fine arts museum.
+SPANISH_SUBJECTS = {
+    ("historia", "natural"): ["natural", "history"], ("bellas", "artes"): ["fine", "arts"],
+    ("arte", "moderno"): ["modern", "art"], ("arte", "contemporaneo"): ["contemporary", "art"],
+    ("ciencias", "naturales"): ["natural", "science"], ("historia",): ["history"], ("ciencia",): ["science"],
+}  # fmt: skip
+
+
+def _subjects(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (2, 1):
+            english = SPANISH_SUBJECTS.get(tuple(words[i : i + size]))
+            if english is not None:
+                out.extend(english)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def english_place_words(words: list[str]) -> list[str]:
     """Spanish kind-of-place words in English, "de/del" after them as "of"; "centro" alone (not "centro de
-    convenciones", "centro comercial") is downtown."""
+    convenciones", "centro comercial") is downtown; a subject after them in English order ("historia natural")."""
     if not SPANISH_PLACE_WORDS.keys() & {w for w in words if w not in ("zoo", "hospital", "plaza", "terminal")}:
         return words
+    words = _subjects(words)
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1 : i + 3]

@@ -36,6 +36,15 @@ def spellings(name: str) -> list[str]:
     return out if out and out[0] == name else [name, *out]
 
 
+def short_forms(name: str) -> list[str]:
+    """The shorter names people give a "<X> Museum of Art": "<X> museum" and "<X> art museum" ("the metropolitan
+    museum", "philadelphia art museum")."""
+    head, sep, _ = name.partition(" museum of art")
+    if not sep or not head or name != f"{head} museum of art":
+        return []
+    return [f"{head} museum", f"{head} art museum"]
+
+
 def bare_names(names: Iterable[str], city_names: Iterable[str]) -> list[str]:
     """A name without the city written after it or before it ("washington park denver" -> "washington park",
     "chinatown boston" -> "chinatown"), for each of `names` that has one of `city_names` (normalised) there."""
