@@ -249,16 +249,18 @@ class Gazetteer(TownsMixin):
         try:
             return self._geocode(phrase, words, near)
         except GeocodeError:
-            swapped = spanish_order(words) if words != written else None
-            if swapped is None:
+            if words == written:
                 raise
-            try:  # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"
-                place = self._geocode(phrase, swapped, near)
-            except PlaceAmbiguous:
-                raise  # "museo de historia natural": several cities have one, say which
-            except GeocodeError:
-                pass
-            else:
+            swapped = spanish_order(words) or words
+            # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"; else the
+            # words as written, a Spanish word being part of the name ("calle ocho and 27th ave")
+            for attempt in (swapped, written):
+                try:
+                    place = self._geocode(phrase, attempt, near)
+                except PlaceAmbiguous:
+                    raise  # "museo de historia natural": several cities have one, say which
+                except GeocodeError:
+                    continue
                 return Place(*_fields(place), confidence="low" if place.confidence == "low" else "medium")
             raise
 
