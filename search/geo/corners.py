@@ -106,8 +106,8 @@ class Corners:
                 end += 1
             used = set(range(i - left[1], end))
             # the type written ("7th st", not "7th ave") picks among same-named streets that have one
-            left_type = {SUFFIXES[w] for w in words[i - left[1] : i] if w in SUFFIXES}
-            right_type = {SUFFIXES[w] for w in words[i + 1 : end] if w in SUFFIXES}
+            left_type = _types(words[i - left[1] : i])
+            right_type = _types(words[i + 1 : end])
             lefts = _typed(self.streets[left[0]], left_type)
             rights = _typed(self.streets[right[0]], right_type)
             metros = {m for at, m in metro_at.items() if at not in used}
@@ -128,6 +128,11 @@ class Corners:
             if len(found) > 1 and not metros:
                 raise CornerAmbiguous([(f[0], f[2]) for f in found])
         return None
+
+
+def _types(words: list[str]) -> set[str]:
+    """The street types written in a street's words; "st" first is "saint" ("st charles"), not a type."""
+    return {SUFFIXES[w] for k, w in enumerate(words) if w in SUFFIXES and not (k == 0 and w == "st" and len(words) > 1)}
 
 
 def _typed(streets: list[Street], written: set[str]) -> list[Street]:
