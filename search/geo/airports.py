@@ -19,8 +19,11 @@ from search.parsing.text import normalise
 
 METRO_RADIUS_KM = 50.0
 GENERIC = frozenset(["international", "intl", "intcntl", "airport", "regional", "municipal", "field", "the", "county"])
-# IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code.
-WORD_CODES = frozenset(["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot"])
+# IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code. "san" and
+# "las" start Spanish names and articles ("san jacinto monument" is not San Diego's airport, "cerca de las ...").
+WORD_CODES = frozenset(
+    ["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot", "san", "las"]
+)
 # Airports with scheduled passenger service whose package name says neither "International" nor
 # "Intercontinental" (source: each airport's Wikipedia article, "airlines and destinations").
 SCHEDULED = frozenset(["LGA", "DAL", "HOU", "BUR", "LGB", "HPN", "DTW", "AZA", "TTN", "OGD", "PAE", "BLV", "USA"])
@@ -65,9 +68,34 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "SAN": ("lindbergh field", "san diego airport"),
     "LAX": ("lax", "los angeles airport"),
     "DET": ("detroit city airport", "city airport detroit"),
+    "STP": ("st paul downtown airport", "holman field", "downtown st paul airport", "st paul airport"),
 }
+# Reference points of airports whose package coordinates are rounded to 0.1 degree (up to ~8 km off): each
+# airport's Wikipedia infobox (FAA reference point), rounded to 4 decimals. An airport whose package point is that
+# coarse and that is not listed here is left out: a wrong point is worse than none.
+AIRPORT_POINTS = {
+    "MYF": (32.8158, -117.1392), "PAE": (47.9063, -122.2816), "FXE": (26.1973, -80.1707), "OPF": (25.9070, -80.2784),
+    "TMB": (25.6479, -80.4328), "RBD": (32.6809, -96.8682), "FTY": (33.7791, -84.5214), "EDC": (30.3975, -97.5664),
+    "HSH": (35.9728, -115.1344), "CRG": (30.3363, -81.5144), "NZY": (32.6992, -117.2153), "YIP": (42.2379, -83.5304),
+    "FCM": (44.8272, -93.4571), "OJC": (38.8476, -94.7376), "PWK": (42.1142, -87.9015), "HWD": (37.6589, -122.1217),
+    "EQY": (35.0178, -80.6202), "GTU": (30.6788, -97.6794), "LVN": (44.6279, -93.2281), "LXT": (38.9597, -94.3715),
+    "SET": (38.9297, -90.4300), "TYQ": (40.0306, -86.2514), "UAO": (45.2474, -122.7700),
+}  # fmt: skip
+
+
+def _point(row: dict) -> tuple[float, float] | None:
+    """The airport's point: the package's, or AIRPORT_POINTS' when the package's is rounded to 0.1 degree (None if
+    it is and no better point is known)."""
+    lat, lon = float(row["lat"]), float(row["lon"])
+    code = row.get("iata") or row.get("lid") or ""
+    if code in AIRPORT_POINTS:
+        return AIRPORT_POINTS[code]
+    coarse = all(abs(v * 10 - round(v * 10)) < 1e-9 for v in (lat, lon))
+    return None if coarse else (lat, lon)
+
+
 # Words of an airport's name people leave out when they name it in full ("King County Airport").
-QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial"])
+QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial", "executive"])
 HEADS = frozenset(["airport", "field", "airfield"])
 
 
@@ -112,7 +140,10 @@ def full_names(name: str, cities: set[str]) -> list[str]:
     "coleman young municipal airport", "coleman young airport"), and by its last word before the head when it is a
     person's name ("Laurence G Hanscom Field" -> "hanscom field", "St Paul Downtown Holman Field"). A part that is
     only a city ("Gary/Chicago International Airport": "chicago international airport") is not a name of it."""
-    parts = [name, *re.split(r"[/()]", name)]
+    # the name, its joined parts, the name without its parenthesised part ("Long Beach Airport")
+    parts = [name, *re.split(r"[/()]", name), re.sub(r"\([^)]*\)", " ", name)]
+    # "<X> of <Y> Airport" is also "<X> Airport" ("Reid-Hillview of Santa Clara County Airport")
+    parts += [f"{m.group(1)} {m.group(2)}" for m in re.finditer(r"^(.+?) of .+ (airport|field)$", name, re.IGNORECASE)]
     city_words = {w for city in cities for w in city.split()}  # "West Memphis" is not "memphis airport"
     found: list[str] = []
     for part in parts:
@@ -159,7 +190,9 @@ def airports(
     for row in table.values():
         if row["country"] != "US" or not row["iata"]:
             continue
-        point = (float(row["lat"]), float(row["lon"]))
+        point = _point(row)
+        if point is None:
+            continue
         key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
         if distance <= METRO_RADIUS_KM:
             by_metro.setdefault(key, []).append((distance, row))
@@ -189,5 +222,30 @@ def airports(
                     aliases.append(f"{core.split()[-1]} airport")
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
-            point = float(row["lat"]), float(row["lon"])
-            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)
+            point = _point(row)
+            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)  # type: ignore[misc]
+
+
+_PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")
+
+
+def airfields_without_iata(metros: dict[str, tuple[str, float, float]]) -> Iterator[tuple[str, str, list[str], float, float]]:
+    """(metro key, name, aliases, lat, lon) of the public airfields of the metros that have no IATA code (the package's
+    ICAO table: a "K" code, as every public-use US airport has; "John C Tune Airport", KJWN): named in full only
+    (no code, no bare word), as people name them."""
+    import airportsdata
+
+    cities = {normalise(c) for c, _, _ in metros.values()}
+    for row in airportsdata.load("ICAO").values():
+        if row["country"] != "US" or row["iata"] or not _PUBLIC_ICAO.fullmatch(row["icao"]):
+            continue
+        point = _point(row)
+        if point is None:
+            continue
+        key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
+        if distance > METRO_RADIUS_KM:
+            continue
+        names = [normalise(row["name"]), *full_names(row["name"], cities)]
+        names = [n for n in dict.fromkeys(names) if len(n.split()) >= 2 and HEADS.intersection(n.split())]
+        if names:
+            yield key, row["name"], names, *point

@@ -137,7 +137,7 @@ class Gazetteer(TownsMixin):
                         self.scoped_names[variant].append(place)
 
     def _add_airports(self) -> None:
-        from search.geo.airports import airports
+        from search.geo.airports import airfields_without_iata, airports
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
         codes = set()
@@ -161,6 +161,12 @@ class Gazetteer(TownsMixin):
                         continue
                     self.place_names[variant].append(place)
         self.airport_codes = frozenset(codes)
+        for metro, name, aliases, lat, lon in airfields_without_iata(metros):  # "john c tune airport"
+            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
+            self.places.append(place)
+            for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
+                for variant in (alias, f"the {alias}"):
+                    self.place_names[variant].append(place)
 
     def mark_codes(self, text: str) -> str:
         """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
