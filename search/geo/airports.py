@@ -229,7 +229,9 @@ def airports(
 _PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")
 
 
-def airfields_without_iata(metros: dict[str, tuple[str, float, float]]) -> Iterator[tuple[str, str, list[str], float, float]]:
+def airfields_without_iata(
+    metros: dict[str, tuple[str, float, float]],
+) -> Iterator[tuple[str, str, list[str], float, float]]:
     """(metro key, name, aliases, lat, lon) of the public airfields of the metros that have no IATA code (the package's
     ICAO table: a "K" code, as every public-use US airport has; "John C Tune Airport", KJWN): named in full only
     (no code, no bare word), as people name them."""

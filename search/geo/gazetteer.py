@@ -22,11 +22,9 @@ from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from search.geo import manhattan
 from search.geo.corners import CornerAmbiguous, Corners
-from search.geo.names import share_bare_names, short_forms, spellings
+from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
     FILLER,
@@ -47,6 +45,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     haversine_km,
     spanish_order,
 )
+from search.geo.names import kind_typos, share_bare_names, short_forms, spellings
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
@@ -86,7 +85,7 @@ def _scoped_names(aliases: str) -> list[str]:
 SERVED_KM = 80.0
 
 
-class Gazetteer(TownsMixin):
+class Gazetteer(FuzzyMixin, TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
@@ -167,6 +166,12 @@ class Gazetteer(TownsMixin):
             for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
                 for variant in (alias, f"the {alias}"):
                     self.place_names[variant].append(place)
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every word of a known name: a word outside it may be a misspelt kind of place ("airprot")."""
+        return frozenset(w for names in (self.place_names, self.metro_names, self.scoped_names) for n in names
+                         for w in n.split())  # fmt: skip
 
     def mark_codes(self, text: str) -> str:
         """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
@@ -250,7 +255,14 @@ class Gazetteer(TownsMixin):
         return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
-        written = normalise(self.mark_codes(phrase)).split()
+        raw = normalise(self.mark_codes(phrase)).split()
+        written = kind_typos(raw, self._vocabulary)
+        place = self._geocode_written(phrase, written, near)
+        if written != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
+            return Place(*_fields(place), confidence="medium")
+        return place
+
+    def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)
         try:
             return self._geocode(phrase, words, near)
@@ -267,6 +279,8 @@ class Gazetteer(TownsMixin):
                     raise  # "museo de historia natural": several cities have one, say which
                 except GeocodeError:
                     continue
+                if attempt is written:
+                    return place
                 return Place(*_fields(place), confidence="low" if place.confidence == "low" else "medium")
             raise
 
@@ -453,42 +467,3 @@ class Gazetteer(TownsMixin):
         metro = self.metros.get(place.metro or "")
         name = f"{place.name}, {metro.city}" if metro and metro.city.lower() not in place.name.lower() else place.name
         return Place(name, place.latitude, place.longitude, place.kind, place.metro, place.source, ignored)
-
-    def _fuzzy(self, text: str, metro: str | None) -> Place | None:
-        if len(text) < 4:
-            return None
-        pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
-        if metro is not None:  # with the metro named, its metro-scoped names too ("city musuem stl")
-            pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
-                    {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
-            pool = {a: ps for a, ps in pool.items() if ps}
-        hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
-        if hit is not None:
-            places = pool[hit[0]]
-            if len(places) == 1:
-                place = self._with_city(places[0], ())
-                return Place(
-                    place.name,
-                    place.latitude,
-                    place.longitude,
-                    place.kind,
-                    place.metro,
-                    "gazetteer:fuzzy",
-                    (),
-                    "medium",
-                )
-        if metro is None:
-            hit = process.extractOne(text, list(self.metro_names), scorer=fuzz.ratio, score_cutoff=86)
-            if hit is not None:
-                m = self.metros[self.metro_names[hit[0]]]
-                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
-        return None
-
-    def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:
-        if metro is not None:
-            names = {f"{p.name}, {self.metros[metro].city}": normalise(p.name) for p in self.places if p.metro == metro}
-        else:
-            names = {m.name: normalise(m.name) for m in self.metros.values()}
-            names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
-        hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
-        return [label for _, _, label in hits]

@@ -177,6 +177,11 @@ SPANISH_PLACE_WORDS = {
     "avenida": "avenue", "mercado": "market", "biblioteca": "library", "puente": "bridge", "acuario": "aquarium",
     "catedral": "cathedral", "torre": "tower", "hospital": "hospital", "plaza": "plaza", "convenciones": "convention",
     "arte": "art", "ciencias": "science", "centro": "center", "terminal": "terminal", "lago": "lake",
+    "mision": "mission", "iglesia": "church", "monumento": "monument", "jardin": "garden", "botanico": "botanical",
+    "isla": "island", "bahia": "bay", "teatro": "theater", "capitolio": "capitol", "escuela": "school",
+    "muelle": "pier", "faro": "lighthouse", "palacio": "palace", "fuerte": "fort", "cementerio": "cemetery",
+    "galeria": "gallery", "cascada": "falls", "cataratas": "falls", "bulevar": "boulevard", "campo": "field",
+    "estatua": "statue", "puerto": "port", "barrio": "neighborhood",
 }  # fmt: skip
 
 

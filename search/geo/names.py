@@ -7,6 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import product
 
+from rapidfuzz import fuzz, process
+
+from search.geo.model import PLACE_NOUNS
+
 # Each word of a name may also be written as these ("Boston Univ", "Lenox Sq", "Penn Stn", "Mt Bonnell", "St.
 # Edward's", "Fox Theater", "Lewis and Clark"): the forms are the same word, so a name written either way is found.
 _SAME_WORD = (
@@ -86,3 +90,21 @@ def share_bare_names(places_by_name: dict, scoped_names: dict, names_of: dict, c
     for name, places in extra.items():
         for variant in (name,) if name.startswith("the ") else (name, f"the {name}"):
             places_by_name[variant] = [*places_by_name.get(variant, ()), *places]
+
+
+# Kind-of-place words long enough to be told apart when misspelt ("airprot", "stadum", "musuem", "univeristy").
+KIND_WORDS = sorted(w for w in PLACE_NOUNS if len(w) >= 5)
+
+
+def kind_typos(words: list[str], vocabulary: frozenset[str]) -> list[str]:
+    """Each word that is in no known name and is a misspelling of a kind of place (ratio >= 80, same first letter)
+    written as that kind: "st paul downtown airprot" -> "... airport". Names are left alone: only words outside
+    `vocabulary` are looked at."""
+    out = []
+    for word in words:
+        if len(word) >= 5 and word not in vocabulary and word.isalpha():
+            hit = process.extractOne(word, KIND_WORDS, scorer=fuzz.ratio, score_cutoff=80)
+            if hit is not None and hit[0][0] == word[0]:
+                word = hit[0]
+        out.append(word)
+    return out

@@ -192,7 +192,8 @@ class TownsMixin:
                 elif size == 1 and len(name) < 4:
                     continue
                 towns = [self._town(r) for r in rows]
-                rest = [w for w in leftover if w not in name.split()]
+                # "downtown campbell ca": the town's centre is its downtown
+                rest = [w for w in leftover if w not in name.split() and w != "downtown"]
                 in_metro = [t for t in towns if t.metro is not None]
                 if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
                     town = in_metro[0]

@@ -1,0 +1,51 @@
+"""Misspelt names: the fuzzy match of a phrase against the known names, and the suggestions a refusal offers. A
+mixin of `search.geo.gazetteer.Gazetteer` (it uses its `place_names`, `scoped_names`, `metro_names`, `metros`,
+`places`, `_code_aliases` and `_with_city`). Pure Python: no Django."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from search.geo.model import Place
+from search.parsing.text import normalise
+
+
+class FuzzyMixin:
+    def _fuzzy(self, text: str, metro: str | None) -> Place | None:
+        if len(text) < 4:
+            return None
+        pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
+        if metro is not None:  # with the metro named, its metro-scoped names too ("city musuem stl")
+            pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
+                    {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
+            pool = {a: ps for a, ps in pool.items() if ps}
+        hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
+        if hit is not None:
+            places = pool[hit[0]]
+            if len(places) == 1:
+                place = self._with_city(places[0], ())
+                return Place(
+                    place.name,
+                    place.latitude,
+                    place.longitude,
+                    place.kind,
+                    place.metro,
+                    "gazetteer:fuzzy",
+                    (),
+                    "medium",
+                )
+        if metro is None:
+            hit = process.extractOne(text, list(self.metro_names), scorer=fuzz.ratio, score_cutoff=86)
+            if hit is not None:
+                m = self.metros[self.metro_names[hit[0]]]
+                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
+        return None
+
+    def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:
+        if metro is not None:
+            names = {f"{p.name}, {self.metros[metro].city}": normalise(p.name) for p in self.places if p.metro == metro}
+        else:
+            names = {m.name: normalise(m.name) for m in self.metros.values()}
+            names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
+        hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
+        return [label for _, _, label in hits]
