@@ -69,6 +69,15 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "LAX": ("lax", "los angeles airport"),
     "DET": ("detroit city airport", "city airport detroit"),
     "STP": ("st paul downtown airport", "holman field", "downtown st paul airport", "st paul airport"),
+    "FLL": ("fort lauderdale airport", "fort lauderdale hollywood airport", "fort lauderdale international"),
+    "BUR": ("hollywood burbank airport", "burbank airport", "burbank hollywood airport"),
+    "TMB": ("kendall tamiami airport", "tamiami airport", "kendall tamiami executive airport"),
+    "PDK": ("peachtree dekalb airport", "pdk", "pdk airport", "peachtree airport"),
+    "EFD": ("ellington field", "ellington field airport"),
+    "PAE": ("paine field", "paine field airport"),
+    "NUQ": ("moffett field", "moffett airfield", "nasa ames"),
+    "MKC": ("wheeler downtown airport", "kansas city downtown airport", "downtown airport kansas city"),
+    "ILG": ("new castle county airport",),
 }
 # Reference points of airports whose package coordinates are rounded to 0.1 degree (up to ~8 km off): each
 # airport's Wikipedia infobox (FAA reference point), rounded to 4 decimals. An airport whose package point is that
@@ -95,8 +104,8 @@ def _point(row: dict) -> tuple[float, float] | None:
 
 
 # Words of an airport's name people leave out when they name it in full ("King County Airport").
-QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial", "executive"])
-HEADS = frozenset(["airport", "field", "airfield"])
+QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial"])
+HEADS = frozenset(["airport", "field", "airfield", "airpark"])
 
 
 def scheduled(row: dict) -> bool:
@@ -133,7 +142,7 @@ def mark_codes(text: str, codes: frozenset[str]) -> str:
 NOT_SURNAMES = frozenset(["downtown", "executive", "metro", "city", "state", "university", "valley", "air", "army"])
 
 
-def full_names(name: str, cities: set[str]) -> list[str]:
+def full_names(name: str, cities: set[str], is_town: Callable[[str], bool] = lambda words: False) -> list[str]:
     """The full names people write for an airport whose package name joins several ("Boeing Field/King County
     International Airport" -> "boeing field", "king county international airport", "king county airport"; "Long
     Beach (Daugherty Field) Airport" -> "daugherty field"), without initials ("Coleman A Young Municipal Airport" ->
@@ -158,7 +167,19 @@ def full_names(name: str, cities: set[str]) -> list[str]:
             plain = [w for w in variant if w not in QUALIFIERS]
             if len(plain) >= 2:
                 found.append(" ".join(plain))
+            # "Montgomery-Gibbs Executive Airport" is "Montgomery-Gibbs Airport"; "Fort Lauderdale Executive" is not
+            # "Fort Lauderdale Airport" (that is the town's main one)
+            if "executive" in plain and plain[-1] in HEADS:
+                before = [w for w in plain[: plain.index("executive")] if w not in GENERIC]
+                if len(before) >= 2 and not is_town(" ".join(before)):
+                    found.append(" ".join([*before, plain[-1]]))
         named = [w for w in core if len(w) > 1]
+        # "Olive Branch/Taylor Field", "Gwinnett County/Briscoe Field": the joined town is "<town> airport"
+        first = normalise(re.split(r"[/(]", name)[0]).split()
+        if part == name and "/" in name and not HEADS.intersection(first):
+            town = [w for w in first if w not in QUALIFIERS and w not in ("international", "intl")]
+            if town and " ".join(town) not in cities:
+                found.append(" ".join([*town, "airport"]))
         last = named[-1] if named else ""
         if (
             len(named) >= 2
@@ -166,6 +187,7 @@ def full_names(name: str, cities: set[str]) -> list[str]:
             and len(last) >= 4
             and last not in NOT_SURNAMES
             and last not in city_words
+            and f"{last} county" not in " ".join(words)  # "Wayne County Airport" is not named for a Wayne
         ):
             found.append(f"{last} {words[-1]}")
     return found
@@ -208,7 +230,8 @@ def airports(
             code = row["iata"].lower()
             name = normalise(row["name"].replace("/", " "))
             core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
-            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ()), *full_names(row["name"], cities)]
+            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
+            aliases += full_names(row["name"], cities, is_town)
             aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
             # the bare code, lower case ("lax", "dtw"): airliners' airports only, never a word ("lot", "bed", "new")
             if code not in WORD_CODES and row["iata"] not in CAPITAL_WORDS and scheduled(row):
@@ -218,8 +241,10 @@ def airports(
                 # the bare core ("hobby", "lambert") only for airliners' airports: "downtown", "executive" are words
                 if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core) and scheduled(row):
                     aliases.append(core)
-                if len(core.split()) >= 3:
-                    aliases.append(f"{core.split()[-1]} airport")
+                if len(core.split()) >= 3:  # "Detroit Metropolitan Wayne County": "wayne county airport", not "wayne"
+                    last = core.split()[-1]
+                    county = f"{last} county" in name
+                    aliases.append(f"{last} county airport" if county else f"{last} airport")
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             point = _point(row)
@@ -230,7 +255,7 @@ _PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")
 
 
 def airfields_without_iata(
-    metros: dict[str, tuple[str, float, float]],
+    metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool] = lambda words: False
 ) -> Iterator[tuple[str, str, list[str], float, float]]:
     """(metro key, name, aliases, lat, lon) of the public airfields of the metros that have no IATA code (the package's
     ICAO table: a "K" code, as every public-use US airport has; "John C Tune Airport", KJWN): named in full only
@@ -247,7 +272,7 @@ def airfields_without_iata(
         key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
         if distance > METRO_RADIUS_KM:
             continue
-        names = [normalise(row["name"]), *full_names(row["name"], cities)]
+        names = [normalise(row["name"]), *full_names(row["name"], cities, is_town)]
         names = [n for n in dict.fromkeys(names) if len(n.split()) >= 2 and HEADS.intersection(n.split())]
         if names:
             yield key, row["name"], names, *point

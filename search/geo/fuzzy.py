@@ -19,6 +19,8 @@ class FuzzyMixin:
             pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
                     {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
             pool = {a: ps for a, ps in pool.items() if ps}
+        # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
+        pool = {a: ps for a, ps in pool.items() if a[:1] == text[:1]}
         hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
         if hit is not None:
             places = pool[hit[0]]
@@ -35,7 +37,8 @@ class FuzzyMixin:
                     "medium",
                 )
         if metro is None:
-            hit = process.extractOne(text, list(self.metro_names), scorer=fuzz.ratio, score_cutoff=86)
+            names = [n for n in self.metro_names if n[:1] == text[:1]]
+            hit = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=86)
             if hit is not None:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")

@@ -160,7 +160,7 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                         continue
                     self.place_names[variant].append(place)
         self.airport_codes = frozenset(codes)
-        for metro, name, aliases, lat, lon in airfields_without_iata(metros):  # "john c tune airport"
+        for metro, name, aliases, lat, lon in airfields_without_iata(metros, lambda w: w in self.cities):  # John C Tune
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
             for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
