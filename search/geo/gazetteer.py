@@ -218,6 +218,10 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                     continue
                 if kind == "metro" and phrase in self.place_names:
                     kind = "place"
+                # a metro's name that begins a town's ("la mesa", "st louis park", "miami beach") is the town's
+                longer = [" ".join(words[start : start + size + n]) for n in (1, 2) if start + size + n <= len(words)]
+                if kind == "metro" and any(name in self.cities for name in longer):
+                    continue
                 found.append((start, start + size, kind))
                 taken.update(range(start, start + size))
         return sorted(found)
