@@ -160,6 +160,25 @@ def test_corners_of_the_new_streets(query, point):
     assert haversine_km(place.point, point) < 0.6
 
 
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at 900 s and 900 e salt lake", (40.7502, -111.8654)),  # "9th and 9th": two streets named 900
+        ("coke at 13th east and 17th south slc", (40.7335, -111.8538)),  # the local ordinals
+        ("coke at 400 south and state street", (40.7606, -111.8881)),  # numbered so only in Salt Lake City
+    ],
+)
+def test_salt_lake_citys_grid_names_its_streets_by_number_and_direction(query, point):
+    place = plan(query).place
+    assert place.resolution == "corner" and place.metro == "salt-lake-city"
+    assert haversine_km(place.point, point) < 0.3
+
+
+def test_a_bare_number_never_names_a_corner_without_a_city():
+    with pytest.raises(Unresolved):  # every city has a 23rd St, listed here or not
+        plan("coke 23rd and market")
+
+
 def test_calle_ocho_keeps_its_spanish_name_in_a_corner():
     place = plan("cafe frio calle ocho and 17th ave").place
     assert place.resolution == "corner" and place.metro == "miami"
