@@ -131,8 +131,8 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
-                for alias in (s for n in _scoped_names(aliases) for s in spellings(n)):
-                    for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
+                for alias in (s for n in _scoped_names(aliases) for s in spellings(n)):  # "@the garden" is "garden" too
+                    for variant in (alias, alias[4:]) if alias.startswith("the ") else (alias, f"the {alias}"):
                         self.scoped_names[variant].append(place)
 
     def _add_airports(self) -> None:
@@ -152,7 +152,7 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                 if alias.split()[0] == code.lower():
                     self._code_aliases.update((alias, f"the {alias}"))
                 for variant in (alias, f"the {alias}"):
-                    if variant in self.metro_names or place in self.place_names.get(variant, ()):
+                    if alias in self.metro_names or place in self.place_names.get(variant, ()):  # "the stl" too
                         continue
                     # a name derived from the package's that is a curated place's name is that place's
                     # ("Ohio State University" is the university, not its airport)

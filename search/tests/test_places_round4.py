@@ -91,6 +91,17 @@ def test_washington_park_is_refused_over_http_with_both_cities(api_client, redis
     assert body["understood"]["product"] == "Lemonade"
 
 
+def test_the_before_a_metros_nickname_is_not_its_airport():
+    assert plan("coke near the stl arch").place.name.startswith("Gateway Arch")  # "the stl" was Lambert, silently
+    assert plan("coke near the atl").place.kind == "metro"
+
+
+def test_nicknames_of_venues():
+    assert plan("coke near the garden nyc").place.name.startswith("Madison Square Garden")
+    assert plan("coke near the cell chicago").place.name.startswith("Rate Field")
+    assert plan("coke near chavez ravine").place.name.startswith("Dodger Stadium")
+
+
 def test_a_transit_agency_names_its_metro():
     assert plan("water near five points marta").place.metro == "atlanta"
     assert plan("coke at 30th street station septa").place.metro == "philadelphia"
