@@ -14,13 +14,8 @@ class FuzzyMixin:
     def _fuzzy(self, text: str, metro: str | None) -> Place | None:
         if len(text) < 4:
             return None
-        pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
-        if metro is not None:  # with the metro named, its metro-scoped names too ("city musuem stl")
-            pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
-                    {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
-            pool = {a: ps for a, ps in pool.items() if ps}
         # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
-        pool = {a: ps for a, ps in pool.items() if a[:1] == text[:1]}
+        pool = self._fuzzy_pool(text[:1], metro)
         hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
         if hit is not None:
             places = pool[hit[0]]
@@ -43,6 +38,20 @@ class FuzzyMixin:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
         return None
+
+    def _fuzzy_pool(self, letter: str, metro: str | None) -> dict[str, list[Place]]:
+        """The names beginning with `letter` (with the metro named, its metro-scoped names too: "city musuem stl"),
+        but airport codes; built once per letter and metro."""
+        cache = self.__dict__.setdefault("_fuzzy_pools", {})
+        if (letter, metro) not in cache:
+            pool = {a: ps for a, ps in self.place_names.items() if a[:1] == letter and a not in self._code_aliases}
+            if metro is not None:
+                scoped = {a: () for a in self.scoped_names if a[:1] == letter}
+                pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
+                        {**scoped, **pool}.items()}  # fmt: skip
+                pool = {a: ps for a, ps in pool.items() if ps}
+            cache[(letter, metro)] = pool
+        return cache[(letter, metro)]
 
     def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:
         if metro is not None:

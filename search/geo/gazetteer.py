@@ -385,8 +385,11 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                 if metro is None and near is None and state is None and not leftover:
                     self._refuse_if_a_town_elsewhere(place_phrase, chosen)
                 place = self._with_city(chosen, tuple(leftover))
-                if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure
-                    return Place(*_fields(place), confidence="medium")
+                if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure,
+                    # unless the whole phrase is a misspelt name ("alamo dome", "hollywood sing")
+                    return self._fuzzy(self._unexplained(words, spans), metro) or Place(
+                        *_fields(place), confidence="medium"
+                    )
                 return place
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
@@ -415,8 +418,8 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                 if guess is not None:
                     return guess
                 raise
-            if city is not None:
-                return city
+            if city is not None:  # a town with words it does not explain may be a misspelt name ("liberty bel")
+                return (city.ignored and self._fuzzy(self._unexplained(words, spans), None)) or city
         if state is not None and metro is None and not place_phrases:
             where = " ".join(w for i, w in enumerate(words) if i not in covered and w not in FILLER)
             raise PlaceNotFound(
@@ -432,6 +435,7 @@ class Gazetteer(FuzzyMixin, TownsMixin):
         # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
             guess = self._fuzzy(" ".join(uncovered if metro is not None else leftover), metro)
+            guess = guess or (self._fuzzy(" ".join(uncovered), metro) if metro is None else None)  # "mall of amercia"
             if guess is not None:
                 return guess
 
@@ -461,6 +465,11 @@ class Gazetteer(FuzzyMixin, TownsMixin):
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    def _unexplained(self, words: list[str], spans: list[tuple[int, int, str]]) -> str:
+        """The phrase without the metro named and filler: what a misspelt name would be."""
+        metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
+        return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
 
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""

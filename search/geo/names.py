@@ -9,7 +9,7 @@ from itertools import product
 
 from rapidfuzz import fuzz, process
 
-from search.geo.model import PLACE_NOUNS
+from search.geo.model import FILLER, PLACE_NOUNS
 
 # Each word of a name may also be written as these ("Boston Univ", "Lenox Sq", "Penn Stn", "Mt Bonnell", "St.
 # Edward's", "Fox Theater", "Lewis and Clark"): the forms are the same word, so a name written either way is found.
@@ -102,9 +102,26 @@ def kind_typos(words: list[str], vocabulary: frozenset[str]) -> list[str]:
     `vocabulary` are looked at."""
     out = []
     for word in words:
-        if len(word) >= 5 and word not in vocabulary and word.isalpha():
+        if len(word) >= 5 and word not in vocabulary and word not in FILLER and word.isalpha():
             hit = process.extractOne(word, KIND_WORDS, scorer=fuzz.ratio, score_cutoff=80)
-            if hit is not None and hit[0][0] == word[0]:
+            # unless it is closer still to a word of a name ("centrl" is central, not center)
+            name = (
+                process.extractOne(word, _names_only(vocabulary), scorer=fuzz.ratio, score_cutoff=hit[1])
+                if hit
+                else None
+            )
+            if hit is not None and hit[0][0] == word[0] and (name is None or name[1] <= hit[1]):
                 word = hit[0]
         out.append(word)
     return out
+
+
+_NAMES_ONLY: dict[int, list[str]] = {}
+
+
+def _names_only(vocabulary: frozenset[str]) -> list[str]:
+    """The words of names that are not kinds of place (computed once per vocabulary)."""
+    key = id(vocabulary)
+    if key not in _NAMES_ONLY:
+        _NAMES_ONLY[key] = sorted(w for w in vocabulary if w not in PLACE_NOUNS and len(w) >= 4)
+    return _NAMES_ONLY[key]

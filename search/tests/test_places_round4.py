@@ -43,6 +43,20 @@ def test_a_name_written_with_abbreviations_or_other_spellings_is_found(query, po
     assert km_from(query, point) < 1
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("coke near alamo dome", "Alamodome"),  # not the Alamo + "dome"
+        ("coke near hollywood sing", "Hollywood Sign"),  # not Hollywood + "sing"
+        ("coke near liberty bel", "Liberty Bell"),  # not Liberty, MO + "bel"
+        ("coke near centrl park", "Central Park"),  # "centrl" is closer to central than to center
+    ],
+)
+def test_a_misspelt_name_beats_a_shorter_name_with_words_left_over(query, name):
+    place = plan(query).place
+    assert place.name.startswith(name) and place.confidence == "medium"
+
+
 def test_a_misspelt_kind_of_place_is_read_as_that_kind_less_surely():
     place = plan("coke near the field musuem").place
     assert place.name.startswith("Field Museum")
