@@ -269,24 +269,33 @@ class Gazetteer(FuzzyMixin, TownsMixin):
     def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)
         try:
-            return self._geocode(phrase, words, near)
+            place = self._geocode(phrase, words, near)
         except GeocodeError:
             if words == written:
                 raise
-            swapped = spanish_order(words) or words
-            # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"; else the
-            # words as written, a Spanish word being part of the name ("calle ocho and 27th ave")
-            for attempt in (swapped, written):
-                try:
-                    place = self._geocode(phrase, attempt, near)
-                except PlaceAmbiguous:
-                    raise  # "museo de historia natural": several cities have one, say which
-                except GeocodeError:
+            place = None
+        if place is not None and (words == written or not place.ignored):
+            return place
+        # Spanish order: "parque balboa" -> "balboa park", "puente de brooklyn" -> "brooklyn bridge" (not Brooklyn and
+        # "bridge"); else the words as written, a Spanish word being part of the name ("calle ocho and 27th ave"),
+        # but never only the metro ("la torre ..." is not Los Angeles)
+        for attempt in (spanish_order(words) or words, written):
+            try:
+                found = self._geocode(phrase, attempt, near)
+            except PlaceAmbiguous:
+                raise  # "museo de historia natural": several cities have one, say which
+            except GeocodeError:
+                continue
+            if found.ignored and place is not None:
+                continue
+            if attempt is written:
+                if found.confidence == "low":
                     continue
-                if attempt is written:
-                    return place
-                return Place(*_fields(place), confidence="low" if place.confidence == "low" else "medium")
-            raise
+                return found
+            return Place(*_fields(found), confidence="low" if found.confidence == "low" else "medium")
+        if place is not None:
+            return place
+        return self._geocode(phrase, words, near)  # the first reading's refusal
 
     def _geocode(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place:
         text = " ".join(words)

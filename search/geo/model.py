@@ -191,6 +191,9 @@ SPANISH_SUBJECTS = {
     ("historia", "natural"): ["natural", "history"], ("bellas", "artes"): ["fine", "arts"],
     ("arte", "moderno"): ["modern", "art"], ("arte", "contemporaneo"): ["contemporary", "art"],
     ("ciencias", "naturales"): ["natural", "science"], ("historia",): ["history"], ("ciencia",): ["science"],
+    # names whose Spanish form is standard: the Barrio Francés, the Torre de las Américas, the Estatua de la Libertad
+    ("barrio", "frances"): ["french", "quarter"], ("las", "americas"): ["the", "americas"],
+    ("la", "libertad"): ["liberty"], ("libertad",): ["liberty"],
 }  # fmt: skip
 
 

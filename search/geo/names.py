@@ -9,7 +9,7 @@ from itertools import product
 
 from rapidfuzz import fuzz, process
 
-from search.geo.model import FILLER, PLACE_NOUNS
+from search.geo.model import FILLER, PLACE_NOUNS, SPANISH_PLACE_WORDS
 
 # Each word of a name may also be written as these ("Boston Univ", "Lenox Sq", "Penn Stn", "Mt Bonnell", "St.
 # Edward's", "Fox Theater", "Lewis and Clark"): the forms are the same word, so a name written either way is found.
@@ -94,6 +94,9 @@ def share_bare_names(places_by_name: dict, scoped_names: dict, names_of: dict, c
 
 # Kind-of-place words long enough to be told apart when misspelt ("airprot", "stadum", "musuem", "univeristy").
 KIND_WORDS = sorted(w for w in PLACE_NOUNS if len(w) >= 5)
+# Never corrected: filler, and the Spanish kinds of place, read in English later ("capitolio" is not a misspelt
+# "capitol": "capitolio de texas" is the Texas capitol)
+SKIP = FILLER | frozenset(SPANISH_PLACE_WORDS)
 
 
 def kind_typos(words: list[str], vocabulary: frozenset[str]) -> list[str]:
@@ -102,7 +105,7 @@ def kind_typos(words: list[str], vocabulary: frozenset[str]) -> list[str]:
     `vocabulary` are looked at."""
     out = []
     for word in words:
-        if len(word) >= 5 and word not in vocabulary and word not in FILLER and word.isalpha():
+        if len(word) >= 5 and word not in vocabulary and word not in SKIP and word.isalpha():
             hit = process.extractOne(word, KIND_WORDS, scorer=fuzz.ratio, score_cutoff=80)
             # unless it is closer still to a word of a name ("centrl" is central, not center)
             name = (

@@ -144,7 +144,7 @@ class TownsMixin:
         """With the metro named, words that name a kind of place ("the zoo", "art museum", "convention center")
         and are all in the name of one place there (or of places within 3 km of each other): that place, with
         confidence medium ("the zoo in memphis" -> Memphis Zoo)."""
-        content = [w for w in leftover if w != "the"]
+        content = [w for w in leftover if w not in ("the", "building")]  # "the capitol building in denver"
         if not content or not PLACE_NOUNS.intersection(content) or len(content) > 4:
             return None
         wanted = {singular(w) for w in content}

@@ -220,6 +220,20 @@ def test_a_spanish_subject_is_read_in_english_order():
     assert km_from("jugo cerca del museo de historia natural de nueva york", (40.7813, -73.9740)) < 1
 
 
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("jugo de naranja cerca del puente de brooklyn", (40.7061, -73.9969)),  # not Brooklyn and "bridge"
+        ("chicle cerca del capitolio de texas", (30.2747, -97.7404)),  # "capitolio" is not a misspelt "capitol"
+        ("agua mineral cerca de la torre de las americas", (29.4189, -98.4837)),  # "la torre" is not Los Angeles
+        ("papas fritas en el barrio francés", (29.9584, -90.0644)),  # the Barrio Francés, not El Barrio
+        ("coca cola cerca de la estatua de la libertad", (40.6892, -74.0445)),
+    ],
+)
+def test_spanish_names_of_places(query, point):
+    assert km_from(query, point) < 1
+
+
 def test_spanish_mission_and_garden():
     assert km_from("agua cerca de la mision san jose san antonio", (29.3617, -98.4800)) < 2
 
