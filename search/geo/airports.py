@@ -33,7 +33,7 @@ CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC", "FAT
 AIRPORT_CONTEXT = ("terminal", "terminals", "arrivals", "departures", "airfield", "gate", "baggage claim")
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "SEA": ("sea tac", "seatac", "sea tac airport"),
-    "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah"),
+    "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah", "houston airport"),
     "HOU": ("hobby", "hobby airport", "william p hobby"),
     "ATL": ("hartsfield jackson", "hartsfield", "hartsfield jackson airport"),
     "LAS": ("mccarran", "mccarran airport", "harry reid"),

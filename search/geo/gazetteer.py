@@ -27,8 +27,10 @@ from search.geo.corners import CornerAmbiguous, Corners
 from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
+    AIRPORT_WORDS,
     FILLER,
     GENERIC_NAME_WORDS,
+    GROUND_WORDS,
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
     RESOLUTION,
@@ -456,6 +458,10 @@ class Gazetteer(FuzzyMixin, TownsMixin):
             town = self._town_in_metro(words, leftover, m)
             if town is not None:
                 return town
+            if AIRPORT_WORDS.intersection(leftover) and not GROUND_WORDS.intersection(leftover):  # "gate b12 at dfw"
+                main = self._by_words(["airport"], metro)
+                if main is not None:
+                    return Place(*_fields(main)[:6], tuple(w for w in leftover if w not in AIRPORT_WORDS), "medium")
             if PLACE_NOUNS.intersection(leftover):
                 raise PlaceNotFound(
                     f"We know {m.name}, but not '{' '.join(leftover)}' in it. Try a landmark, a corner, a ZIP code "

@@ -99,6 +99,10 @@ _GENERIC_NAME_WORDS = (
     "conservatory memorial war institute downtown"
 )
 GENERIC_NAME_WORDS = frozenset(_GENERIC_NAME_WORDS.split())
+# Words that say a place is in an airport: with only the metro named, they mean its main airport ("gate b12 at dfw",
+# "terminal b houston"), unless the words say it is a bus, train or ferry terminal.
+AIRPORT_WORDS = frozenset(["terminal", "terminals", "gate", "gates", "concourse", "arrivals", "departures", "baggage"])
+GROUND_WORDS = frozenset(["bus", "train", "ferry", "transit", "greyhound", "amtrak", "rail", "cruise", "port"])
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
 # name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
 MIN_TOWN_ZIPS = 3

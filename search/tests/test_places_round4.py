@@ -141,6 +141,13 @@ def test_small_airfields_are_found_by_the_names_people_use(query, point):
     assert haversine_km(place.point, point) < 1
 
 
+def test_airport_words_with_only_the_metro_mean_its_main_airport():
+    place = plan("coke at gate b12 at dfw").place
+    assert place.kind == "airport" and "Dallas" in place.name and place.confidence == "medium"
+    with pytest.raises(Unresolved):  # a bus terminal is not the airport
+        plan("coke near the bus terminal denver")
+
+
 def test_no_airport_point_is_the_packages_rounded_one():
     rounded = [p.name for p in gazetteer.places if p.kind == "airport" and
                all(abs(v * 10 - round(v * 10)) < 1e-9 for v in p.point)]  # fmt: skip
