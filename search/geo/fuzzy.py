@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from search.geo.model import Place
+from search.geo.model import GENERIC_NAME_WORDS, Place
 from search.parsing.text import normalise
 
 
 class FuzzyMixin:
     def _fuzzy(self, text: str, metro: str | None) -> Place | None:
-        if len(text) < 4:
+        if len(text) < 4 or set(text.split()) <= GENERIC_NAME_WORDS:  # "childrens hospital": which one?
             return None
         # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
         pool = self._fuzzy_pool(text[:1], metro)

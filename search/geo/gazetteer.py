@@ -47,7 +47,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     haversine_km,
     spanish_order,
 )
-from search.geo.names import kind_typos, share_bare_names, short_forms, spellings
+from search.geo.names import contradicts, kind_typos, share_bare_names, short_forms, spellings
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
@@ -398,9 +398,10 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                 place = self._with_city(chosen, tuple(leftover))
                 if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure,
                     # unless the whole phrase is a misspelt name ("alamo dome", "hollywood sing")
-                    return self._fuzzy(self._unexplained(words, spans), metro) or Place(
-                        *_fields(place), confidence="medium"
-                    )
+                    whole = self._unexplained(words, spans)
+                    if contradicts(chosen.kind, leftover):  # "st josephs hospital" is no university
+                        raise PlaceNotFound(f"We do not know '{whole}'.", phrase, self._suggest(whole, metro))
+                    return self._fuzzy(whole, metro) or Place(*_fields(place), confidence="medium")
                 return place
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:

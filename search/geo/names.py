@@ -128,3 +128,18 @@ def _names_only(vocabulary: frozenset[str]) -> list[str]:
     if key not in _NAMES_ONLY:
         _NAMES_ONLY[key] = sorted(w for w in vocabulary if w not in PLACE_NOUNS and len(w) >= 4)
     return _NAMES_ONLY[key]
+
+
+# The kind a word names, for the kinds of place a venue row has: "hospital" after a university's name is another place.
+_KIND_OF_WORD = {
+    "hospital": "hospital", "airport": "airport", "university": "university", "college": "university",
+    "stadium": "stadium", "arena": "stadium", "ballpark": "stadium", "mall": "mall", "station": "station",
+}  # fmt: skip
+
+
+def contradicts(kind: str, leftover: list[str]) -> bool:
+    """Words left over name another kind of venue than the place found ("st josephs hospital" found Saint Joseph's
+    University): the place is not what was meant."""
+    if kind not in _KIND_OF_WORD.values():
+        return False
+    return any(_KIND_OF_WORD.get(w, kind) != kind for w in leftover)

@@ -57,6 +57,18 @@ def test_a_misspelt_name_beats_a_shorter_name_with_words_left_over(query, name):
     assert place.name.startswith(name) and place.confidence == "medium"
 
 
+def test_a_generic_name_is_never_a_misspelling_of_one_place():
+    with pytest.raises(Unresolved):  # every metro has a children's hospital: not Los Angeles's by typo
+        plan("coke near the childrens hospital")
+
+
+def test_words_naming_another_kind_of_venue_are_not_ignored():
+    with pytest.raises(Unresolved):  # Phoenix's St. Joseph's Hospital, named without its city: not the university
+        plan("coke near st josephs hospital")
+    assert plan("coke near st josephs hospital phoenix").place.metro == "phoenix"
+    assert plan("coke near fenway stadium").place.name.startswith("Fenway Park")  # a stadium's word: still it
+
+
 def test_a_misspelt_kind_of_place_is_read_as_that_kind_less_surely():
     place = plan("coke near the field musuem").place
     assert place.name.startswith("Field Museum")
