@@ -72,6 +72,10 @@ class TownsMixin:
             out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
+        # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
+        for name in [n for n in out if n.split()[0] in ("saint", "fort", "mount")]:
+            short = {"saint": "st", "fort": "ft", "mount": "mt"}[name.split()[0]]
+            out.setdefault(f"{short} {name.split(' ', 1)[1]}", out[name]) if " " in name else None
         return dict(out)
 
     @cached_property

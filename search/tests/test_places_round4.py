@@ -257,6 +257,11 @@ def test_spanish_mission_and_garden():
     assert km_from("agua cerca de la mision san jose san antonio", (29.3617, -98.4800)) < 2
 
 
+def test_a_saint_town_written_st():
+    place = plan("coke in st peters mo").place  # the ZIP data spells it "Saint Peters"
+    assert place.resolution == "city" and haversine_km(place.point, (38.7875, -90.6299)) < 3
+
+
 def test_downtown_of_a_town_is_the_town():
     place = plan("iced coffee downtown los gatos").place
     assert place.resolution == "city" and place.metro == "san-jose"
