@@ -26,10 +26,19 @@ HELDOUT2 = Path(__file__).with_name("heldout2.tsv")
 # Dev half of blind-2 (issue 16): written 2026-12-02 without seeing the code; looked at since (a dev set).
 BLIND2_DEV = Path(__file__).with_name("blind2_dev.tsv")
 REFUSALS2_DEV = Path(__file__).with_name("refusals2_dev.tsv")
-# Held-out half of blind-2: split before any result was seen, scored once, its misses not read (see its header).
+# Formerly the held-out half of blind-2: split before any result was seen and scored once blind (places 92.0 %,
+# refusals 9/10); its misses were read on 2026-12-02 (fourth round), so it is a dev set now (see its header).
 BLIND2_HOLDOUT = Path(__file__).with_name("blind2_holdout.tsv")
 REFUSALS2_HOLDOUT = Path(__file__).with_name("refusals2_holdout.tsv")
-SETS = (QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT)
+# Dev half of blind-3 (issue 16): written 2026-12-02 without seeing the code, split by the lead; scored once blind
+# when it arrived (places 81.1 %, refusals 15/15: see its header), looked at since (a dev set). Its other half is
+# held out by the lead.
+BLIND3_DEV = Path(__file__).with_name("blind3_dev.tsv")
+REFUSALS3_DEV = Path(__file__).with_name("refusals3_dev.tsv")
+SETS = (
+    QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT, BLIND3_DEV,
+    REFUSALS3_DEV,
+)  # fmt: skip
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the issue's "a town hundreds of km away").
 FAR_KM = 100.0

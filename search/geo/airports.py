@@ -19,8 +19,11 @@ from search.parsing.text import normalise
 
 METRO_RADIUS_KM = 50.0
 GENERIC = frozenset(["international", "intl", "intcntl", "airport", "regional", "municipal", "field", "the", "county"])
-# IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code.
-WORD_CODES = frozenset(["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot"])
+# IATA codes that are everyday words: only "<code> airport" is an alias for them, never the bare code. "san" and
+# "las" start Spanish names and articles ("san jacinto monument" is not San Diego's airport, "cerca de las ...").
+WORD_CODES = frozenset(
+    ["sat", "den", "aus", "sea", "ind", "mem", "bos", "phl", "cle", "man", "sun", "fat", "hot", "san", "las"]
+)
 # Airports with scheduled passenger service whose package name says neither "International" nor
 # "Intercontinental" (source: each airport's Wikipedia article, "airlines and destinations").
 SCHEDULED = frozenset(["LGA", "DAL", "HOU", "BUR", "LGB", "HPN", "DTW", "AZA", "TTN", "OGD", "PAE", "BLV", "USA"])
@@ -30,7 +33,7 @@ CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC", "FAT
 AIRPORT_CONTEXT = ("terminal", "terminals", "arrivals", "departures", "airfield", "gate", "baggage claim")
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "SEA": ("sea tac", "seatac", "sea tac airport"),
-    "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah"),
+    "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah", "houston airport"),
     "HOU": ("hobby", "hobby airport", "william p hobby"),
     "ATL": ("hartsfield jackson", "hartsfield", "hartsfield jackson airport"),
     "LAS": ("mccarran", "mccarran airport", "harry reid"),
@@ -65,10 +68,44 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "SAN": ("lindbergh field", "san diego airport"),
     "LAX": ("lax", "los angeles airport"),
     "DET": ("detroit city airport", "city airport detroit"),
+    "STP": ("st paul downtown airport", "holman field", "downtown st paul airport", "st paul airport"),
+    "FLL": ("fort lauderdale airport", "fort lauderdale hollywood airport", "fort lauderdale international"),
+    "BUR": ("hollywood burbank airport", "burbank airport", "burbank hollywood airport"),
+    "TMB": ("kendall tamiami airport", "tamiami airport", "kendall tamiami executive airport"),
+    "PDK": ("peachtree dekalb airport", "pdk", "pdk airport", "peachtree airport"),
+    "EFD": ("ellington field", "ellington field airport"),
+    "PAE": ("paine field", "paine field airport"),
+    "NUQ": ("moffett field", "moffett airfield", "nasa ames"),
+    "MKC": ("wheeler downtown airport", "kansas city downtown airport", "downtown airport kansas city"),
+    "ILG": ("new castle county airport",),
 }
+# Reference points of airports whose package coordinates are rounded to 0.1 degree (up to ~8 km off): each
+# airport's Wikipedia infobox (FAA reference point), rounded to 4 decimals. An airport whose package point is that
+# coarse and that is not listed here is left out: a wrong point is worse than none.
+AIRPORT_POINTS = {
+    "MYF": (32.8158, -117.1392), "PAE": (47.9063, -122.2816), "FXE": (26.1973, -80.1707), "OPF": (25.9070, -80.2784),
+    "TMB": (25.6479, -80.4328), "RBD": (32.6809, -96.8682), "FTY": (33.7791, -84.5214), "EDC": (30.3975, -97.5664),
+    "HSH": (35.9728, -115.1344), "CRG": (30.3363, -81.5144), "NZY": (32.6992, -117.2153), "YIP": (42.2379, -83.5304),
+    "FCM": (44.8272, -93.4571), "OJC": (38.8476, -94.7376), "PWK": (42.1142, -87.9015), "HWD": (37.6589, -122.1217),
+    "EQY": (35.0178, -80.6202), "GTU": (30.6788, -97.6794), "LVN": (44.6279, -93.2281), "LXT": (38.9597, -94.3715),
+    "SET": (38.9297, -90.4300), "TYQ": (40.0306, -86.2514), "UAO": (45.2474, -122.7700),
+}  # fmt: skip
+
+
+def _point(row: dict) -> tuple[float, float] | None:
+    """The airport's point: the package's, or AIRPORT_POINTS' when the package's is rounded to 0.1 degree (None if
+    it is and no better point is known)."""
+    lat, lon = float(row["lat"]), float(row["lon"])
+    code = row.get("iata") or row.get("lid") or ""
+    if code in AIRPORT_POINTS:
+        return AIRPORT_POINTS[code]
+    coarse = all(abs(v * 10 - round(v * 10)) < 1e-9 for v in (lat, lon))
+    return None if coarse else (lat, lon)
+
+
 # Words of an airport's name people leave out when they name it in full ("King County Airport").
 QUALIFIERS = frozenset(["international", "intl", "municipal", "regional", "memorial"])
-HEADS = frozenset(["airport", "field", "airfield"])
+HEADS = frozenset(["airport", "field", "airfield", "airpark"])
 
 
 def scheduled(row: dict) -> bool:
@@ -105,14 +142,17 @@ def mark_codes(text: str, codes: frozenset[str]) -> str:
 NOT_SURNAMES = frozenset(["downtown", "executive", "metro", "city", "state", "university", "valley", "air", "army"])
 
 
-def full_names(name: str, cities: set[str]) -> list[str]:
+def full_names(name: str, cities: set[str], is_town: Callable[[str], bool] = lambda words: False) -> list[str]:
     """The full names people write for an airport whose package name joins several ("Boeing Field/King County
     International Airport" -> "boeing field", "king county international airport", "king county airport"; "Long
     Beach (Daugherty Field) Airport" -> "daugherty field"), without initials ("Coleman A Young Municipal Airport" ->
     "coleman young municipal airport", "coleman young airport"), and by its last word before the head when it is a
     person's name ("Laurence G Hanscom Field" -> "hanscom field", "St Paul Downtown Holman Field"). A part that is
     only a city ("Gary/Chicago International Airport": "chicago international airport") is not a name of it."""
-    parts = [name, *re.split(r"[/()]", name)]
+    # the name, its joined parts, the name without its parenthesised part ("Long Beach Airport")
+    parts = [name, *re.split(r"[/()]", name), re.sub(r"\([^)]*\)", " ", name)]
+    # "<X> of <Y> Airport" is also "<X> Airport" ("Reid-Hillview of Santa Clara County Airport")
+    parts += [f"{m.group(1)} {m.group(2)}" for m in re.finditer(r"^(.+?) of .+ (airport|field)$", name, re.IGNORECASE)]
     city_words = {w for city in cities for w in city.split()}  # "West Memphis" is not "memphis airport"
     found: list[str] = []
     for part in parts:
@@ -127,7 +167,19 @@ def full_names(name: str, cities: set[str]) -> list[str]:
             plain = [w for w in variant if w not in QUALIFIERS]
             if len(plain) >= 2:
                 found.append(" ".join(plain))
+            # "Montgomery-Gibbs Executive Airport" is "Montgomery-Gibbs Airport"; "Fort Lauderdale Executive" is not
+            # "Fort Lauderdale Airport" (that is the town's main one)
+            if "executive" in plain and plain[-1] in HEADS:
+                before = [w for w in plain[: plain.index("executive")] if w not in GENERIC]
+                if len(before) >= 2 and not is_town(" ".join(before)):
+                    found.append(" ".join([*before, plain[-1]]))
         named = [w for w in core if len(w) > 1]
+        # "Olive Branch/Taylor Field", "Gwinnett County/Briscoe Field": the joined town is "<town> airport"
+        first = normalise(re.split(r"[/(]", name)[0]).split()
+        if part == name and "/" in name and not HEADS.intersection(first):
+            town = [w for w in first if w not in QUALIFIERS and w not in ("international", "intl")]
+            if town and " ".join(town) not in cities:
+                found.append(" ".join([*town, "airport"]))
         last = named[-1] if named else ""
         if (
             len(named) >= 2
@@ -135,6 +187,7 @@ def full_names(name: str, cities: set[str]) -> list[str]:
             and len(last) >= 4
             and last not in NOT_SURNAMES
             and last not in city_words
+            and f"{last} county" not in " ".join(words)  # "Wayne County Airport" is not named for a Wayne
         ):
             found.append(f"{last} {words[-1]}")
     return found
@@ -159,7 +212,9 @@ def airports(
     for row in table.values():
         if row["country"] != "US" or not row["iata"]:
             continue
-        point = (float(row["lat"]), float(row["lon"]))
+        point = _point(row)
+        if point is None:
+            continue
         key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
         if distance <= METRO_RADIUS_KM:
             by_metro.setdefault(key, []).append((distance, row))
@@ -175,7 +230,8 @@ def airports(
             code = row["iata"].lower()
             name = normalise(row["name"].replace("/", " "))
             core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
-            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ()), *full_names(row["name"], cities)]
+            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
+            aliases += full_names(row["name"], cities, is_town)
             aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
             # the bare code, lower case ("lax", "dtw"): airliners' airports only, never a word ("lot", "bed", "new")
             if code not in WORD_CODES and row["iata"] not in CAPITAL_WORDS and scheduled(row):
@@ -185,9 +241,38 @@ def airports(
                 # the bare core ("hobby", "lambert") only for airliners' airports: "downtown", "executive" are words
                 if len(core) >= 5 and len(core.split()) <= 3 and not is_town(core) and scheduled(row):
                     aliases.append(core)
-                if len(core.split()) >= 3:
-                    aliases.append(f"{core.split()[-1]} airport")
+                if len(core.split()) >= 3:  # "Detroit Metropolitan Wayne County": "wayne county airport", not "wayne"
+                    last = core.split()[-1]
+                    county = f"{last} county" in name
+                    aliases.append(f"{last} county airport" if county else f"{last} airport")
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
-            point = float(row["lat"]), float(row["lon"])
-            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)
+            point = _point(row)
+            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)  # type: ignore[misc]
+
+
+_PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")
+
+
+def airfields_without_iata(
+    metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool] = lambda words: False
+) -> Iterator[tuple[str, str, list[str], float, float]]:
+    """(metro key, name, aliases, lat, lon) of the public airfields of the metros that have no IATA code (the package's
+    ICAO table: a "K" code, as every public-use US airport has; "John C Tune Airport", KJWN): named in full only
+    (no code, no bare word), as people name them."""
+    import airportsdata
+
+    cities = {normalise(c) for c, _, _ in metros.values()}
+    for row in airportsdata.load("ICAO").values():
+        if row["country"] != "US" or row["iata"] or not _PUBLIC_ICAO.fullmatch(row["icao"]):
+            continue
+        point = _point(row)
+        if point is None:
+            continue
+        key, distance = min(((k, _km(point, (lat, lon))) for k, (_, lat, lon) in metros.items()), key=lambda t: t[1])
+        if distance > METRO_RADIUS_KM:
+            continue
+        names = [normalise(row["name"]), *full_names(row["name"], cities, is_town)]
+        names = [n for n in dict.fromkeys(names) if len(n.split()) >= 2 and HEADS.intersection(n.split())]
+        if names:
+            yield key, row["name"], names, *point

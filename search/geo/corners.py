@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -38,8 +39,18 @@ class Street:
     points: tuple[tuple[float, float], ...]
 
 
+_FULL_DIRECTION = {"n": "north", "s": "south", "e": "east", "w": "west"}
+
+
 def _base(words: list[str]) -> str:
-    """A street's name without its type and direction: "10th st ne" -> "10th", "colfax ave" -> "colfax"."""
+    """A street's name without its type and direction: "10th st ne" -> "10th", "colfax ave" -> "colfax". A plain
+    number followed by its direction is Salt Lake City's grid and keeps it: "900 s" -> "900 south" ("900 south and
+    900 east" are two streets), and so does its local ordinal: "13th east" -> "1300 east"."""
+    if len(words) >= 2 and words[0].isdigit() and words[1] in DIRECTIONS:
+        return f"{words[0]} {_FULL_DIRECTION.get(words[1], words[1])}"
+    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0]) if len(words) == 2 else None
+    if ordinal is not None and words[1] in _FULL_DIRECTION.values():  # "13th east" is 1300 East
+        return f"{ordinal.group(1)}00 {words[1]}"
     kept = [w for w in words if w not in SUFFIXES and w not in DIRECTIONS]
     return " ".join(kept or words)
 
@@ -73,10 +84,13 @@ class Corners:
         return best
 
     def _distinctive(self, left: str, right: str) -> bool:
+        """Two streets whose corner needs no city: not numbered, or the named one known in one metro only ("7th st and
+        mcdowell"), or a number with its direction ("400 south and state": only Salt Lake City numbers streets so).
+        A bare number is never enough: every city has a 23rd St, whether or not this file lists it."""
         numbered = [k for k in (left, right) if any(c.isdigit() for c in k)]
         if not numbered:
             return True
-        named = [k for k in (left, right) if k not in numbered]
+        named = [k for k in (left, right) if k not in numbered or k.split()[-1] in DIRECTIONS]
         return bool(named) and len({s.metro for s in self.streets[named[0]]}) == 1
 
     def locate(
@@ -106,8 +120,8 @@ class Corners:
                 end += 1
             used = set(range(i - left[1], end))
             # the type written ("7th st", not "7th ave") picks among same-named streets that have one
-            left_type = {SUFFIXES[w] for w in words[i - left[1] : i] if w in SUFFIXES}
-            right_type = {SUFFIXES[w] for w in words[i + 1 : end] if w in SUFFIXES}
+            left_type = _types(words[i - left[1] : i])
+            right_type = _types(words[i + 1 : end])
             lefts = _typed(self.streets[left[0]], left_type)
             rights = _typed(self.streets[right[0]], right_type)
             metros = {m for at, m in metro_at.items() if at not in used}
@@ -128,6 +142,11 @@ class Corners:
             if len(found) > 1 and not metros:
                 raise CornerAmbiguous([(f[0], f[2]) for f in found])
         return None
+
+
+def _types(words: list[str]) -> set[str]:
+    """The street types written in a street's words; "st" first is "saint" ("st charles"), not a type."""
+    return {SUFFIXES[w] for k, w in enumerate(words) if w in SUFFIXES and not (k == 0 and w == "st" and len(words) > 1)}
 
 
 def _typed(streets: list[Street], written: set[str]) -> list[Street]:

@@ -22,14 +22,15 @@ from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from search.geo import manhattan
 from search.geo.corners import CornerAmbiguous, Corners
+from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
+    AIRPORT_WORDS,
     FILLER,
     GENERIC_NAME_WORDS,
+    GROUND_WORDS,
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
     RESOLUTION,
@@ -46,6 +47,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     haversine_km,
     spanish_order,
 )
+from search.geo.names import contradicts, kind_typos, share_bare_names, short_forms, spellings
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
@@ -66,6 +68,7 @@ def _names(name: str, aliases: str) -> list[str]:
         if not words:
             continue
         out.append(words)
+        out.extend(short_forms(words))
         if words.startswith("the ") and len(words.split()) > 2:
             out.append(words[4:])
         head = words.split(" at ")[0]
@@ -84,16 +87,21 @@ def _scoped_names(aliases: str) -> list[str]:
 SERVED_KM = 80.0
 
 
-class Gazetteer(TownsMixin):
+class Gazetteer(FuzzyMixin, TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
         self.metro_names: dict[str, str] = {}  # normalised alias -> metro key
         self.place_names: dict[str, list[Place]] = defaultdict(list)  # normalised alias -> places
         self.scoped_names: dict[str, list[Place]] = defaultdict(list)  # names that count only with their metro
+        self._names_of: dict[Place, list[str]] = {}
         for source in (path, venues):
             if source is not None:
                 self._load(source)
+        city_names: dict[str, list[str]] = defaultdict(list)
+        for alias, key in self.metro_names.items():
+            city_names[key].append(alias)
+        share_bare_names(self.place_names, self.scoped_names, self._names_of, city_names)
         self._scope_generic_names()
         self._add_airports()
         self.corners = Corners()
@@ -113,23 +121,24 @@ class Gazetteer(TownsMixin):
             for metro, kind, name, aliases, lat, lon, *_source in rows:
                 if kind == "metro":
                     self.metros[metro] = Metro(metro, name, float(lat), float(lon))
-                    for alias in _names(name, aliases):
+                    for alias in (s for n in _names(name, aliases) for s in spellings(n)):
                         self.metro_names.setdefault(alias, metro)
                     continue
                 place = Place(name, float(lat), float(lon), kind, metro, source=f"gazetteer:{kind}")
                 self.places.append(place)
-                for alias in _names(name, aliases):
+                self._names_of[place] = _names(name, aliases)
+                for alias in (s for n in self._names_of[place] for s in spellings(n)):
                     if alias in NOT_PLACE_ALIASES:  # "ut" is Utah's code, "uh" a pause: never a place's name
                         continue
                     for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
                         if place not in self.place_names[variant]:
                             self.place_names[variant].append(place)
-                for alias in _scoped_names(aliases):
-                    for variant in (alias,) if alias.startswith("the ") else (alias, f"the {alias}"):
+                for alias in (s for n in _scoped_names(aliases) for s in spellings(n)):  # "@the garden" is "garden" too
+                    for variant in (alias, alias[4:]) if alias.startswith("the ") else (alias, f"the {alias}"):
                         self.scoped_names[variant].append(place)
 
     def _add_airports(self) -> None:
-        from search.geo.airports import airports
+        from search.geo.airports import airfields_without_iata, airports
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
         codes = set()
@@ -145,7 +154,7 @@ class Gazetteer(TownsMixin):
                 if alias.split()[0] == code.lower():
                     self._code_aliases.update((alias, f"the {alias}"))
                 for variant in (alias, f"the {alias}"):
-                    if variant in self.metro_names or place in self.place_names.get(variant, ()):
+                    if alias in self.metro_names or place in self.place_names.get(variant, ()):  # "the stl" too
                         continue
                     # a name derived from the package's that is a curated place's name is that place's
                     # ("Ohio State University" is the university, not its airport)
@@ -153,6 +162,18 @@ class Gazetteer(TownsMixin):
                         continue
                     self.place_names[variant].append(place)
         self.airport_codes = frozenset(codes)
+        for metro, name, aliases, lat, lon in airfields_without_iata(metros, lambda w: w in self.cities):  # John C Tune
+            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
+            self.places.append(place)
+            for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
+                for variant in (alias, f"the {alias}"):
+                    self.place_names[variant].append(place)
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every word of a known name: a word outside it may be a misspelt kind of place ("airprot")."""
+        return frozenset(w for names in (self.place_names, self.metro_names, self.scoped_names) for n in names
+                         for w in n.split())  # fmt: skip
 
     def mark_codes(self, text: str) -> str:
         """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
@@ -199,6 +220,10 @@ class Gazetteer(TownsMixin):
                     continue
                 if kind == "metro" and phrase in self.place_names:
                     kind = "place"
+                # a metro's name that begins a town's ("la mesa", "st louis park", "miami beach") is the town's
+                longer = [" ".join(words[start : start + size + n]) for n in (1, 2) if start + size + n <= len(words)]
+                if kind == "metro" and any(name in self.cities for name in longer):
+                    continue
                 found.append((start, start + size, kind))
                 taken.update(range(start, start + size))
         return sorted(found)
@@ -236,21 +261,43 @@ class Gazetteer(TownsMixin):
         return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
-        written = normalise(self.mark_codes(phrase)).split()
+        raw = normalise(self.mark_codes(phrase)).split()
+        written = kind_typos(raw, self._vocabulary)
+        place = self._geocode_written(phrase, written, near)
+        if written != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
+            return Place(*_fields(place), confidence="medium")
+        return place
+
+    def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)
         try:
-            return self._geocode(phrase, words, near)
+            place = self._geocode(phrase, words, near)
         except GeocodeError:
-            swapped = spanish_order(words) if words != written else None
-            if swapped is None:
+            if words == written:
                 raise
-            try:  # Spanish order: "parque balboa" -> "balboa park", "estadio de los dodgers" -> "dodgers stadium"
-                place = self._geocode(phrase, swapped, near)
+            place = None
+        if place is not None and (words == written or not place.ignored):
+            return place
+        # Spanish order: "parque balboa" -> "balboa park", "puente de brooklyn" -> "brooklyn bridge" (not Brooklyn and
+        # "bridge"); else the words as written, a Spanish word being part of the name ("calle ocho and 27th ave"),
+        # but never only the metro ("la torre ..." is not Los Angeles)
+        for attempt in (spanish_order(words) or words, written):
+            try:
+                found = self._geocode(phrase, attempt, near)
+            except PlaceAmbiguous:
+                raise  # "museo de historia natural": several cities have one, say which
             except GeocodeError:
-                pass
-            else:
-                return Place(*_fields(place), confidence="low" if place.confidence == "low" else "medium")
-            raise
+                continue
+            if found.ignored and place is not None:
+                continue
+            if attempt is written:
+                if found.confidence == "low":
+                    continue
+                return found
+            return Place(*_fields(found), confidence="low" if found.confidence == "low" else "medium")
+        if place is not None:
+            return place
+        return self._geocode(phrase, words, near)  # the first reading's refusal
 
     def _geocode(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place:
         text = " ".join(words)
@@ -349,8 +396,12 @@ class Gazetteer(TownsMixin):
                 if metro is None and near is None and state is None and not leftover:
                     self._refuse_if_a_town_elsewhere(place_phrase, chosen)
                 place = self._with_city(chosen, tuple(leftover))
-                if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure
-                    return Place(*_fields(place), confidence="medium")
+                if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure,
+                    # unless the whole phrase is a misspelt name ("alamo dome", "hollywood sing")
+                    whole = self._unexplained(words, spans)
+                    if contradicts(chosen.kind, leftover):  # "st josephs hospital" is no university
+                        raise PlaceNotFound(f"We do not know '{whole}'.", phrase, self._suggest(whole, metro))
+                    return self._fuzzy(whole, metro) or Place(*_fields(place), confidence="medium")
                 return place
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
@@ -379,8 +430,8 @@ class Gazetteer(TownsMixin):
                 if guess is not None:
                     return guess
                 raise
-            if city is not None:
-                return city
+            if city is not None:  # a town with words it does not explain may be a misspelt name ("liberty bel")
+                return (city.ignored and self._fuzzy(self._unexplained(words, spans), None)) or city
         if state is not None and metro is None and not place_phrases:
             where = " ".join(w for i, w in enumerate(words) if i not in covered and w not in FILLER)
             raise PlaceNotFound(
@@ -396,6 +447,7 @@ class Gazetteer(TownsMixin):
         # 7. a misspelt landmark or metro ("tims square", "chicgo")
         if leftover:
             guess = self._fuzzy(" ".join(uncovered if metro is not None else leftover), metro)
+            guess = guess or (self._fuzzy(" ".join(uncovered), metro) if metro is None else None)  # "mall of amercia"
             if guess is not None:
                 return guess
 
@@ -407,6 +459,10 @@ class Gazetteer(TownsMixin):
             town = self._town_in_metro(words, leftover, m)
             if town is not None:
                 return town
+            if AIRPORT_WORDS.intersection(leftover) and not GROUND_WORDS.intersection(leftover):  # "gate b12 at dfw"
+                main = self._by_words(["airport"], metro)
+                if main is not None:
+                    return Place(*_fields(main)[:6], tuple(w for w in leftover if w not in AIRPORT_WORDS), "medium")
             if PLACE_NOUNS.intersection(leftover):
                 raise PlaceNotFound(
                     f"We know {m.name}, but not '{' '.join(leftover)}' in it. Try a landmark, a corner, a ZIP code "
@@ -426,6 +482,11 @@ class Gazetteer(TownsMixin):
             self._suggest(" ".join(leftover) or text, None),
         )
 
+    def _unexplained(self, words: list[str], spans: list[tuple[int, int, str]]) -> str:
+        """The phrase without the metro named and filler: what a misspelt name would be."""
+        metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
+        return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
+
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
         kinds = {p.kind for p in self.place_names[phrase]}
@@ -435,42 +496,3 @@ class Gazetteer(TownsMixin):
         metro = self.metros.get(place.metro or "")
         name = f"{place.name}, {metro.city}" if metro and metro.city.lower() not in place.name.lower() else place.name
         return Place(name, place.latitude, place.longitude, place.kind, place.metro, place.source, ignored)
-
-    def _fuzzy(self, text: str, metro: str | None) -> Place | None:
-        if len(text) < 4:
-            return None
-        pool = {alias: places for alias, places in self.place_names.items() if alias not in self._code_aliases}
-        if metro is not None:  # with the metro named, its metro-scoped names too ("city musuem stl")
-            pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
-                    {**dict.fromkeys(self.scoped_names, ()), **pool}.items()}  # fmt: skip
-            pool = {a: ps for a, ps in pool.items() if ps}
-        hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
-        if hit is not None:
-            places = pool[hit[0]]
-            if len(places) == 1:
-                place = self._with_city(places[0], ())
-                return Place(
-                    place.name,
-                    place.latitude,
-                    place.longitude,
-                    place.kind,
-                    place.metro,
-                    "gazetteer:fuzzy",
-                    (),
-                    "medium",
-                )
-        if metro is None:
-            hit = process.extractOne(text, list(self.metro_names), scorer=fuzz.ratio, score_cutoff=86)
-            if hit is not None:
-                m = self.metros[self.metro_names[hit[0]]]
-                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
-        return None
-
-    def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:
-        if metro is not None:
-            names = {f"{p.name}, {self.metros[metro].city}": normalise(p.name) for p in self.places if p.metro == metro}
-        else:
-            names = {m.name: normalise(m.name) for m in self.metros.values()}
-            names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
-        hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
-        return [label for _, _, label in hits]

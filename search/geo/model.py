@@ -99,6 +99,10 @@ _GENERIC_NAME_WORDS = (
     "conservatory memorial war institute downtown"
 )
 GENERIC_NAME_WORDS = frozenset(_GENERIC_NAME_WORDS.split())
+# Words that say a place is in an airport: with only the metro named, they mean its main airport ("gate b12 at dfw",
+# "terminal b houston"), unless the words say it is a bus, train or ferry terminal.
+AIRPORT_WORDS = frozenset(["terminal", "terminals", "gate", "gates", "concourse", "arrivals", "departures", "baggage"])
+GROUND_WORDS = frozenset(["bus", "train", "ferry", "transit", "greyhound", "amtrak", "rail", "cruise", "port"])
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
 # name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
 MIN_TOWN_ZIPS = 3
@@ -177,14 +181,48 @@ SPANISH_PLACE_WORDS = {
     "avenida": "avenue", "mercado": "market", "biblioteca": "library", "puente": "bridge", "acuario": "aquarium",
     "catedral": "cathedral", "torre": "tower", "hospital": "hospital", "plaza": "plaza", "convenciones": "convention",
     "arte": "art", "ciencias": "science", "centro": "center", "terminal": "terminal", "lago": "lake",
+    "mision": "mission", "iglesia": "church", "monumento": "monument", "jardin": "garden", "botanico": "botanical",
+    "isla": "island", "bahia": "bay", "teatro": "theater", "capitolio": "capitol", "escuela": "school",
+    "muelle": "pier", "faro": "lighthouse", "palacio": "palace", "fuerte": "fort", "cementerio": "cemetery",
+    "galeria": "gallery", "cascada": "falls", "cataratas": "falls", "bulevar": "boulevard", "campo": "field",
+    "estatua": "statue", "puerto": "port", "barrio": "neighborhood",
 }  # fmt: skip
+
+
+# Spanish names of a subject whose adjective follows the noun: "museo de historia natural" is the natural history
+# museum, "museo de bellas artes" the fine arts museum.
+SPANISH_SUBJECTS = {
+    ("historia", "natural"): ["natural", "history"], ("bellas", "artes"): ["fine", "arts"],
+    ("arte", "moderno"): ["modern", "art"], ("arte", "contemporaneo"): ["contemporary", "art"],
+    ("ciencias", "naturales"): ["natural", "science"], ("historia",): ["history"], ("ciencia",): ["science"],
+    # names whose Spanish form is standard: the Barrio Francés, the Torre de las Américas, the Estatua de la Libertad
+    ("barrio", "frances"): ["french", "quarter"], ("las", "americas"): ["the", "americas"],
+    ("la", "libertad"): ["liberty"], ("libertad",): ["liberty"],
+}  # fmt: skip
+
+
+def _subjects(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (2, 1):
+            english = SPANISH_SUBJECTS.get(tuple(words[i : i + size]))
+            if english is not None:
+                out.extend(english)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def english_place_words(words: list[str]) -> list[str]:
     """Spanish kind-of-place words in English, "de/del" after them as "of"; "centro" alone (not "centro de
-    convenciones", "centro comercial") is downtown."""
+    convenciones", "centro comercial") is downtown; a subject after them in English order ("historia natural")."""
     if not SPANISH_PLACE_WORDS.keys() & {w for w in words if w not in ("zoo", "hospital", "plaza", "terminal")}:
         return words
+    words = _subjects(words)
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1 : i + 3]

@@ -72,6 +72,10 @@ class TownsMixin:
             out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
+        # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
+        for name in [n for n in out if n.split()[0] in ("saint", "fort", "mount")]:
+            short = {"saint": "st", "fort": "ft", "mount": "mt"}[name.split()[0]]
+            out.setdefault(f"{short} {name.split(' ', 1)[1]}", out[name]) if " " in name else None
         return dict(out)
 
     @cached_property
@@ -144,7 +148,7 @@ class TownsMixin:
         """With the metro named, words that name a kind of place ("the zoo", "art museum", "convention center")
         and are all in the name of one place there (or of places within 3 km of each other): that place, with
         confidence medium ("the zoo in memphis" -> Memphis Zoo)."""
-        content = [w for w in leftover if w != "the"]
+        content = [w for w in leftover if w not in ("the", "building")]  # "the capitol building in denver"
         if not content or not PLACE_NOUNS.intersection(content) or len(content) > 4:
             return None
         wanted = {singular(w) for w in content}
@@ -192,7 +196,8 @@ class TownsMixin:
                 elif size == 1 and len(name) < 4:
                     continue
                 towns = [self._town(r) for r in rows]
-                rest = [w for w in leftover if w not in name.split()]
+                # "downtown campbell ca": the town's centre is its downtown
+                rest = [w for w in leftover if w not in name.split() and w != "downtown"]
                 in_metro = [t for t in towns if t.metro is not None]
                 if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
                     town = in_metro[0]

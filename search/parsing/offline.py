@@ -292,7 +292,9 @@ class OfflineParser:
                 product_span = set(candidates)
 
         location_words = [
-            w for i, w in enumerate(words) if i not in product_span and (i in places or w not in STOPWORDS)
+            w
+            for i, w in enumerate(words)
+            if i not in product_span and (i in places or w not in STOPWORDS or _starts_a_name(words, i))
         ]
         while location_words and location_words[0] in LOCATION_WORDS and location_words[0] != "downtown":
             location_words.pop(0)
@@ -331,6 +333,15 @@ class OfflineParser:
         if hit is not None:
             return hit, set(candidates) | taken
         return best if best is not None else (None, set())
+
+
+# Spanish articles that begin town names ("Los Gatos", "Los Altos", "El Cerrito", "La Mesa"): kept before a word
+# that is not a stop word, so the geocoder sees the whole name ("cerca de los" alone still drops them).
+NAME_ARTICLES = frozenset(["los", "las", "el", "la"])
+
+
+def _starts_a_name(words: list[str], i: int) -> bool:
+    return words[i] in NAME_ARTICLES and i + 1 < len(words) and words[i + 1] not in STOPWORDS
 
 
 def _rank(match: ProductMatch) -> tuple[bool, float]:

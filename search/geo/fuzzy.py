@@ -1,0 +1,63 @@
+"""Misspelt names: the fuzzy match of a phrase against the known names, and the suggestions a refusal offers. A
+mixin of `search.geo.gazetteer.Gazetteer` (it uses its `place_names`, `scoped_names`, `metro_names`, `metros`,
+`places`, `_code_aliases` and `_with_city`). Pure Python: no Django."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from search.geo.model import GENERIC_NAME_WORDS, Place
+from search.parsing.text import normalise
+
+
+class FuzzyMixin:
+    def _fuzzy(self, text: str, metro: str | None) -> Place | None:
+        if len(text) < 4 or set(text.split()) <= GENERIC_NAME_WORDS:  # "childrens hospital": which one?
+            return None
+        # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
+        pool = self._fuzzy_pool(text[:1], metro)
+        hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
+        if hit is not None:
+            places = pool[hit[0]]
+            if len(places) == 1:
+                place = self._with_city(places[0], ())
+                return Place(
+                    place.name,
+                    place.latitude,
+                    place.longitude,
+                    place.kind,
+                    place.metro,
+                    "gazetteer:fuzzy",
+                    (),
+                    "medium",
+                )
+        if metro is None:
+            names = [n for n in self.metro_names if n[:1] == text[:1]]
+            hit = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=86)
+            if hit is not None:
+                m = self.metros[self.metro_names[hit[0]]]
+                return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
+        return None
+
+    def _fuzzy_pool(self, letter: str, metro: str | None) -> dict[str, list[Place]]:
+        """The names beginning with `letter` (with the metro named, its metro-scoped names too: "city musuem stl"),
+        but airport codes; built once per letter and metro."""
+        cache = self.__dict__.setdefault("_fuzzy_pools", {})
+        if (letter, metro) not in cache:
+            pool = {a: ps for a, ps in self.place_names.items() if a[:1] == letter and a not in self._code_aliases}
+            if metro is not None:
+                scoped = {a: () for a in self.scoped_names if a[:1] == letter}
+                pool = {a: [p for p in [*ps, *self.scoped_names.get(a, ())] if p.metro == metro] for a, ps in
+                        {**scoped, **pool}.items()}  # fmt: skip
+                pool = {a: ps for a, ps in pool.items() if ps}
+            cache[(letter, metro)] = pool
+        return cache[(letter, metro)]
+
+    def _suggest(self, text: str, metro: str | None, limit: int = 3) -> list[str]:
+        if metro is not None:
+            names = {f"{p.name}, {self.metros[metro].city}": normalise(p.name) for p in self.places if p.metro == metro}
+        else:
+            names = {m.name: normalise(m.name) for m in self.metros.values()}
+            names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
+        hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
+        return [label for _, _, label in hits]
