@@ -49,7 +49,11 @@ schema-check: install ## Generate the OpenAPI schema; fail on any warning
 fuzz: install-dev ## Property-based fuzz of every endpoint in the OpenAPI schema (fails on any 5xx)
 	$(VENV)/bin/pytest tests/fuzz -p no:randomly -q
 
-bench: install-dev ## Run every benchmark under benchmarks/ and print their figures
+$(VENV)/.installed-bench: $(VENV)/.installed-dev requirements-baselines.txt
+	$(PIP) install -q -r requirements-baselines.txt
+	touch $@
+
+bench: install-dev $(VENV)/.installed-bench ## Run every benchmark under benchmarks/ (with their baselines) and print their figures
 	$(PY) -m benchmarks
 
 .PHONY: clicks-cases
