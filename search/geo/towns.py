@@ -28,15 +28,23 @@ from search.geo.model import (
 from search.parsing.text import normalise, singular
 
 logger = logging.getLogger(__name__)
+# Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
+# ZIP code ("Neiman Marcus", "Dfw Airport", "Tn Dept Of Health", "Randolph Air Force Base", "Va Hospital")
+_SUBURB_STOP = (
+    "inc corp co dept firm airport arprt ap hospital hosp base naval nas navy air arsenal bmc catalogue secret direct"
+    " lending services svc security marcus morris nordstrom harrods fingerhut damark ward cities gridiron champ"
+    " clutch campus stock yd annex center ctr the executive plaza"
+)
+_NOT_A_SUBURB = frozenset(_SUBURB_STOP.split())
 
 _ZIP_ROWS_SCRIPT = (
-    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long']]"
-    " for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
+    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long'],"
+    " r.get('acceptable_cities') or []] for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
 )
 
 
 def _zip_rows() -> list[list]:
-    """[zip, city, state, lat, lon] of every US ZIP code, read in a child interpreter.
+    """[zip, city, state, lat, lon, acceptable cities] of every US ZIP code, read in a child interpreter.
 
     `zipcodes.list_all()` is one C call that holds the GIL for seconds (2.4 s on this 2-core machine
     when quiet, several times that under load). In a web process that stalls every thread, also
@@ -50,13 +58,18 @@ def _zip_rows() -> list[list]:
         import zipcodes
 
         rows = [r for r in zipcodes.list_all() if r.get("lat") and r.get("long")]
-        return [[r["zip_code"], r["city"], r["state"], r["lat"], r["long"]] for r in rows]
+        return [
+            [r["zip_code"], r["city"], r["state"], r["lat"], r["long"], r.get("acceptable_cities") or []] for r in rows
+        ]
 
 
 class TownsMixin:
     @cached_property
     def _zips(self) -> dict[str, tuple[str, str, float, float]]:
-        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon in _zip_rows()}
+        rows = _zip_rows()
+        self._acceptable_rows = [(other, state, float(lat), float(lon)) for _, _, state, lat, lon, others in rows
+                                 for other in others]  # fmt: skip
+        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon, _ in rows}
 
     @cached_property
     def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
@@ -70,6 +83,7 @@ class TownsMixin:
         out: dict[str, list] = defaultdict(list)
         for (city, state), (lat, lon, n) in sums.items():
             out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
+        self._add_suburbs(out, {(city, state) for city, state in sums})
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
         # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
@@ -77,6 +91,24 @@ class TownsMixin:
             short = {"saint": "st", "fort": "ft", "mount": "mt"}[name.split()[0]]
             out.setdefault(f"{short} {name.split(' ', 1)[1]}", out[name]) if " " in name else None
         return dict(out)
+
+    def _add_suburbs(self, out: dict[str, list], primary: set[tuple[str, str]]) -> None:
+        """Suburbs the ZIP data names only as a ZIP code's "acceptable" city (Edina, Bloomington MN, St Louis Park:
+        their ZIP codes' city is Minneapolis), inside a fleet metro only (elsewhere the list is full of hamlets and
+        firms: "Neiman Marcus", "Boston, TX"), and never a name the gazetteer already knows as a place."""
+        sums: dict[tuple[str, str], list[float]] = {}
+        for city, state, lat, lon in self._acceptable_rows:
+            if (city, state) in primary or _NOT_A_SUBURB.intersection(normalise(city).split()):
+                continue
+            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+        for (city, state), (lat, lon, n) in sums.items():
+            name, point = normalise(city), (round(lat / n, 4), round(lon / n, 4))
+            if name in self.place_names or name in self.metro_names or self.metro_for_point(point, 25) is None:
+                continue
+            out[name].append((city.title(), state, *point, int(n)))
 
     @cached_property
     def _us_airports(self) -> dict[str, tuple[str, float, float]]:
