@@ -103,3 +103,42 @@ def test_a_guess_differing_only_in_the_kind_of_place_is_flagged_low():
 def test_central_perk_is_flagged_low_over_http(api_client, redis_client):
     location = api_client.get("/api/search", {"q": "iced coffee at central perk"}).json()["interpretation"]["location"]
     assert location["confidence"] == "low"
+
+
+# --- town centres, and "la" after a Louisiana town ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("chips in cedar park tx", (30.5052, -97.8203)),
+        ("chips in pflugerville", (30.4394, -97.6200)),
+        ("chips in overland park", (38.9822, -94.6708)),
+    ],
+)
+def test_a_listed_town_is_answered_at_its_centre(query, point):
+    place = plan(query).place
+    assert place.kind == "city" and haversine_km(place.point, point) < 0.1
+
+
+def test_an_unlisted_town_is_the_median_of_its_zip_points():
+    rows = [r for r in gazetteer.cities["boise"] if r[1] == "ID"]
+    points = [(lat, lon) for city, st, lat, lon in gazetteer._zips.values() if city == "BOISE" and st == "ID"]
+    if not points:
+        points = [(lat, lon) for city, st, lat, lon in gazetteer._zips.values() if city.lower() == "boise"]
+    lats = sorted(p[0] for p in points)
+    assert rows and abs(rows[0][2] - (lats[len(lats) // 2] + lats[(len(lats) - 1) // 2]) / 2) < 1e-3
+
+
+def test_la_after_a_louisiana_town_is_the_state():
+    place = plan("chips in kenner la").place
+    assert place.name == "Kenner, LA" and haversine_km(place.point, (29.9941, -90.2417)) < 1
+    assert plan("chips in la").place.metro == "los-angeles"
+    assert plan("chips in hollywood la").place.metro == "los-angeles"
+
+
+def test_streets_and_venues_of_the_blind4_classes():
+    place = plan("water at armour blvd and troost kansas city").place
+    assert place.kind == "corner" and haversine_km(place.point, (39.0640, -94.5715)) < 0.5
+    assert plan("water near dudley square").place.name.startswith("Nubian Square")
+    assert plan("agua cerca del parque chicano san diego").place.name.startswith("Chicano Park")
