@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import subprocess
 import sys
@@ -113,9 +114,12 @@ class TownsMixin:
         """Suburbs the ZIP data names only as a ZIP code's "acceptable" city (Edina, Bloomington MN, St Louis Park:
         their ZIP codes' city is Minneapolis), inside a fleet metro only (elsewhere the list is full of hamlets and
         firms: "Neiman Marcus", "Boston, TX"), and never a name the gazetteer already knows as a place."""
+        # a quarter-degree grid around the metros: most of the ~40,000 rows are far from every metro
+        near = {(math.floor(m.latitude * 4) + i, math.floor(m.longitude * 4) + j) for m in self.metros.values()
+                for i in range(-2, 3) for j in range(-2, 3)}  # fmt: skip
         sums: dict[tuple[str, str], list[float]] = {}
         for city, state, lat, lon in self._acceptable_rows:
-            if (city, state) in primary or _NOT_A_SUBURB.intersection(normalise(city).split()):
+            if (math.floor(lat * 4), math.floor(lon * 4)) not in near or (city, state) in primary:
                 continue
             acc = sums.setdefault((city, state), [0.0, 0.0, 0])
             acc[0] += lat
@@ -124,7 +128,12 @@ class TownsMixin:
         for (city, state), (lat, lon, n) in sums.items():
             name = normalise(city)
             point = centres.get((name, state)) or (round(lat / n, 4), round(lon / n, 4))
-            if name in self.place_names or name in self.metro_names or self.metro_for_point(point, 25) is None:
+            if (
+                _NOT_A_SUBURB.intersection(name.split())
+                or name in self.place_names
+                or name in self.metro_names
+                or self.metro_for_point(point, 25) is None
+            ):
                 continue
             out[name].append((city.title(), state, *point, int(n)))
 
