@@ -35,14 +35,20 @@ REFUSALS2_HOLDOUT = Path(__file__).with_name("refusals2_holdout.tsv")
 # held out by the lead.
 BLIND3_DEV = Path(__file__).with_name("blind3_dev.tsv")
 REFUSALS3_DEV = Path(__file__).with_name("refusals3_dev.tsv")
-# Held-out half of blind-3: split by the lead before any result was seen, shown to nobody changing the search
-# code, scored once before and once after the fourth round (84.4 % -> 92.2 % places; see its header). Its misses
-# are not read; once they are, it is a dev set and the next blind set has to be written first.
+# Formerly the held-out half of blind-3: split by the lead before any result was seen, shown to nobody changing the
+# search code, scored blind by the lead once before and once after the fourth round (places 84.4 % -> 92.2 %,
+# refusals 14/15 both times, 0 silent; see its header). Its misses were read on 2026-12-02 (fifth round), so it is a
+# dev set now; blind-4 is the blind measure.
 BLIND3_HOLDOUT = Path(__file__).with_name("blind3_holdout.tsv")
 REFUSALS3_HOLDOUT = Path(__file__).with_name("refusals3_holdout.tsv")
+# Dev half of blind-4 (issue 16): written 2026-12-02 without seeing the code, split by the lead; scored once blind
+# when it arrived (places 74.7 %, 8 silent wrong places, refusals 8/10: see its header), looked at since (a dev set).
+# Its other half is held out by the lead.
+BLIND4_DEV = Path(__file__).with_name("blind4_dev.tsv")
+REFUSALS4_DEV = Path(__file__).with_name("refusals4_dev.tsv")
 SETS = (
     QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT, BLIND3_DEV,
-    REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT,
+    REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT, BLIND4_DEV, REFUSALS4_DEV,
 )  # fmt: skip
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the issue's "a town hundreds of km away").

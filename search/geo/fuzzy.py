@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from search.geo.model import GENERIC_NAME_WORDS, Place
+from search.geo.model import GENERIC_NAME_WORDS, PLACE_NOUNS, Place
 from search.parsing.text import normalise
 
 
@@ -29,7 +29,7 @@ class FuzzyMixin:
                     place.metro,
                     "gazetteer:fuzzy",
                     (),
-                    "medium",
+                    "low" if _only_kind_differs(text, hit[0]) else "medium",
                 )
         if metro is None:
             names = [n for n in self.metro_names if n[:1] == text[:1]]
@@ -61,3 +61,14 @@ class FuzzyMixin:
             names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
         hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
         return [label for _, _, label in hits]
+
+
+def _only_kind_differs(text: str, name: str) -> bool:
+    """The phrase is the name with only its kind of place written otherwise ("central perk" for "central park",
+    "liberty bell" for "liberty mall"): the words that tell the place apart are the name's, and the one that differs
+    may be another real word (a café, not the park), so the guess is flagged `low`, never `medium`."""
+    written, known = text.split(), name.split()
+    if len(written) != len(known) or len(known) < 2:
+        return False
+    differ = [(w, k) for w, k in zip(written, known, strict=True) if w != k]
+    return bool(differ) and all(k in PLACE_NOUNS for _, k in differ)

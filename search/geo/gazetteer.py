@@ -317,7 +317,7 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                 metro = self.metro_for_point((lat, lon), within_km=25)
                 return Place(f"{word} ({city.title()}, {state})", lat, lon, "zip", metro, source="zipcodes")
 
-        spans = self.spans(words)
+        spans = self._state_not_metro(words, self.spans(words))
         covered = {i for s, e, _ in spans for i in range(s, e)}
         state, state_at = (
             None,

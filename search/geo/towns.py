@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import subprocess
 import sys
 from collections import defaultdict
 from functools import cached_property
+from pathlib import Path
+from statistics import median
 
 from search.geo.model import (
     AIRPORT_RADIUS_KM,
     FILLER,
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
+    STATE_BY_WORDS,
     Metro,
     Place,
     PlaceAmbiguous,
@@ -28,15 +32,24 @@ from search.geo.model import (
 from search.parsing.text import normalise, singular
 
 logger = logging.getLogger(__name__)
+TOWNS = Path(__file__).with_name("data") / "towns.tsv"
+# Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
+# ZIP code ("Neiman Marcus", "Dfw Airport", "Tn Dept Of Health", "Randolph Air Force Base", "Va Hospital")
+_SUBURB_STOP = (
+    "inc corp co dept firm airport arprt ap hospital hosp base naval nas navy air arsenal bmc catalogue secret direct"
+    " lending services svc security marcus morris nordstrom harrods fingerhut damark ward cities gridiron champ"
+    " clutch campus stock yd annex center ctr the executive plaza"
+)
+_NOT_A_SUBURB = frozenset(_SUBURB_STOP.split())
 
 _ZIP_ROWS_SCRIPT = (
-    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long']]"
-    " for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
+    "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long'],"
+    " r.get('acceptable_cities') or []] for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
 )
 
 
 def _zip_rows() -> list[list]:
-    """[zip, city, state, lat, lon] of every US ZIP code, read in a child interpreter.
+    """[zip, city, state, lat, lon, acceptable cities] of every US ZIP code, read in a child interpreter.
 
     `zipcodes.list_all()` is one C call that holds the GIL for seconds (2.4 s on this 2-core machine
     when quiet, several times that under load). In a web process that stalls every thread, also
@@ -50,26 +63,43 @@ def _zip_rows() -> list[list]:
         import zipcodes
 
         rows = [r for r in zipcodes.list_all() if r.get("lat") and r.get("long")]
-        return [[r["zip_code"], r["city"], r["state"], r["lat"], r["long"]] for r in rows]
+        return [
+            [r["zip_code"], r["city"], r["state"], r["lat"], r["long"], r.get("acceptable_cities") or []] for r in rows
+        ]
+
+
+def _town_centres(path: Path = TOWNS) -> dict[tuple[str, str], tuple[float, float]]:
+    """(normalised town, ST) -> the town's centre, for towns whose ZIP codes' points miss it (data/towns.tsv)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            town, state, lat, lon, _source = line.split("\t")
+            out[(normalise(town), state)] = (float(lat), float(lon))
+    return out
 
 
 class TownsMixin:
     @cached_property
     def _zips(self) -> dict[str, tuple[str, str, float, float]]:
-        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon in _zip_rows()}
+        rows = _zip_rows()
+        self._acceptable_rows = [(other, state, float(lat), float(lon)) for _, _, state, lat, lon, others in rows
+                                 for other in others]  # fmt: skip
+        return {zip_code: (city, state, float(lat), float(lon)) for zip_code, city, state, lat, lon, _ in rows}
 
     @cached_property
     def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
-        """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first."""
-        sums: dict[tuple[str, str], list[float]] = {}
+        """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first. A town's point is its
+        centre from `data/towns.tsv` when listed, else the median of its ZIP codes' points (their mean was pulled
+        kilometres off by outlying ZIP codes: Round Rock 9 km, Bellaire 7 km, Mesa 6 km)."""
+        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for city, state, lat, lon in self._zips.values():
-            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
-            acc[0] += lat
-            acc[1] += lon
-            acc[2] += 1
+            points[(city, state)].append((lat, lon))
+        centres = _town_centres()
         out: dict[str, list] = defaultdict(list)
-        for (city, state), (lat, lon, n) in sums.items():
-            out[normalise(city)].append((city.title(), state, round(lat / n, 4), round(lon / n, 4), int(n)))
+        for (city, state), pts in points.items():
+            lat, lon = centres.get((normalise(city), state)) or (median(p[0] for p in pts), median(p[1] for p in pts))
+            out[normalise(city)].append((city.title(), state, round(lat, 4), round(lon, 4), len(pts)))
+        self._add_suburbs(out, set(points), centres)
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
         # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
@@ -77,6 +107,35 @@ class TownsMixin:
             short = {"saint": "st", "fort": "ft", "mount": "mt"}[name.split()[0]]
             out.setdefault(f"{short} {name.split(' ', 1)[1]}", out[name]) if " " in name else None
         return dict(out)
+
+    def _add_suburbs(
+        self, out: dict[str, list], primary: set[tuple[str, str]], centres: dict[tuple[str, str], tuple[float, float]]
+    ) -> None:
+        """Suburbs the ZIP data names only as a ZIP code's "acceptable" city (Edina, Bloomington MN, St Louis Park:
+        their ZIP codes' city is Minneapolis), inside a fleet metro only (elsewhere the list is full of hamlets and
+        firms: "Neiman Marcus", "Boston, TX"), and never a name the gazetteer already knows as a place."""
+        # a quarter-degree grid around the metros: most of the ~40,000 rows are far from every metro
+        near = {(math.floor(m.latitude * 4) + i, math.floor(m.longitude * 4) + j) for m in self.metros.values()
+                for i in range(-2, 3) for j in range(-2, 3)}  # fmt: skip
+        sums: dict[tuple[str, str], list[float]] = {}
+        for city, state, lat, lon in self._acceptable_rows:
+            if (math.floor(lat * 4), math.floor(lon * 4)) not in near or (city, state) in primary:
+                continue
+            acc = sums.setdefault((city, state), [0.0, 0.0, 0])
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+        for (city, state), (lat, lon, n) in sums.items():
+            name = normalise(city)
+            point = centres.get((name, state)) or (round(lat / n, 4), round(lon / n, 4))
+            if (
+                _NOT_A_SUBURB.intersection(name.split())
+                or name in self.place_names
+                or name in self.metro_names
+                or self.metro_for_point(point, 25) is None
+            ):
+                continue
+            out[name].append((city.title(), state, *point, int(n)))
 
     @cached_property
     def _us_airports(self) -> dict[str, tuple[str, float, float]]:
@@ -221,6 +280,17 @@ class TownsMixin:
                     self.candidates(towns),
                 )
         return None
+
+    def _state_not_metro(self, words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A last word that is a metro's alias and a state's code ("la") after a town of that state is the state:
+        "gretna la" is Gretna, Louisiana, not Los Angeles."""
+        last = words[-1] if words else ""
+        if len(words) < 2 or last not in STATE_BY_WORDS or (len(words) - 1, len(words), "metro") not in spans:
+            return spans
+        town = " ".join(w for w in words[:-1] if w not in FILLER)
+        if any(row[1] == STATE_BY_WORDS[last] for row in self.cities.get(town, ())):
+            return [s for s in spans if s != (len(words) - 1, len(words), "metro")]
+        return spans
 
     def _town(self, row: tuple[str, str, float, float, int]) -> Place:
         city, st, lat, lon, _ = row
