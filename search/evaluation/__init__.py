@@ -46,9 +46,15 @@ REFUSALS3_HOLDOUT = Path(__file__).with_name("refusals3_holdout.tsv")
 # Its other half is held out by the lead.
 BLIND4_DEV = Path(__file__).with_name("blind4_dev.tsv")
 REFUSALS4_DEV = Path(__file__).with_name("refusals4_dev.tsv")
+# Held-out half of blind-4: split by the lead before any result was seen, shown to nobody changing the search
+# code, scored once before and once after the fifth round (places 84.0 % -> 93.3 %, products 90.7 % both times,
+# silent wrong places 4 -> 0; see its header). Its misses are not read; once they are, it is a dev set and the next
+# blind set has to be written and split first.
+BLIND4_HOLDOUT = Path(__file__).with_name("blind4_holdout.tsv")
+REFUSALS4_HOLDOUT = Path(__file__).with_name("refusals4_holdout.tsv")
 SETS = (
     QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT, BLIND3_DEV,
-    REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT, BLIND4_DEV, REFUSALS4_DEV,
+    REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT, BLIND4_DEV, REFUSALS4_DEV, BLIND4_HOLDOUT, REFUSALS4_HOLDOUT,
 )  # fmt: skip
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the "a town hundreds of km away").
