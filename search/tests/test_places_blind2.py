@@ -3,19 +3,10 @@ venues), each tested on other instances than the dev queries."""
 
 import pytest
 
-from search.geo.gazetteer import Gazetteer, GeocodeError, PlaceAmbiguous, haversine_km
-from search.interpret import Unresolved, interpret
-from search.parsing.offline import OfflineParser
-from search.parsing.products import ProductResolver
-from search.parsing.semantic import LexicalMatcher
+from search.geo.gazetteer import GeocodeError, PlaceAmbiguous, haversine_km
+from search.interpret import Unresolved
 from search.parsing.text import extract_numbers
-
-gazetteer = Gazetteer()
-parser = OfflineParser(gazetteer, ProductResolver(LexicalMatcher()))
-
-
-def plan(query, **kwargs):
-    return interpret(parser.parse(query), gazetteer, **kwargs)
+from search.tests.offline import gazetteer, plan
 
 
 @pytest.mark.parametrize(

@@ -8,18 +8,9 @@ from django.core.management import call_command
 
 from search.evaluation import load_cases, run_case
 from search.geo.airports import mark_codes
-from search.geo.gazetteer import VENUES, Gazetteer, PlaceAmbiguous, PlaceNotFound, haversine_km
-from search.interpret import Unresolved, interpret
-from search.parsing.offline import OfflineParser
-from search.parsing.products import ProductResolver
-from search.parsing.semantic import LexicalMatcher
-
-gazetteer = Gazetteer()
-parser = OfflineParser(gazetteer, ProductResolver(LexicalMatcher()))
-
-
-def plan(query, **kwargs):
-    return interpret(parser.parse(query), gazetteer, **kwargs)
+from search.geo.gazetteer import VENUES, PlaceAmbiguous, PlaceNotFound, haversine_km
+from search.interpret import Unresolved
+from search.tests.offline import gazetteer, parser, plan
 
 
 # --- IATA codes ---------------------------------------------------------------------------------------------

@@ -4,24 +4,9 @@ on other instances than the dev queries, through `interpret` and the HTTP API.""
 
 import pytest
 
-from search.geo.gazetteer import Gazetteer, haversine_km
-from search.interpret import Unresolved, interpret
-from search.parsing.offline import OfflineParser
-from search.parsing.products import ProductResolver
-from search.parsing.semantic import LexicalMatcher
-
-gazetteer = Gazetteer()
-parser = OfflineParser(gazetteer, ProductResolver(LexicalMatcher()))
-
-
-def plan(query, **kwargs):
-    return interpret(parser.parse(query), gazetteer, **kwargs)
-
-
-def km_from(query, point):
-    place = plan(query).place
-    return haversine_km(place.point, point)
-
+from search.geo.gazetteer import haversine_km
+from search.interpret import Unresolved
+from search.tests.offline import gazetteer, km_from, plan
 
 # --- names written other ways --------------------------------------------------------------------------------
 

@@ -5,19 +5,9 @@ and the HTTP API."""
 
 import pytest
 
-from search.geo.gazetteer import Gazetteer, haversine_km
-from search.interpret import Unresolved, interpret
-from search.parsing.offline import OfflineParser
-from search.parsing.products import ProductResolver
-from search.parsing.semantic import LexicalMatcher
-
-gazetteer = Gazetteer()
-parser = OfflineParser(gazetteer, ProductResolver(LexicalMatcher()))
-
-
-def plan(query, **kwargs):
-    return interpret(parser.parse(query), gazetteer, **kwargs)
-
+from search.geo.gazetteer import haversine_km
+from search.interpret import Unresolved
+from search.tests.offline import gazetteer, plan
 
 # --- suburbs whose ZIP codes carry the big city's name ---------------------------------------------------------
 
