@@ -33,7 +33,6 @@ from uuid import UUID
 
 from django.db import connection
 
-from core import parsers
 from vectordb import schema
 from vectordb.engine.planner import QueryPlan
 from vectordb.models import Chunk, Document, Library
@@ -45,7 +44,7 @@ from vectordb.selectors import (
     MEMORY_FIELDS,
     QueryHit,
     _search_live,
-    _uuid_text,
+    hit_row,
     ids_condition,
     query_filter,
     uuid_column,
@@ -116,12 +115,7 @@ def read_library_and_rows(
     for row in fetched if chunk_ids else ():
         if row[9] is None or row[10] != library[0]:
             continue
-        if narrow:
-            rows[row[9]] = (_uuid_text(row[11]), _uuid_text(row[12]), None, None, None)
-        else:
-            meta = row[14]
-            meta = parsers.loads(meta) if isinstance(meta, str | bytes) else meta
-            rows[row[9]] = (_uuid_text(row[11]), _uuid_text(row[12]), row[13], meta, row[15])
+        rows[row[9]] = hit_row(*row[11:16], narrow=narrow)
     return library, rows
 
 

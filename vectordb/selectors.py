@@ -182,6 +182,17 @@ def _uuid_text(value: Any) -> str:
     return str(value) if isinstance(value, UUID) else str(UUID(str(value)))
 
 
+def hit_row(
+    chunk_uuid: Any, document_uuid: Any, text: Any = None, metadata: Any = None, title: Any = None, *, narrow: bool
+) -> tuple:
+    """A hydrated hit's (chunk id, document id, text, metadata, document title) from its columns; with
+    `narrow` only the ids (the query asked for no stored field, so only they were read)."""
+    if narrow:
+        return (_uuid_text(chunk_uuid), _uuid_text(document_uuid), None, None, None)
+    metadata = parsers.loads(metadata) if isinstance(metadata, str | bytes) else metadata
+    return (_uuid_text(chunk_uuid), _uuid_text(document_uuid), text, metadata, title)
+
+
 def uuid_column(expression: str) -> str:
     """A UUID column read as its canonical text on Postgres (no UUID object per row to build and
     format again), as stored elsewhere."""
@@ -220,12 +231,7 @@ def _hit_rows(library_id: int, ids: set[int], *, narrow: bool = False) -> dict[i
             for row in cursor.fetchall():
                 if row[1] != library_id:
                     continue
-                if narrow:
-                    rows[row[0]] = (_uuid_text(row[2]), _uuid_text(row[3]), None, None, None)
-                else:
-                    meta = row[5]
-                    meta = parsers.loads(meta) if isinstance(meta, str | bytes) else meta
-                    rows[row[0]] = (_uuid_text(row[2]), _uuid_text(row[3]), row[4], meta, row[6])
+                rows[row[0]] = hit_row(*row[2:7], narrow=narrow)
     return rows
 
 
