@@ -221,6 +221,24 @@ def _bring_up(
         print(exc, file=sys.stderr, flush=True)
 
 
+class StopSignal:
+    """The SIGINT/SIGTERM handler: the first signal unwinds main's loop (KeyboardInterrupt), any
+    later one, or one during the cleanup, is ignored. It takes no lock: a handler runs between two
+    bytecodes of the main thread, which may hold one; the old handler set a `threading.Event`, and a
+    second signal (Ctrl-C twice, or `timeout` relaying one to the whole group) while the cleanup was
+    setting that Event deadlocked on its lock, leaving every process running."""
+
+    def __init__(self) -> None:
+        self.cleaning = False
+        self.signalled = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.cleaning or self.signalled:
+            return
+        self.signalled = True
+        raise KeyboardInterrupt
+
+
 def main() -> int:
     started = time.monotonic()
     startup.resume_gc()  # this supervisor never sets up Django (config/startup.py)
@@ -233,11 +251,7 @@ def main() -> int:
     ours = [service for service in EMBEDDED_SERVICES if service.wanted() and not service.is_running()]
     stopping = threading.Event()
     groups: list[subprocess.Popen[bytes]] = []
-
-    def stop(signum: int, frame: object) -> None:
-        stopping.set()
-        raise KeyboardInterrupt
-
+    stop = StopSignal()
     # Explicit handlers: Ctrl-C and a service manager's SIGTERM both stop every process, even
     # when this was started from a shell that ignores SIGINT in background jobs.
     signal.signal(signal.SIGINT, stop)
@@ -262,8 +276,8 @@ def main() -> int:
         print(exc, file=sys.stderr)
         return 1
     finally:
+        stop.cleaning = True  # from here on a signal is ignored: the cleanup must run to the end
         stopping.set()
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not skip the cleanup
         for process in list(_running_steps):
             process.terminate()
         _stop_groups(groups)

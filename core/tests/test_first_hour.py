@@ -4,6 +4,7 @@ commands, and `make run`'s helpers (stamps, banner) and the embedded Redis' life
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,17 @@ def test_the_banner_captures_the_key_bootstrap_demo_really_prints(api_client):
     key = run.shown_key(out.getvalue())
     assert key is not None, out.getvalue()
     assert api_client.get("/api/projects", HTTP_X_API_KEY=key).status_code == 200
+
+
+def test_make_runs_stop_signal_unwinds_once_and_never_during_the_cleanup():
+    from config.run import StopSignal
+
+    stop = StopSignal()
+    with pytest.raises(KeyboardInterrupt):
+        stop(signal.SIGINT, None)
+    stop(signal.SIGINT, None)  # Ctrl-C again, or `timeout` relaying it to the group: ignored
+    stop(signal.SIGTERM, None)
+
+    cleaning = StopSignal()
+    cleaning.cleaning = True  # main's loop ended by itself (a process group died) and cleans up
+    cleaning(signal.SIGINT, None)  # must not raise inside the cleanup
