@@ -54,8 +54,12 @@ def port_open(host: str, port: int) -> bool:
     return False
 
 
-def start_dev_server(*, port: int, ui_port: int, db_file: Path, log: Path) -> subprocess.Popen:
-    """Start `temporal server start-dev` detached (its own session) and wait until it listens."""
+def start_dev_server(
+    *, port: int, ui_port: int, db_file: Path, log: Path, pidfile: Path | None = None
+) -> subprocess.Popen:
+    """Start `temporal server start-dev` detached (its own session) and wait until it listens. The
+    pid goes to `pidfile` at once, before the wait: a Ctrl-C during those seconds left a server
+    nobody stopped (the file was written only once it listened)."""
     db_file.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -72,6 +76,8 @@ def start_dev_server(*, port: int, ui_port: int, db_file: Path, log: Path) -> su
             stdin=subprocess.DEVNULL,
             start_new_session=True,
         )  # fmt: skip
+    if pidfile is not None:
+        pidfile.write_text(str(process.pid))
     deadline = time.monotonic() + 60
     while not port_open(HOST, port):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -93,15 +99,25 @@ def ensure_running() -> str:
     with open(LOCKFILE, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not is_running():
-            process = start_dev_server(port=PORT, ui_port=UI_PORT, db_file=DB_FILE, log=LOGFILE)
-            PIDFILE.write_text(str(process.pid))
+            start_dev_server(port=PORT, ui_port=UI_PORT, db_file=DB_FILE, log=LOGFILE, pidfile=PIDFILE)
     return address()
 
 
-def stop() -> None:
-    with contextlib.suppress(FileNotFoundError, ValueError, ProcessLookupError):
-        os.kill(int(PIDFILE.read_text()), signal.SIGTERM)
+def stop(grace_s: float = 10.0) -> None:
+    """SIGTERM the server this checkout started and wait until it has gone (it takes ~3 s to shut
+    down; `make run` used to return while it was still running), SIGKILL after `grace_s`."""
+    with contextlib.suppress(FileNotFoundError, ValueError):
+        pid = int(PIDFILE.read_text())
         PIDFILE.unlink()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+            deadline = time.monotonic() + grace_s
+            while time.monotonic() < deadline:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, os.WNOHANG)  # reap it if it is our child (make run started it)
+                os.kill(pid, 0)  # ProcessLookupError once it has gone
+                time.sleep(0.1)
+            os.kill(pid, signal.SIGKILL)
 
 
 def main(argv: list[str]) -> int:
