@@ -44,10 +44,11 @@ from vectordb.selectors import (
     MEMORY_FIELDS,
     QueryHit,
     _search_live,
+    hit_columns,
     hit_row,
+    hits_from_rows,
     ids_condition,
     query_filter,
-    uuid_column,
 )
 
 #: Searches tried before leaving a query to the classic path (each lost to a write in between).
@@ -84,8 +85,6 @@ def _sql(chunk_ids: list[int], narrow: bool) -> tuple[str, list[Any]]:
     qn = connection.ops.quote_name
     if not chunk_ids:
         return f"SELECT {_LIB_COLUMNS} FROM {qn(Library._meta.db_table)} l WHERE l.uuid = %s", []  # noqa: S608
-    hit_columns = f"c.id, c.library_id, {uuid_column('c.uuid')}, {uuid_column('d.uuid')}"
-    hit_columns += "" if narrow else ", c.text, c.metadata, d.title"
     condition, params = ids_condition("c.id", chunk_ids)
     # By primary key only (no library condition in the join, which could make the planner combine
     # the library index with it); rows of another library are dropped below. The values are
@@ -94,7 +93,8 @@ def _sql(chunk_ids: list[int], narrow: bool) -> tuple[str, list[Any]]:
         f"LEFT JOIN {qn(Chunk._meta.db_table)} c ON {condition} "
         f"LEFT JOIN {qn(Document._meta.db_table)} d ON d.id = c.document_id"
     )
-    sql = f"SELECT {_LIB_COLUMNS}, {hit_columns} FROM {qn(Library._meta.db_table)} l {joins} WHERE l.uuid = %s"  # noqa: S608
+    columns = f"{_LIB_COLUMNS}, {hit_columns(narrow=narrow)}"
+    sql = f"SELECT {columns} FROM {qn(Library._meta.db_table)} l {joins} WHERE l.uuid = %s"  # noqa: S608
     return sql, params
 
 
@@ -120,14 +120,9 @@ def read_library_and_rows(
 
 
 def _hits(found: tuple, rows: dict, fields: tuple[str, ...]) -> list[QueryHit]:
-    ids, scores, _docs = found
     if MEMORY_FIELDS.issuperset(fields):
-        return [QueryHit(None, score, None, None, None, None) for score in scores]
-    return [
-        QueryHit(rows[cid][0], score, rows[cid][2], rows[cid][3], rows[cid][1], rows[cid][4])
-        for cid, score in zip(ids, scores, strict=True)
-        if cid in rows
-    ]
+        return [QueryHit(None, score, None, None, None, None) for score in found[1]]
+    return hits_from_rows(found, rows)
 
 
 def library_query_hot(

@@ -208,6 +208,13 @@ def ids_condition(column: str, ids: list[int]) -> tuple[str, list[Any]]:
     return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
 
 
+def hit_columns(*, narrow: bool) -> str:
+    """The columns `hit_row` reads, of a chunk `c` joined to its document `d`, after the chunk's id
+    and library id; `narrow`: the public ids only."""
+    columns = f"c.id, c.library_id, {uuid_column('c.uuid')}, {uuid_column('d.uuid')}"
+    return columns if narrow else columns + ", c.text, c.metadata, d.title"
+
+
 def _hit_rows(library_id: int, ids: set[int], *, narrow: bool = False) -> dict[int, tuple[str, Any, str, Any, str]]:
     """chunk id -> (chunk uuid, document uuid, text, metadata, document title) as text where ids,
     one SELECT by primary key per `HYDRATE_BATCH` ids (one for any single query up to k=900);
@@ -218,8 +225,7 @@ def _hit_rows(library_id: int, ids: set[int], *, narrow: bool = False) -> dict[i
     planner combine the library index with it); rows of another library are dropped here."""
     qn = connection.ops.quote_name
     join = f"{qn(Chunk._meta.db_table)} c JOIN {qn(Document._meta.db_table)} d ON d.id = c.document_id"
-    columns = f"c.id, c.library_id, {uuid_column('c.uuid')}, {uuid_column('d.uuid')}"
-    columns += "" if narrow else ", c.text, c.metadata, d.title"
+    columns = hit_columns(narrow=narrow)
     wanted = list(ids)
     step = (len(wanted) or 1) if connection.vendor == "postgresql" else HYDRATE_BATCH
     rows: dict[int, tuple[str, str, Any, Any, Any]] = {}
@@ -239,20 +245,24 @@ def _hydrate(library: Library, found: list[Found], *, narrow: bool = False) -> l
     """Hits with their chunk's public id, text, metadata and document (public id, title), from one
     database query for all (the index knows chunks by their internal pk)."""
     rows = _hit_rows(library.pk, {cid for ids, _scores, _docs in found for cid in ids}, narrow=narrow)
+    return [hits_from_rows(one, rows) for one in found]
+
+
+def hits_from_rows(found: Found, rows: dict[int, tuple]) -> list[QueryHit]:
+    """One query's hits, in rank order, from the rows `hit_row` made (a chunk deleted since the
+    search has no row and drops out)."""
+    ids, scores, _docs = found
     return [
-        [
-            QueryHit(
-                chunk_id=rows[cid][0],
-                score=score,
-                text=rows[cid][2],
-                metadata=rows[cid][3],
-                document_id=rows[cid][1],
-                document_title=rows[cid][4],
-            )
-            for cid, score in zip(ids, scores, strict=True)
-            if cid in rows
-        ]
-        for ids, scores, _docs in found
+        QueryHit(
+            chunk_id=rows[cid][0],
+            score=score,
+            text=rows[cid][2],
+            metadata=rows[cid][3],
+            document_id=rows[cid][1],
+            document_title=rows[cid][4],
+        )
+        for cid, score in zip(ids, scores, strict=True)
+        if cid in rows
     ]
 
 
