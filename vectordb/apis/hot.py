@@ -28,8 +28,7 @@ from rest_framework.renderers import JSONRenderer
 from accounts.authentication import HEADER, ApiKeyPrincipal
 from accounts.selectors import api_key_get_active
 from core.parsers import PlatformJSONParser
-from vectordb import selectors
-from vectordb.apis.serializers import query_body
+from vectordb.apis.serializers import query_body, query_options, query_payload
 from vectordb.hot_query import library_query_hot
 from vectordb.public_ids import parse
 
@@ -68,8 +67,7 @@ def query_response(view: Any, request: HttpRequest, library_id: Any) -> HttpResp
         if not isinstance(body, dict) or body.get("embedding") is None:
             return None
         data = query_body(body)
-        explain = data.pop("explain")
-        fields = selectors.hit_fields(data.pop("fields", None)) or selectors.HIT_FIELDS
+        explain, fields = query_options(data)
         if data.pop("text", None) is not None:
             return None
         answer = library_query_hot(library_uuid=library_uuid, project_id=api_key.project_id, fields=fields, **data)
@@ -77,9 +75,7 @@ def query_response(view: Any, request: HttpRequest, library_id: Any) -> HttpResp
         return None
     if answer is None:
         return None
-    payload: dict[str, Any] = {"hits": selectors.hits_payload(answer.hits, fields)}
-    if explain:
-        payload["plan"] = answer.plan.__dict__
+    payload = query_payload(answer.hits, answer.plan, fields, explain=explain)
     request.user, request.auth = ApiKeyPrincipal(api_key), api_key  # as DRF's authentication sets them
     response = HttpResponse(_renderer.render(payload), content_type=_renderer.media_type)
     for name, value in view.default_response_headers.items():

@@ -29,6 +29,8 @@ from vectordb.apis.serializers import (
     QueryInputSerializer,
     QueryOutputSerializer,
     query_body,
+    query_options,
+    query_payload,
 )
 from vectordb.models import IndexBuild
 from vectordb.public_ids import public_id
@@ -54,14 +56,10 @@ class LibraryQueryApi(LibraryScopedApi):
     def post(self, request: Request, library_id: str) -> Response:
         library = self.library(library_id)
         data = query_body(_body(request))
-        explain = data.pop("explain")
-        fields = selectors.hit_fields(data.pop("fields", None)) or selectors.HIT_FIELDS
+        explain, fields = query_options(data)
         hits, plan = selectors.library_query_explain(library=library, fields=fields, fresh_row=True, **data)
         registry.remember(library)  # its index is loaded now: the next query can take the lean path
-        body: dict[str, Any] = {"hits": selectors.hits_payload(hits, fields)}
-        if explain:
-            body["plan"] = plan.__dict__
-        return Response(body)
+        return Response(query_payload(hits, plan, fields, explain=explain))
 
 
 @extend_schema(parameters=PATH_IDS["library"])

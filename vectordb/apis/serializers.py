@@ -204,6 +204,19 @@ def query_body(body: dict) -> dict:
     return data
 
 
+def query_options(data: dict) -> tuple[bool, tuple[str, ...]]:
+    """Pop `explain` and `fields` off a validated query body: (explain, the hit fields to answer)."""
+    return data.pop("explain"), selectors.hit_fields(data.pop("fields", None)) or selectors.HIT_FIELDS
+
+
+def query_payload(hits: list, plan: Any, fields: tuple[str, ...], *, explain: bool) -> dict[str, Any]:
+    """The query endpoint's response body: the hits with `fields`, and the plan when `explain`."""
+    body: dict[str, Any] = {"hits": selectors.hits_payload(hits, fields)}
+    if explain:
+        body["plan"] = plan.__dict__
+    return body
+
+
 class QueryHitSerializer(serializers.Serializer):
     """Documents a hit (the views build hits with `selectors.hits_payload`); all fields unless the
     query named `fields`."""
