@@ -116,19 +116,12 @@ def jit(fn: Callable | None = None, **extra: Any) -> Any:
 @contextlib.contextmanager
 def _cache_lock(directory: str, exclusive: bool) -> Iterator[None]:
     """An advisory lock on `directory/.lock` (none if it cannot be opened: a read-only cache)."""
-    import fcntl
-
+    fd = _locked_fd(directory, ".lock", exclusive=exclusive)
     try:
-        os.makedirs(directory, exist_ok=True)
-        fd = os.open(os.path.join(directory, ".lock"), os.O_RDWR | os.O_CREAT, 0o666)
-    except OSError:
-        yield
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
         yield
     finally:
-        os.close(fd)  # releases the lock
+        if fd is not None:
+            os.close(fd)  # releases the lock
 
 
 def _guard_cache(dispatcher: Any) -> None:
@@ -180,7 +173,7 @@ class _CompileLock:
 
         with global_compiler_lock:
             if self.depth == 0:
-                self.fd = _locked_fd(CACHE_DIR)
+                self.fd = _locked_fd(CACHE_DIR, ".compile.lock")
             self.depth += 1
             try:
                 yield
@@ -198,15 +191,21 @@ class _CompileLock:
         self.fd, self.depth = None, 0
 
 
-def _locked_fd(directory: str) -> int | None:
+def _locked_fd(directory: str, name: str, *, exclusive: bool = True) -> int | None:
+    """An open descriptor of `directory/name` holding its flock (closing it releases the lock), or
+    None if the file cannot be opened: a read-only cache, used without waiting for anyone."""
     import fcntl
 
     try:
         os.makedirs(directory, exist_ok=True)
-        fd = os.open(os.path.join(directory, ".compile.lock"), os.O_RDWR | os.O_CREAT, 0o666)
+        fd = os.open(os.path.join(directory, name), os.O_RDWR | os.O_CREAT, 0o666)
     except OSError:
-        return None  # a read-only cache: compile without waiting for anyone
-    fcntl.flock(fd, fcntl.LOCK_EX)
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+    except BaseException:
+        os.close(fd)
+        raise
     return fd
 
 
