@@ -66,10 +66,6 @@ def resume_gc() -> None:
         gc.enable()
 
 
-def gc_paused() -> bool:
-    return _paused
-
-
 def compile_sources(base: Path) -> bool:
     """Write the bytecode of the project's packages under `base` (the ones with an `__init__.py`:
     not the virtualenv, `var/` or `node_modules`); True if every file compiled."""
