@@ -103,9 +103,11 @@ class TownsMixin:
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
         # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
-        for name in [n for n in out if n.split()[0] in ("saint", "fort", "mount")]:
-            short = {"saint": "st", "fort": "ft", "mount": "mt"}[name.split()[0]]
-            out.setdefault(f"{short} {name.split(' ', 1)[1]}", out[name]) if " " in name else None
+        short = {"saint": "st", "fort": "ft", "mount": "mt"}
+        for name in [n for n in out if " " in n]:
+            first, rest = name.split(" ", 1)
+            if first in short:
+                out.setdefault(f"{short[first]} {rest}", out[name])
         return dict(out)
 
     def _add_suburbs(
