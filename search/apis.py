@@ -73,9 +73,13 @@ class LocationSerializer(serializers.Serializer):
 
 
 class InterpretationSerializer(serializers.Serializer):
-    product = serializers.CharField(allow_null=True, help_text="The catalog product, or null for an ambiguous word.")
+    product = serializers.CharField(
+        allow_null=True, help_text="The catalog product, or null for an ambiguous word or none named."
+    )
     product_term = serializers.CharField(help_text="The words of the query that named the product.")
-    match = serializers.CharField(help_text="exact | fuzzy | semantic | ambiguous | llm")
+    match = serializers.CharField(
+        help_text="exact | fuzzy | semantic | ambiguous | any (no product named: any in stock) | llm"
+    )
     alternatives = serializers.ListField(child=serializers.CharField(), help_text="Candidates or near misses.")
     location = LocationSerializer()
     limit = serializers.IntegerField()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from search.geo.airports import METRO_RADIUS_KM
 from search.geo.gazetteer import Gazetteer, GeocodeError, Place, PlaceAmbiguous, haversine_km
 from search.parsing.base import ParsedQuery
+from search.parsing.products import CATALOG, ProductMatch
 from search.parsing.text import normalise
 
 DEFAULT_LIMIT = 5
@@ -39,7 +40,7 @@ class Plan:
     products: tuple[str, ...]  # one product, or the candidates of an ambiguous word
     product: str | None  # set when exactly one product is meant
     product_term: str
-    match: str  # exact | fuzzy | semantic | ambiguous
+    match: str  # exact | fuzzy | semantic | ambiguous | any (no product named)
     alternatives: tuple[str, ...]
     place: Place
     limit: int
@@ -58,14 +59,9 @@ def interpret(
     radius_km: float | None = None,
 ) -> Plan:
     match = parsed.product
-    if match.product is None and not (match.how == "ambiguous" and match.alternatives):
-        if not match.term:
-            raise Unresolved(
-                "product",
-                "The query names no product. Say what you want, e.g. 'coke near Times Square'.",
-                ["Cola", "Spring Water", "Potato Chips"],
-                code="missing_product",
-            )
+    if match.product is None and not match.term:  # "vending machines near renton airport": any product in stock
+        match = ProductMatch(term="", product=None, alternatives=CATALOG, how="any")
+    if match.product is None and not (match.how in ("ambiguous", "any") and match.alternatives):
         hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
         problem = Unresolved(
             "product",
@@ -84,8 +80,8 @@ def interpret(
         raise
     if match.product is not None:
         products, alternatives = (match.product,), match.alternatives
-    else:
-        products, alternatives = match.alternatives, match.alternatives
+    else:  # an ambiguous word's candidates are offered to narrow the search; "any product" offers none
+        products, alternatives = match.alternatives, (() if match.how == "any" else match.alternatives)
     chosen_limit = limit or parsed.limit or DEFAULT_LIMIT
     return Plan(
         products=products,

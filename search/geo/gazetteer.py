@@ -20,6 +20,7 @@ import csv
 import re
 from collections import defaultdict
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 from search.geo import manhattan
@@ -238,7 +239,9 @@ class Gazetteer(FuzzyMixin, TownsMixin):
             return candidates[0]
         if near is not None:
             return min(candidates, key=lambda p: haversine_km(near, p.point))
-        options = self.candidates(candidates)
+        towns = [self._town(r) for r in self.cities.get(phrase, ())]  # "germantown": also the town near Memphis
+        towns = [t for t in towns if t.metro and all(haversine_km(t.point, p.point) >= 3 for p in candidates)]
+        options = self.candidates([*candidates, *towns])
         raise PlaceAmbiguous(
             f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
             f"'{phrase} in {self.metros[candidates[0].metro].city}'.",
@@ -263,10 +266,26 @@ class Gazetteer(FuzzyMixin, TownsMixin):
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
         raw = normalise(self.mark_codes(phrase)).split()
         written = kind_typos(raw, self._vocabulary)
-        place = self._geocode_written(phrase, written, near)
+        code = self._written_code(raw)
+        try:
+            place = self._geocode_written(phrase, written, near)
+        except GeocodeError:
+            if code is None:
+                raise
+            return code
+        # an airport's code written in capitals says which airport the other words mean ("northeast philly airport
+        # PNE" is not Philadelphia International)
+        if code is not None and haversine_km(code.point, place.point) > 3:
+            return code
         if written != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
             return Place(*_fields(place), confidence="medium")
         return place
+
+    def _written_code(self, words: list[str]) -> Place | None:
+        """The metro airport of the one IATA code in the phrase ("PNE", marked "pne airport"), if it has one."""
+        codes = {f"{a} {b}" for a, b in pairwise(words) if b == "airport" and f"{a} {b}" in self._code_aliases}
+        places = self.place_names.get(next(iter(codes)), []) if len(codes) == 1 else []
+        return self._with_city(places[0], ()) if len(places) == 1 else None
 
     def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)
@@ -390,15 +409,22 @@ class Gazetteer(FuzzyMixin, TownsMixin):
 
         # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
-            candidates = self.place_names[place_phrase]
-            chosen = self._pick(place_phrase, candidates, metro, near)
+            candidates = [p for p in self.place_names[place_phrase] if in_state(p.metro)]
+            # a town's name with its state ("germantown tn") or its metro ("germantown memphis") is the town, where
+            # the state or metro has no place of that name
+            town = self._town_named(place_phrase, state, metro) if not leftover else None
+            if town is not None and (state is not None or not any(p.metro == metro for p in candidates)):
+                return town
+            chosen = self._pick(place_phrase, candidates, metro, near) if candidates else None
             if chosen is not None:
-                if metro is None and near is None and state is None and not leftover:
+                if metro is None and near is None and state is None and not leftover and len(place_phrases) == 1:
                     self._refuse_if_a_town_elsewhere(place_phrase, chosen)
                 place = self._with_city(chosen, tuple(leftover))
                 if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure,
                     # unless the whole phrase is a misspelt name ("alamo dome", "hollywood sing")
                     whole = self._unexplained(words, spans)
+                    if metro is None and whole in self.cities:  # "highland park" is towns, not Highland + "park"
+                        break
                     if contradicts(chosen.kind, leftover):  # "st josephs hospital" is no university
                         raise PlaceNotFound(f"We do not know '{whole}'.", phrase, self._suggest(whole, metro))
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence="medium")

@@ -100,6 +100,10 @@ class TownsMixin:
             lat, lon = centres.get((normalise(city), state)) or (median(p[0] for p in pts), median(p[1] for p in pts))
             out[normalise(city)].append((city.title(), state, round(lat, 4), round(lon, 4), len(pts)))
         self._add_suburbs(out, set(points), centres)
+        # towns of a fleet metro the ZIP data does not name at all (Highland Park, TX: its ZIP codes say Dallas)
+        for (name, state), (lat, lon) in centres.items():
+            if not any(r[1] == state for r in out.get(name, ())) and self.metro_for_point((lat, lon), 25):
+                out[name].append((name.title(), state, lat, lon, 1))
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
         # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
@@ -181,7 +185,9 @@ class TownsMixin:
         metro = self.metros.get(place.metro or "")
         if metro is None:
             return
-        towns = [self._town(r) for r in self.cities.get(name, ()) if r[4] >= MIN_TOWN_ZIPS]
+        rows = self.cities.get(name, ())  # not a hamlet, or a town of another fleet metro ("highland park")
+        towns = [t for t, r in zip(map(self._town, rows), rows, strict=True)
+                 if r[4] >= MIN_TOWN_ZIPS or t.metro not in (None, place.metro)]  # fmt: skip
         towns = [t for t in towns if haversine_km(t.point, (metro.latitude, metro.longitude)) > AIRPORT_RADIUS_KM]
         if towns:
             options = self.candidates([self._with_city(place, ()), *towns])
@@ -224,6 +230,14 @@ class TownsMixin:
             return None
         place = self._with_city(hits[0], ())
         return Place(*_fields(place)[:5], "gazetteer:words", (), "medium")
+
+    def _town_named(self, name: str, state: str | None, metro: str | None) -> Place | None:
+        """The one town called `name` in the state named, or near the metro named, that lies in a fleet metro."""
+        if state is None and metro is None:
+            return None
+        towns = [self._town(r) for r in self.cities.get(name, ()) if state is None or r[1] == state]
+        towns = [t for t in towns if t.metro is not None and (metro is None or t.metro == metro)]
+        return towns[0] if len(towns) == 1 else None
 
     def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
         for size in range(min(4, len(words)), 1, -1):

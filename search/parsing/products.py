@@ -47,7 +47,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
                      "arrowhead", "ozarka", "zephyrhills", "crystal geyser", "agua", "h2o", "a bottle of water"),
     "Sparkling Water": ("seltzer", "seltzer water", "la croix", "lacroix", "bubly", "perrier", "san pellegrino",
                         "pellegrino", "soda water", "club soda", "fizzy water", "carbonated water", "mineral water",
-                        "topo chico", "spindrift", "bubbly water", "sparkling"),
+                        "topo chico", "spindrift", "bubbly water", "sparkling", "tonic water"),
     "Orange Juice": ("oj", "o j", "tropicana", "simply orange", "minute maid orange", "orange drink",
                      "fresh orange juice", "florida orange juice"),
     "Apple Juice": ("motts", "mott", "juicy juice", "martinellis", "apple drink", "apple cider"),
@@ -125,13 +125,17 @@ LEXICON = {name: (*words, *SPANISH.get(name, ())) for name, words in LEXICON.ite
 
 _SODAS = ("Cola", "Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale")
 # Ambiguous words with a usual reading: in American English bare "chips" are potato chips ("tortilla chips",
-# "nachos", "tostitos" name the other). The usual reading is the product; the other candidates stay in
-# `alternatives`, so the page still offers them.
-USUAL_READING: dict[str, str] = {"chips": "Potato Chips", "chip": "Potato Chips"}
+# "nachos", "tostitos" name the other), and a bare "soda", "pop", "tonic" (Boston) or "refresco" is a cola, the
+# soft drink people mean when they name none (so "coke" is in the South). The usual reading is the product; the
+# other candidates stay in `alternatives`, so the page still offers them as one-click narrower searches.
+_SODA_WORDS = ("soda", "pop", "soda pop", "soft drink", "fizzy drink", "carbonated drink", "coldrink", "tonic",
+               "refresco", "refrescos", "gaseosa", "soda machine", "pop machine")  # fmt: skip
+USUAL_READING: dict[str, str] = {"chips": "Potato Chips", "chip": "Potato Chips", **dict.fromkeys(_SODA_WORDS, "Cola")}
 # Everyday words that stand for several catalog products: the user gets the candidates.
 AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "soda": _SODAS, "pop": _SODAS, "soda pop": _SODAS, "soft drink": _SODAS, "fizzy drink": _SODAS,
-    "carbonated drink": _SODAS, "coldrink": _SODAS, "cold drink": DRINKS, "drink": DRINKS, "beverage": DRINKS,
+    "carbonated drink": _SODAS, "coldrink": _SODAS, "soda machine": _SODAS, "pop machine": _SODAS,
+    "cold drink": DRINKS, "drink": DRINKS, "beverage": DRINKS,
     "something to drink": DRINKS, "refreshment": DRINKS,
     "chips": ("Potato Chips", "Tortilla Chips"), "chip": ("Potato Chips", "Tortilla Chips"),
     "juice": ("Orange Juice", "Apple Juice"), "fruit juice": ("Orange Juice", "Apple Juice"),
@@ -143,9 +147,10 @@ AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "caffeine": ("Energy Drink", "Iced Coffee", "Cola", "Diet Cola", "Green Tea"),
     "salty snack": ("Potato Chips", "Pretzels", "Tortilla Chips", "Popcorn", "Beef Jerky"),
     "diet drink": ("Diet Cola", "Sparkling Water", "Spring Water"),
-    "refresco": _SODAS, "refrescos": _SODAS, "gaseosa": _SODAS, "bebida": DRINKS, "jugo": ("Orange Juice",
-    "Apple Juice"), "zumo": ("Orange Juice", "Apple Juice"), "dulces": ("Chocolate Bar", "Peanut M&Ms",
-    "Fruit Snacks", "Mints", "Gum"), "botana": SNACKS, "botanas": SNACKS, "bocadillo": SNACKS,
+    "refresco": _SODAS, "refrescos": _SODAS, "gaseosa": _SODAS, "tonic": _SODAS, "bebida": DRINKS,
+    "jugo": ("Orange Juice", "Apple Juice"), "zumo": ("Orange Juice", "Apple Juice"),
+    "dulces": ("Chocolate Bar", "Peanut M&Ms", "Fruit Snacks", "Mints", "Gum"),
+    "botana": SNACKS, "botanas": SNACKS, "bocadillo": SNACKS,
 }  # fmt: skip
 
 # One-line descriptions, for the semantic matcher ("something sweet", "a fizzy drink with caffeine").

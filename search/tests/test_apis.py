@@ -113,13 +113,36 @@ def test_a_query_without_any_place_is_a_422(api_client, redis_client):
 
 def test_an_ambiguous_product_searches_every_candidate(api_client, manhattan):
     near, far = manhattan
-    response = api_client.get("/api/search", {"q": "soda near times square"})
+    response = api_client.get("/api/search", {"q": "a cold drink near times square"})
     body = response.json()
     assert response.status_code == 200
     assert body["interpretation"]["product"] is None
     assert body["interpretation"]["match"] == "ambiguous"
     assert "Root Beer" in body["interpretation"]["alternatives"]
     assert [r["machine"]["id"] for r in body["results"]] == [str(near.id), str(far.id)]
+
+
+@pytest.mark.parametrize("q", ["soda near times square", "pop machine near times square", "refrescos en times square"])
+def test_a_bare_soda_word_reads_as_cola_and_offers_the_other_sodas(api_client, manhattan, q):
+    near, far = manhattan
+    body = api_client.get("/api/search", {"q": q}).json()
+    assert body["interpretation"]["product"] == "Cola"
+    assert {"Root Beer", "Ginger Ale", "Diet Cola"} <= set(body["interpretation"]["alternatives"])
+    assert [r["machine"]["id"] for r in body["results"]] == [str(near.id), str(far.id)]
+
+
+def test_a_query_naming_no_product_finds_the_nearest_machines_with_anything_in_stock(
+    api_client, manhattan, django_capture_on_commit_callbacks
+):
+    near, far = manhattan
+    with django_capture_on_commit_callbacks(execute=True):
+        with_tea = make_machine(lat=40.7582, lon=-73.9856, stock={"Green Tea": 1})  # at Times Square, only tea
+    body = api_client.get("/api/search", {"q": "vending machines near times square"}).json()
+    assert body["interpretation"]["product"] is None
+    assert body["interpretation"]["match"] == "any"
+    assert body["interpretation"]["alternatives"] == []
+    ids = [r["machine"]["id"] for r in body["results"]]
+    assert ids == [str(with_tea.id), str(near.id), str(far.id)]  # sold out and offline machines are never results
 
 
 def test_limit_and_radius_are_honoured(api_client, manhattan):

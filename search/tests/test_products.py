@@ -58,11 +58,23 @@ def test_it_tolerates_typos(typo, product):
 
 
 def test_an_ambiguous_word_comes_back_as_candidates():
-    match = resolver.resolve("soda")
+    match = resolver.resolve("candy")
     assert match.product is None
     assert match.how == "ambiguous"
-    assert {"Cola", "Root Beer", "Ginger Ale"} <= set(match.alternatives)
+    assert {"Chocolate Bar", "Peanut M&Ms", "Gum"} <= set(match.alternatives)
     assert match.found
+
+
+@pytest.mark.parametrize("word", ["soda", "pop", "soft drink", "tonic", "refresco", "gaseosa", "soda pop"])
+def test_a_bare_soda_word_is_a_cola_with_the_other_sodas_offered(word):
+    match = resolver.resolve(word)
+    assert match.product == "Cola"
+    assert {"Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale"} <= set(match.alternatives)
+
+
+@pytest.mark.parametrize("phrase", ["tonic water", "club soda", "soda water"])
+def test_fizzy_waters_named_after_soda_are_sparkling_water(phrase):
+    assert resolver.resolve(phrase).product == "Sparkling Water"
 
 
 def test_an_unknown_word_is_a_clear_no_match_with_suggestions():

@@ -90,10 +90,12 @@
   function show(body) {
     const it = body.interpretation;
     const loc = it.location;
-    const what = it.product || ("“" + it.product_term + "”: " + it.alternatives.join(", "));
+    const what = it.product || (it.match === "any" ? "anything in stock"
+      : "“" + it.product_term + "”: " + it.alternatives.join(", "));
     chip(what + " · near " + loc.name, "main");
     if (it.match !== "exact" && it.product) chip("understood “" + it.product_term + "” as " + it.product + " (" + it.match + ")", "note");
-    if (!it.product) chip("several products fit: showing the nearest with any of them", "note");
+    if (it.match === "any") chip("no product named: showing the nearest machines with anything in stock", "note");
+    else if (!it.product) chip("several products fit: showing the nearest with any of them", "note");
     if (loc.ignored && loc.ignored.length) chip("ignored: " + loc.ignored.join(" "), "note");
     chip("place: " + (loc.resolution || loc.kind) + " · " + (CONFIDENCE[loc.confidence] || loc.confidence) +
       " (" + loc.source + ")", "note place-resolution " + (loc.confidence === "high" ? "" : "unsure"));
@@ -105,7 +107,8 @@
     }
     list.replaceChildren();
     if (!body.results.length) {
-      say("No machine has " + (it.product || "any of those") + " in stock near " + loc.name + ".");
+      const none = it.product || (it.match === "any" ? "anything" : "any of those");
+      say("No machine has " + none + " in stock near " + loc.name + ".");
       answer.hidden = true;
       return;
     }

@@ -1,0 +1,51 @@
+"""Issue 16, sixth round: the classes of the blind-4 misses (a town named with its state or metro where another
+metro has a neighbourhood of that name, an airport's code that says which airport the other words mean, a bare name
+that is towns in several metros), each tested on other instances than the dev queries."""
+
+import pytest
+
+from search.interpret import Unresolved
+from search.tests.offline import km_from, plan
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("pepsi in germantown memphis", (35.0868, -89.8101)),  # the town, though Nashville has a Germantown
+        ("coke highland park tx", (32.8335, -96.7920)),  # a town the ZIP data does not name (its ZIPs say Dallas)
+        ("coke university park dallas", (32.8501, -96.8000)),
+        ("coke highland park la", (34.1110, -118.1920)),  # with its metro, the neighbourhood
+    ],
+)
+def test_a_town_with_its_state_or_metro_is_that_town(query, point):
+    assert km_from(query, point) < 1.5
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at houston airport HOU", (29.6454, -95.2789)),  # Hobby, not Bush Intercontinental
+        ("chips at the dallas airport DAL", (32.8471, -96.8518)),  # Love Field, not DFW
+        ("coke at new york airport LGA", (40.7769, -73.8740)),  # LaGuardia, not JFK
+        ("coke at the miami airport FLL", (26.0726, -80.1527)),  # Fort Lauderdale, not MIA
+    ],
+)
+def test_an_airport_code_says_which_airport_the_other_words_mean(query, point):
+    answer = plan(query)
+    assert answer.place.kind == "airport"
+    assert km_from(query, point) < 3
+
+
+@pytest.mark.parametrize("query", ["trail mix near highland park", "coke in germantown", "pepsi in brentwood"])
+def test_a_bare_name_of_towns_or_districts_in_several_metros_is_refused_with_them(query):
+    with pytest.raises(Unresolved) as refused:
+        plan(query)
+    assert refused.value.which == "location"
+    assert len(refused.value.suggestions) >= 2
+
+
+def test_germantown_lists_the_town_beside_the_two_neighbourhoods():
+    with pytest.raises(Unresolved) as refused:
+        plan("pretzels in germantown")
+    assert any("Memphis" in s for s in refused.value.suggestions)
+    assert any("Philadelphia" in s for s in refused.value.suggestions)
