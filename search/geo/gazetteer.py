@@ -29,6 +29,7 @@ from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
     AIRPORT_WORDS,
+    AREA_KINDS,
     FILLER,
     GENERIC_NAME_WORDS,
     GROUND_WORDS,
@@ -427,7 +428,12 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                         break
                     if contradicts(chosen.kind, leftover):  # "st josephs hospital" is no university
                         raise PlaceNotFound(f"We do not know '{whole}'.", phrase, self._suggest(whole, metro))
-                    return self._fuzzy(whole, metro) or Place(*_fields(place), confidence="medium")
+                    # a district with a venue in it we do not know ("the hill valley courthouse"): hardly sure
+                    # (a venue named before the district, "a hotel in south beach", is any such venue there)
+                    first = place_phrase.split()[0]
+                    after = words[words.index(first) + len(place_phrase.split()) :] if first in words else []
+                    unsure = "low" if chosen.kind in AREA_KINDS and PLACE_NOUNS.intersection(after) else "medium"
+                    return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
                 return place
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:

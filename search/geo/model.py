@@ -88,8 +88,10 @@ _PLACE_NOUN_WORDS = (
     "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
     "quarter campus speedway raceway pavilion aquarium planetarium conservatory observatory monument memorial "
     "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school convention "
+    "courthouse plant factory prison palace mansion"
 )
 PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
+AREA_KINDS = frozenset(["neighbourhood", "borough", "district", "city", "metro"])  # a place with venues in it
 # A name made only of these words ("convention center", "city hall", "the art institute") is generic: known in one
 # metro only, it counts only with that metro named (every metro has a convention center).
 _GENERIC_NAME_WORDS = (

@@ -49,3 +49,18 @@ def test_germantown_lists_the_town_beside_the_two_neighbourhoods():
         plan("pretzels in germantown")
     assert any("Memphis" in s for s in refused.value.suggestions)
     assert any("Philadelphia" in s for s in refused.value.suggestions)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["water at the springfield nuclear plant", "coke at the hill valley courthouse", "pepsi at midtown atlanta museum"],
+)
+def test_a_venue_we_do_not_know_named_after_a_district_is_hardly_sure(query):
+    """A district's name followed by a venue we do not know (fiction, or a venue missing from the data) answers the
+    district flagged low (the page says it is unsure), never with confidence."""
+    assert plan(query).place.confidence == "low"
+
+
+@pytest.mark.parametrize("query", ["coke at a hotel in south beach", "coke near the museum in midtown atlanta"])
+def test_a_kind_of_venue_in_a_district_is_the_district(query):
+    assert plan(query).place.confidence == "medium"
