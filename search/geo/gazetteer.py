@@ -20,10 +20,10 @@ import csv
 import re
 from collections import defaultdict
 from functools import cached_property
-from itertools import pairwise
 from pathlib import Path
 
 from search.geo import manhattan
+from search.geo.codes import AirportsMixin
 from search.geo.corners import CornerAmbiguous, Corners
 from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
@@ -89,7 +89,7 @@ def _scoped_names(aliases: str) -> list[str]:
 SERVED_KM = 80.0
 
 
-class Gazetteer(FuzzyMixin, TownsMixin):
+class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
@@ -139,55 +139,11 @@ class Gazetteer(FuzzyMixin, TownsMixin):
                     for variant in (alias, alias[4:]) if alias.startswith("the ") else (alias, f"the {alias}"):
                         self.scoped_names[variant].append(place)
 
-    def _add_airports(self) -> None:
-        from search.geo.airports import airfields_without_iata, airports
-
-        metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
-        codes = set()
-        self._airfield_codes: set[str] = set()  # every metro airport's code: "near BFI" in capitals is Boeing Field
-        self._code_aliases: set[str] = set()  # "lax", "lax airport", ...: never matched by typo (MCO is not SMO)
-        for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
-            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
-            self.places.append(place)
-            if scheduled:
-                codes.add(code)
-            self._airfield_codes.add(code)
-            for alias in aliases:
-                if alias.split()[0] == code.lower():
-                    self._code_aliases.update((alias, f"the {alias}"))
-                for variant in (alias, f"the {alias}"):
-                    if alias in self.metro_names or place in self.place_names.get(variant, ()):  # "the stl" too
-                        continue
-                    # a name derived from the package's that is a curated place's name is that place's
-                    # ("Ohio State University" is the university, not its airport)
-                    if any(p.kind != "airport" for p in self.place_names.get(variant, ())):
-                        continue
-                    self.place_names[variant].append(place)
-        self.airport_codes = frozenset(codes)
-        for metro, name, aliases, lat, lon in airfields_without_iata(metros, lambda w: w in self.cities):  # John C Tune
-            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
-            self.places.append(place)
-            for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
-                for variant in (alias, f"the {alias}"):
-                    self.place_names[variant].append(place)
-
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
         """Every word of a known name: a word outside it may be a misspelt kind of place ("airprot")."""
         return frozenset(w for names in (self.place_names, self.metro_names, self.scoped_names) for n in names
                          for w in n.split())  # fmt: skip
-
-    def mark_codes(self, text: str) -> str:
-        """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
-        then refused as outside the metros)."""
-        from search.geo.airports import mark_codes
-
-        return mark_codes(text, self._capital_codes)
-
-    @cached_property
-    def _capital_codes(self) -> frozenset[str]:
-        """Codes read as airports when written in capitals: the metros' and, to say they are outside, the others'."""
-        return self.airport_codes | frozenset(self._airfield_codes) | frozenset(self._us_airports)
 
     # --- US cities and ZIP codes (from the zipcodes package, loaded on first use) -----------------
     def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:
@@ -271,9 +227,12 @@ class Gazetteer(FuzzyMixin, TownsMixin):
         try:
             place = self._geocode_written(phrase, written, near)
         except GeocodeError:
-            if code is None:
+            found = code or self._venue_of_town(phrase, written, near)
+            if found is None:
                 raise
-            return code
+            return found
+        if place.confidence != "high" and code is None:  # "hanscom field bedford": the venue of that town
+            place = self._venue_of_town(phrase, written, near) or place
         # an airport's code written in capitals says which airport the other words mean ("northeast philly airport
         # PNE" is not Philadelphia International)
         if code is not None and haversine_km(code.point, place.point) > 3:
@@ -281,12 +240,6 @@ class Gazetteer(FuzzyMixin, TownsMixin):
         if written != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
             return Place(*_fields(place), confidence="medium")
         return place
-
-    def _written_code(self, words: list[str]) -> Place | None:
-        """The metro airport of the one IATA code in the phrase ("PNE", marked "pne airport"), if it has one."""
-        codes = {f"{a} {b}" for a, b in pairwise(words) if b == "airport" and f"{a} {b}" in self._code_aliases}
-        places = self.place_names.get(next(iter(codes)), []) if len(codes) == 1 else []
-        return self._with_city(places[0], ()) if len(places) == 1 else None
 
     def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)

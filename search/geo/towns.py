@@ -18,10 +18,12 @@ from statistics import median
 
 from search.geo.model import (
     AIRPORT_RADIUS_KM,
+    AREA_KINDS,
     FILLER,
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
     STATE_BY_WORDS,
+    GeocodeError,
     Metro,
     Place,
     PlaceAmbiguous,
@@ -33,6 +35,7 @@ from search.parsing.text import normalise, singular
 
 logger = logging.getLogger(__name__)
 TOWNS = Path(__file__).with_name("data") / "towns.tsv"
+TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
 # Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
 # ZIP code ("Neiman Marcus", "Dfw Airport", "Tn Dept Of Health", "Randolph Air Force Base", "Va Hospital")
 _SUBURB_STOP = (
@@ -238,6 +241,25 @@ class TownsMixin:
         towns = [self._town(r) for r in self.cities.get(name, ()) if state is None or r[1] == state]
         towns = [t for t in towns if t.metro is not None and (metro is None or t.metro == metro)]
         return towns[0] if len(towns) == 1 else None
+
+    def _venue_of_town(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place | None:
+        """A venue followed by the suburb it is in ("rocky mountain metropolitan airport broomfield", "brandeis
+        university waltham"): the venue looked for with the suburb's metro named instead, if it lies within
+        TOWN_VENUE_KM of the suburb."""
+        for size in (3, 2, 1):
+            if len(words) <= size:
+                continue
+            rest, name = words[:-size], " ".join(words[-size:])
+            for town in (t for t in map(self._town, self.cities.get(name, ())) if t.metro):  # "arlington": TX, MA
+                try:
+                    venue = self._geocode_written(
+                        phrase, [*rest, *normalise(self.metros[town.metro].city).split()], near
+                    )
+                except GeocodeError:
+                    continue
+                if venue.kind not in AREA_KINDS and haversine_km(venue.point, town.point) <= TOWN_VENUE_KM:
+                    return venue  # with the confidence it has with its metro named: the suburb agrees
+        return None
 
     def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
         for size in range(min(4, len(words)), 1, -1):

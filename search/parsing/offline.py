@@ -277,7 +277,14 @@ class OfflineParser:
         # the words that may describe the product: before the location, not places, not filler
         candidates = []
         for i, word in enumerate(words):
-            if word in LOCATION_WORDS and i not in places and i not in product_span and i > 0 and candidates:
+            after_product = bool(product_span) and i > max(product_span)  # "snacks at levis stadium santa clara"
+            if (
+                word in LOCATION_WORDS
+                and i not in places
+                and i not in product_span
+                and i > 0
+                and (candidates or after_product)
+            ):
                 break
             if i not in places and i not in product_span and word not in STOPWORDS and word not in LOCATION_WORDS:
                 candidates.append(i)

@@ -64,3 +64,22 @@ def test_a_venue_we_do_not_know_named_after_a_district_is_hardly_sure(query):
 @pytest.mark.parametrize("query", ["coke at a hotel in south beach", "coke near the museum in midtown atlanta"])
 def test_a_kind_of_venue_in_a_district_is_the_district(query):
     assert plan(query).place.confidence == "medium"
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at the rose bowl pasadena", (34.1613, -118.1676)),  # the suburb agrees with the venue: sure
+        ("snacks at levis stadium santa clara", (37.4033, -121.9694)),  # "santa" is no product (it read salsa)
+        ("water at centennial airport englewood", (39.5701, -104.8493)),
+    ],
+)
+def test_a_venue_followed_by_its_suburb_is_that_venue(query, point):
+    assert km_from(query, point) < 2
+    assert plan(query).place.confidence in ("high", "medium")
+
+
+def test_a_venue_and_its_suburb_in_agreement_are_sure():
+    answer = plan("coke at the rose bowl pasadena")
+    assert answer.place.confidence == "high"
+    assert plan("snacks at levis stadium santa clara").product is None  # the ambiguous word, not a typo of "santa"

@@ -1,0 +1,62 @@
+"""The airports of the gazetteer (a mixin of `Gazetteer`): every metro airport and airfield from `airportsdata` as a
+place with the names people use, and IATA codes ("near BOS", "northeast philly airport PNE") read as their airport.
+Pure Python: no Django."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from itertools import pairwise
+
+from search.geo.model import Place
+
+
+class AirportsMixin:
+    def _add_airports(self) -> None:
+        from search.geo.airports import airfields_without_iata, airports
+
+        metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
+        codes = set()
+        self._airfield_codes: set[str] = set()  # every metro airport's code: "near BFI" in capitals is Boeing Field
+        self._code_aliases: set[str] = set()  # "lax", "lax airport", ...: never matched by typo (MCO is not SMO)
+        for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
+            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
+            self.places.append(place)
+            if scheduled:
+                codes.add(code)
+            self._airfield_codes.add(code)
+            for alias in aliases:
+                if alias.split()[0] == code.lower():
+                    self._code_aliases.update((alias, f"the {alias}"))
+                for variant in (alias, f"the {alias}"):
+                    if alias in self.metro_names or place in self.place_names.get(variant, ()):  # "the stl" too
+                        continue
+                    # a name derived from the package's that is a curated place's name is that place's
+                    # ("Ohio State University" is the university, not its airport)
+                    if any(p.kind != "airport" for p in self.place_names.get(variant, ())):
+                        continue
+                    self.place_names[variant].append(place)
+        self.airport_codes = frozenset(codes)
+        for metro, name, aliases, lat, lon in airfields_without_iata(metros, lambda w: w in self.cities):  # John C Tune
+            place = Place(name, lat, lon, "airport", metro, source="airportsdata")
+            self.places.append(place)
+            for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
+                for variant in (alias, f"the {alias}"):
+                    self.place_names[variant].append(place)
+
+    def mark_codes(self, text: str) -> str:
+        """IATA codes of scheduled airports written in capitals read as the airport ("near BOS"; "near SFO", which is
+        then refused as outside the metros)."""
+        from search.geo.airports import mark_codes
+
+        return mark_codes(text, self._capital_codes)
+
+    @cached_property
+    def _capital_codes(self) -> frozenset[str]:
+        """Codes read as airports when written in capitals: the metros' and, to say they are outside, the others'."""
+        return self.airport_codes | frozenset(self._airfield_codes) | frozenset(self._us_airports)
+
+    def _written_code(self, words: list[str]) -> Place | None:
+        """The metro airport of the one IATA code in the phrase ("PNE", marked "pne airport"), if it has one."""
+        codes = {f"{a} {b}" for a, b in pairwise(words) if b == "airport" and f"{a} {b}" in self._code_aliases}
+        places = self.place_names.get(next(iter(codes)), []) if len(codes) == 1 else []
+        return self._with_city(places[0], ()) if len(places) == 1 else None
