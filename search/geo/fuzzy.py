@@ -17,8 +17,13 @@ class FuzzyMixin:
         # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
         pool = self._fuzzy_pool(text[:1], metro)
         hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
+        if hit is None and metro is not None:  # the metro's name may begin the place's ("houston museum of ...")
+            city = normalise(self.metros[metro].city)
+            pool = self._fuzzy_pool(city[:1], metro)
+            hit = process.extractOne(f"{city} {text}", [a for a in pool if a.startswith(city)], scorer=fuzz.ratio,
+                                     score_cutoff=86)  # fmt: skip
         if hit is not None:
-            places = pool[hit[0]]
+            places = list(dict.fromkeys(pool[hit[0]]))  # a metro-scoped name may list its place twice
             if len(places) == 1:
                 place = self._with_city(places[0], ())
                 return Place(

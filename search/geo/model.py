@@ -187,7 +187,7 @@ SPANISH_PLACE_WORDS = {
     "isla": "island", "bahia": "bay", "teatro": "theater", "capitolio": "capitol", "escuela": "school",
     "muelle": "pier", "faro": "lighthouse", "palacio": "palace", "fuerte": "fort", "cementerio": "cemetery",
     "galeria": "gallery", "cascada": "falls", "cataratas": "falls", "bulevar": "boulevard", "campo": "field",
-    "estatua": "statue", "puerto": "port", "barrio": "neighborhood",
+    "estatua": "statue", "puerto": "port", "barrio": "neighborhood", "casa": "house", "arco": "arch",
 }  # fmt: skip
 
 

@@ -272,6 +272,10 @@ class OfflineParser:
                 " ".join(words[start:end]), match.product, match.alternatives, match.how, match.score, match.suggestions
             )
             product_span = set(range(start, end))
+            for i in (start - 1, end):  # "galletas oreo": a brand beside its product's word is part of it
+                beside = self.resolver.exact(singulars[i]) if 0 <= i < len(words) else None
+                if beside is not None and beside.product is not None and beside.product == match.product:
+                    product_span.add(i)
         places = {i for s, e in spans for i in range(s, e)}
 
         # the words that may describe the product: before the location, not places, not filler
@@ -290,7 +294,8 @@ class OfflineParser:
                 candidates.append(i)
 
         if match is None or (match.how == "ambiguous" and candidates):
-            better, used = self._inexact(words, candidates, product_span)
+            # the ambiguous word may end a misspelt name ("appel juice"): its words are candidates too
+            better, used = self._inexact(words, sorted({*candidates, *product_span}), product_span)
             if better is not None and (match is None or len(better.alternatives) < len(match.alternatives)):
                 match, product_span = better, used
             elif match is None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from fleet.catalog import PRODUCT_NAMES
-from search.parsing.text import FILLER_WORDS, key
+from search.parsing.text import FILLER_WORDS, key, tokens
 
 DRINKS = (
     "Cola", "Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale", "Spring Water", "Sparkling Water",
@@ -273,6 +273,10 @@ def _build_index() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     for product, words in LEXICON.items():
         for word in words:
             aliases.setdefault(key(word), product)
+    # the words as written too, for typos of a plural: "cookeis" is far from the key "cooky", near "cookies"
+    for product, words in LEXICON.items():
+        for word in (product, *words):
+            aliases.setdefault(" ".join(tokens(word)), product)
     ambiguous = {key(word): products for word, products in AMBIGUOUS.items()}
     return aliases, ambiguous
 

@@ -83,3 +83,35 @@ def test_a_venue_and_its_suburb_in_agreement_are_sure():
     answer = plan("coke at the rose bowl pasadena")
     assert answer.place.confidence == "high"
     assert plan("snacks at levis stadium santa clara").product is None  # the ambiguous word, not a typo of "santa"
+
+
+# --- blind-5 dev classes --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "product"),
+    [
+        ("cookeis near times square", "Cookies"),  # a typo of the plural (unknown: the key "cooky" is far from it)
+        ("orang juice near times square", "Orange Juice"),  # a misspelt name ending in an ambiguous word
+        ("papas fritas lays en hialeah", "Potato Chips"),
+    ],
+)
+def test_misspelt_plurals_and_names_ending_in_an_ambiguous_word_are_the_product(query, product):
+    assert plan(query).product == product
+
+
+def test_a_brand_beside_its_products_word_is_not_left_for_the_place():
+    answer = plan("papas fritas lays en hialeah")
+    assert "lays" not in answer.place.ignored and answer.place.confidence == "high"
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke en el arco de san luis", (38.6247, -90.1848)),  # San Luis is St. Louis; arco is arch
+        ("agua cerca de la casa de molly brown", (39.7375, -104.9808)),  # casa de X is the X house
+        ("coke near the san diego natual history museum", (32.7322, -117.1475)),  # a metro-scoped name, misspelt
+    ],
+)
+def test_spanish_names_and_misspelt_scoped_names_are_found(query, point):
+    assert km_from(query, point) < 2
