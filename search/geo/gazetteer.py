@@ -362,8 +362,17 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest))
 
         # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)
+        # a district of one metro beside a venue's name says the metro ("belmont park mission beach" is San Diego's
+        # Belmont Park, not New York's); a venue not known there leaves the district, flagged medium
+        areas = {p.metro for q in place_phrases for p in self.place_names[q] if self._is_area_name(q)
+                 and normalise(p.name) == q}  # its full name: "kendall" (Square, Boston) is no proof  # fmt: skip
+        area_scoped = metro is None and len(areas) == 1 and not all(self._is_area_name(q) for q in place_phrases)
+        metro = next(iter(areas)) if area_scoped else metro
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
             candidates = [p for p in self.place_names[place_phrase] if in_state(p.metro)]
+            if area_scoped and not self._is_area_name(place_phrase) and not any(p.metro == metro for p in candidates):
+                area_scoped = "venue unknown there"
+                continue
             # a town's name with its state ("germantown tn") or its metro ("germantown memphis") is the town, where
             # the state or metro has no place of that name
             town = self._town_named(place_phrase, state, metro) if not leftover else None
@@ -387,7 +396,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     after = words[words.index(first) + len(place_phrase.split()) :] if first in words else []
                     unsure = "low" if chosen.kind in AREA_KINDS and PLACE_NOUNS.intersection(after) else "medium"
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
-                return place
+                return place if area_scoped != "venue unknown there" else Place(*_fields(place), confidence="medium")
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
             return scoped
@@ -471,6 +480,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         """The phrase without the metro named and filler: what a misspelt name would be."""
         metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
         return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
+
+    def _is_area_name(self, phrase: str) -> bool:
+        """The name is of districts (neighbourhoods, boroughs) only."""
+        return all(p.kind in AREA_KINDS for p in self.place_names[phrase])
 
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""

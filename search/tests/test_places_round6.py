@@ -115,3 +115,11 @@ def test_a_brand_beside_its_products_word_is_not_left_for_the_place():
 )
 def test_spanish_names_and_misspelt_scoped_names_are_found(query, point):
     assert km_from(query, point) < 2
+
+
+def test_a_district_of_one_metro_beside_a_venue_of_another_is_the_district_flagged():
+    """'X Mission Beach' is in San Diego: a venue X known only in another metro (Belmont Park, New York) is not
+    what was meant (it answered 3,936 km away with confidence high); the district answers, flagged medium."""
+    answer = plan("coke at the alamo little havana")
+    assert answer.place.metro == "miami" and answer.place.confidence == "medium"
+    assert plan("coke at the alamo in san antonio").place.confidence == "high"
