@@ -122,7 +122,7 @@ class UnderstoodSerializer(serializers.Serializer):
 
 class UnresolvedSerializer(serializers.Serializer):
     detail = serializers.CharField()
-    code = serializers.CharField(help_text="unknown_product | missing_product | unknown_location | ...")
+    code = serializers.CharField(help_text="unknown_product | unknown_location | ambiguous_location | missing_location")
     which = serializers.ChoiceField(choices=["product", "location"])
     term = serializers.CharField(help_text="The words that were not understood (empty when missing).")
     suggestions = serializers.ListField(
