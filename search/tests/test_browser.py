@@ -125,3 +125,39 @@ def test_keyboard_reaches_results_and_markers_and_they_highlight_each_other(
             browser.close()
     finally:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.mark.browser
+def test_a_person_asking_for_any_machine_or_a_soda_is_told_what_was_understood(
+    live_server, transactional_db, redis_client
+):
+    make_machine(lat=40.7580, lon=-73.9855, stock={"Green Tea": 2}, name="Tea Only #1 — New York")
+    make_machine(lat=40.7570, lon=-73.9860, stock={"Cola": 3, "Root Beer": 1}, name="Times Tower #2 — New York")
+
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"{live_server.url}/search/")
+            page.fill("#q", "vending machines near times square")
+            page.click("#go")
+            page.wait_for_selector("#results li")
+            chips = page.locator("#chips").inner_text()
+            assert "anything in stock · near Times Square" in chips
+            assert "no product named" in chips
+            assert page.locator("#results li").count() == 2
+            assert "Tea Only #1" in page.locator("#results li").first.inner_text()
+
+            page.fill("#q", "pop near times square")
+            page.click("#go")
+            page.wait_for_function("document.querySelector('#chips').innerText.includes('Cola · near')")
+            assert page.locator("#results li").count() == 1  # only the machine with Cola
+            page.get_by_role("button", name="Root Beer").click()  # the other sodas are one click away
+            page.wait_for_function("document.querySelector('#chips').innerText.includes('Root Beer · near')")
+            assert "Times Tower #2" in page.locator("#results li").first.inner_text()
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
