@@ -121,7 +121,13 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "Protein Bar": ("barra de proteina", "barra proteica", "barrita de proteina"), "Beef Jerky": ("carne seca",
     "cecina", "machaca"),
 }  # fmt: skip
-LEXICON = {name: (*words, *SPANISH.get(name, ())) for name, words in LEXICON.items()}
+# Brands whose catalog item is plain (a citrus soda, the only tea, a cheesy corn snack, a snack mix, a juice brand).
+MORE_BRANDS: dict[str, tuple[str, ...]] = {
+    "Lemon-Lime Soda": ("mountain dew", "mtn dew"), "Green Tea": ("sweet tea", "arizona tea", "arizona iced tea"),
+    "Tortilla Chips": ("cheetos", "hot cheetos", "flamin hot cheetos"), "Trail Mix": ("chex mix",),
+    "Orange Juice": ("minute maid",),
+}  # fmt: skip
+LEXICON = {name: (*words, *MORE_BRANDS.get(name, ()), *SPANISH.get(name, ())) for name, words in LEXICON.items()}
 
 _SODAS = ("Cola", "Diet Cola", "Lemon-Lime Soda", "Root Beer", "Ginger Ale")
 # Ambiguous words with a usual reading: in American English bare "chips" are potato chips ("tortilla chips",

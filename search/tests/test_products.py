@@ -131,3 +131,12 @@ def test_a_failing_embedding_matcher_gives_no_answer_rather_than_an_error():
         raise RuntimeError("model missing")
 
     assert EmbeddingMatcher(broken)("something sweet") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "product"),
+    [("mountain dew", "Lemon-Lime Soda"), ("sweet tea", "Green Tea"), ("hot cheetos", "Tortilla Chips"),
+     ("chex mix", "Trail Mix"), ("minute maid", "Orange Juice"), ("minute maid lemonade", "Lemonade")],
+)  # fmt: skip
+def test_brands_whose_catalog_item_is_plain(word, product):
+    assert resolver.resolve(word).product == product
