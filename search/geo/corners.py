@@ -20,7 +20,9 @@ CONNECTORS = frozenset(["and", "at", "y", "con", "&"])
 SUFFIXES = {
     "st": "street", "street": "street", "ave": "avenue", "av": "avenue", "avenue": "avenue", "blvd": "boulevard",
     "boulevard": "boulevard", "rd": "road", "road": "road", "dr": "drive", "drive": "drive",
+    "calle": "street", "avenida": "avenue",
 }  # fmt: skip
+ARTICLES = frozenset(["la", "el"])
 DIRECTIONS = frozenset(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"])
 
 
@@ -46,6 +48,7 @@ def _base(words: list[str]) -> str:
     """A street's name without its type and direction: "10th st ne" -> "10th", "colfax ave" -> "colfax". A plain
     number followed by its direction is Salt Lake City's grid and keeps it: "900 s" -> "900 south" ("900 south and
     900 east" are two streets), and so does its local ordinal: "13th east" -> "1300 east"."""
+    words = _spanish(words)
     if len(words) >= 2 and words[0].isdigit() and words[1] in DIRECTIONS:
         return f"{words[0]} {_FULL_DIRECTION.get(words[1], words[1])}"
     ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0]) if len(words) == 2 else None
@@ -53,6 +56,27 @@ def _base(words: list[str]) -> str:
         return f"{ordinal.group(1)}00 {words[1]}"
     kept = [w for w in words if w not in SUFFIXES and w not in DIRECTIONS]
     return " ".join(kept or words)
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _spanish(words: list[str]) -> list[str]:
+    """Spanish numbered streets as their English names: "calle 8" -> "8th street", "avenida 27" /
+    "la 27 avenida" -> "27th avenue". Named ones ("calle ocho" aliased in the file) are matched as written too."""
+    if words and words[0] in ARTICLES and len(words) > 1 and (words[1].isdigit() or words[1] in SUFFIXES):
+        words = words[1:]
+    if len(words) == 2 and words[0] in ("calle", "avenida"):
+        kind, num = words
+    elif len(words) == 2 and words[1] in ("calle", "avenida"):
+        num, kind = words
+    else:
+        return words
+    if not num.isdigit():  # "calle ocho" is Miami's own name (an alias in the file), not any city's 8th St
+        return words
+    return [_ordinal(int(num)), SUFFIXES[kind]]
 
 
 class Corners:
@@ -78,8 +102,8 @@ class Corners:
                 break
             key = _base(words[lo:hi])
             if key in self.streets and (
-                words[lo] not in SUFFIXES or (words[lo] == "st" and hi - lo > 1)
-            ):  # "st charles"
+                words[lo] not in SUFFIXES or (words[lo] in ("st", "calle", "avenida") and hi - lo > 1)
+            ):  # "st charles", "calle 8"
                 best = (key, hi - lo)
         return best
 
@@ -146,6 +170,7 @@ class Corners:
 
 def _types(words: list[str]) -> set[str]:
     """The street types written in a street's words; "st" first is "saint" ("st charles"), not a type."""
+    words = _spanish(words)
     return {SUFFIXES[w] for k, w in enumerate(words) if w in SUFFIXES and not (k == 0 and w == "st" and len(words) > 1)}
 
 
