@@ -464,7 +464,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     phrase,
                     self._suggest(" ".join(leftover), metro),
                 )
-            confidence = "low" if leftover else "high"
+            confidence = "low" if [w for w in leftover if w != "downtown"] else "high"  # its centre is downtown
             return Place(
                 m.name, m.latitude, m.longitude, "metro", metro, "gazetteer:metro", tuple(leftover), confidence
             )

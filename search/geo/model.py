@@ -199,7 +199,7 @@ SPANISH_SUBJECTS = {
     ("ciencias", "naturales"): ["natural", "science"], ("historia",): ["history"], ("ciencia",): ["science"],
     # names whose Spanish form is standard: the Barrio Francés, the Torre de las Américas, the Estatua de la Libertad
     ("barrio", "frances"): ["french", "quarter"], ("las", "americas"): ["the", "americas"],
-    ("la", "libertad"): ["liberty"], ("libertad",): ["liberty"],
+    ("la", "libertad"): ["liberty"], ("libertad",): ["liberty"], ("centro", "medico"): ["medical", "center"],
 }  # fmt: skip
 
 
@@ -234,6 +234,8 @@ def english_place_words(words: list[str]) -> list[str]:
             out.append("downtown")
         elif word == "comercial" and out and out[-1] == "center":
             out[-1] = "mall"
+        elif word in ("de", "del") and out and out[-1] == "downtown":
+            continue  # "el centro de san antonio" is downtown San Antonio
         elif word in ("de", "del") and out and out[-1] in SPANISH_PLACE_WORDS.values():
             out.append("of")
         else:

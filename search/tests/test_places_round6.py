@@ -123,3 +123,16 @@ def test_a_district_of_one_metro_beside_a_venue_of_another_is_the_district_flagg
     answer = plan("coke at the alamo little havana")
     assert answer.place.metro == "miami" and answer.place.confidence == "medium"
     assert plan("coke at the alamo in san antonio").place.confidence == "high"
+
+
+@pytest.mark.parametrize(
+    ("query", "point", "km"),
+    [
+        ("agua en el centro medico de houston", (29.7070, -95.3990), 2.0),  # centro medico is a medical center
+        ("coca en el centro de denver", (39.7392, -104.9903), 2.0),  # el centro de X is downtown X, and sure
+        ("agua en el centro de san antonio", (29.4246, -98.4951), 2.0),
+    ],
+)
+def test_centro_medico_and_el_centro_de(query, point, km):
+    assert km_from(query, point) < km
+    assert plan(query).place.confidence == "high"
