@@ -53,6 +53,7 @@ from search.geo.names import contradicts, kind_typos, share_bare_names, short_fo
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
+STREET_WORDS = frozenset(["st", "street", "ave", "avenue", "blvd", "boulevard", "rd", "road", "dr", "drive"])
 DATA = Path(__file__).with_name("data") / "places.tsv"
 # Words that may not be a place's alias: states' names and codes ("ut": "provo ut" is Utah, not UT Austin), and
 # the pauses people type ("uh").
@@ -395,6 +396,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     first = place_phrase.split()[0]
                     after = words[words.index(first) + len(place_phrase.split()) :] if first in words else []
                     unsure = "low" if chosen.kind in AREA_KINDS and PLACE_NOUNS.intersection(after) else "medium"
+                    if chosen.kind not in ("street", "corner") and STREET_WORDS.intersection(leftover):
+                        unsure = "low"  # "esplanade ave at n rampart st": a corner we do not know, not a park
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
                 return place if area_scoped != "venue unknown there" else Place(*_fields(place), confidence="medium")
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
@@ -428,6 +431,9 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 return (city.ignored and self._fuzzy(self._unexplained(words, spans), None)) or city
         if state is not None and metro is None and not place_phrases:
             where = " ".join(w for i, w in enumerate(words) if i not in covered and w not in FILLER)
+            town = self._misspelt_town(where, state)  # "zionsvile in", "wheatridge co", "neptun beach fl"
+            if town is not None:
+                return town
             raise PlaceNotFound(
                 f"We know no place called '{where or phrase.strip()}' in {STATES[state].title()}.",
                 phrase,

@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from statistics import median
 
+from rapidfuzz import fuzz, process
+
 from search.geo.model import (
     AIRPORT_RADIUS_KM,
     AREA_KINDS,
@@ -246,11 +248,14 @@ class TownsMixin:
         """A venue followed by the suburb it is in ("rocky mountain metropolitan airport broomfield", "brandeis
         university waltham"): the venue looked for with the suburb's metro named instead, if it lies within
         TOWN_VENUE_KM of the suburb."""
+        state = STATE_BY_WORDS.get(words[-1]) if len(words) > 2 else None  # "pearson field vancouver wa"
+        words = words[:-1] if state else words
         for size in (3, 2, 1):
             if len(words) <= size:
                 continue
             rest, name = words[:-size], " ".join(words[-size:])
-            for town in (t for t in map(self._town, self.cities.get(name, ())) if t.metro):  # "arlington": TX, MA
+            rows = [r for r in self.cities.get(name, ()) if state is None or r[1] == state]
+            for town in (t for t in map(self._town, rows) if t.metro):  # "arlington": TX, MA
                 try:
                     venue = self._geocode_written(
                         phrase, [*rest, *normalise(self.metros[town.metro].city).split()], near
@@ -260,6 +265,24 @@ class TownsMixin:
                 if venue.kind not in AREA_KINDS and haversine_km(venue.point, town.point) <= TOWN_VENUE_KM:
                     return venue  # with the confidence it has with its metro named: the suburb agrees
         return None
+
+    def _misspelt_town(self, text: str, state: str) -> Place | None:
+        """A fleet metro's town of the state named, misspelt or written as one word ("wheatridge" for Wheat Ridge),
+        with confidence medium."""
+        if len(text) < 5:
+            return None
+        cache = self.__dict__.setdefault("_metro_towns", {})  # built once per state
+        if state not in cache:
+            rows = [(name, r) for name, rs in self.cities.items() for r in rs if r[1] == state]
+            towns = ((name, self._town(r)) for name, r in rows)
+            cache[state] = {name: t for name, t in towns if t.metro}
+        towns = cache[state]
+        squeezed = {name.replace(" ", ""): name for name in towns}
+        name = squeezed.get(text.replace(" ", ""))
+        if name is None:
+            hit = process.extractOne(text, list(towns), scorer=fuzz.ratio, score_cutoff=88)
+            name = hit[0] if hit is not None and hit[0][:1] == text[:1] else None
+        return Place(*_fields(towns[name]), confidence="medium") if name is not None else None
 
     def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
         for size in range(min(4, len(words)), 1, -1):

@@ -136,3 +136,24 @@ def test_a_district_of_one_metro_beside_a_venue_of_another_is_the_district_flagg
 def test_centro_medico_and_el_centro_de(query, point, km):
     assert km_from(query, point) < km
     assert plan(query).place.confidence == "high"
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke in scotsdale az", (33.4942, -111.9261)),  # a metro's town misspelt, with its state
+        ("coke in beverley hills ca", (34.0736, -118.4004)),
+        ("water in wheatridge co", (39.7661, -105.0772)),  # written as one word
+    ],
+)
+def test_a_misspelt_town_of_a_metro_with_its_state_is_found_flagged(query, point):
+    assert km_from(query, point) < 2
+    assert plan(query).place.confidence == "medium"
+
+
+def test_a_venue_its_town_and_the_towns_state():
+    assert km_from("coke at centennial airport englewood co", (39.5701, -104.8493)) < 2
+
+
+def test_an_unknown_corner_is_never_a_same_named_park_with_confidence():
+    assert plan("coke at esplanade ave and n rampart st").place.confidence == "low"
