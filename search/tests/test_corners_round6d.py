@@ -1,0 +1,20 @@
+"""Issue 16, streets round 6d: corners of main streets outside the downtowns of San Diego, Denver, Seattle, Portland,
+Boston, St. Louis, New York (outside Manhattan's numbered grid) and Phoenix, through `interpret`; each must come out
+within 300 m of the intersection."""
+
+import pytest
+
+from search.geo.gazetteer import haversine_km
+from search.tests.offline import plan
+
+CORNERS = [
+    ("water at garnet and mission san diego", (32.7976, -117.2527)),
+    ("water at broadway and harbor dr san diego", (32.7157, -117.1735)),
+    ("water at garnet ave & ingraham st san diego", (32.7983, -117.2398)),
+]
+
+
+@pytest.mark.parametrize(("query", "point"), CORNERS)
+def test_round6d_corners(query, point):
+    place = plan(query).place
+    assert place.kind == "corner" and haversine_km(place.point, point) < 0.3
