@@ -11,6 +11,9 @@ CORNERS = [
     ("water at garnet and mission san diego", (32.7976, -117.2527)),
     ("water at broadway and harbor dr san diego", (32.7157, -117.1735)),
     ("water at garnet ave & ingraham st san diego", (32.7983, -117.2398)),
+    ("water at colfax and wadsworth denver", (39.7402, -105.0814)),
+    ("water at federal and 38th ave denver", (39.7695, -105.0250)),
+    ("water at colorado blvd and hampden denver", (39.6531, -104.9407)),
 ]
 
 
