@@ -14,6 +14,9 @@ CORNERS = [
     ("water at colfax and wadsworth denver", (39.7402, -105.0814)),
     ("water at federal and 38th ave denver", (39.7695, -105.0250)),
     ("water at colorado blvd and hampden denver", (39.6531, -104.9407)),
+    ("water at california and alaska west seattle", (47.5613, -122.3868)),
+    ("water at aurora and 85th seattle", (47.6903, -122.3445)),
+    ("water at ne 65th st and roosevelt way seattle", (47.6758, -122.3168)),
 ]
 
 
