@@ -17,6 +17,9 @@ CORNERS = [
     ("water at california and alaska west seattle", (47.5613, -122.3868)),
     ("water at aurora and 85th seattle", (47.6903, -122.3445)),
     ("water at ne 65th st and roosevelt way seattle", (47.6758, -122.3168)),
+    ("water at burnside and 82nd portland", (45.5229, -122.5783)),
+    ("water at nw 23rd and burnside portland", (45.5230, -122.6985)),
+    ("water at killingsworth and interstate portland", (45.5627, -122.6818)),
 ]
 
 
