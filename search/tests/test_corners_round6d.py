@@ -20,6 +20,9 @@ CORNERS = [
     ("water at burnside and 82nd portland", (45.5229, -122.5783)),
     ("water at nw 23rd and burnside portland", (45.5230, -122.6985)),
     ("water at killingsworth and interstate portland", (45.5627, -122.6818)),
+    ("water at mass ave and columbus ave boston", (42.3403, -71.0810)),
+    ("water at main st and mass ave cambridge", (42.3653, -71.1036)),
+    ("water at boylston and arlington boston", (42.3516, -71.0705)),
 ]
 
 
