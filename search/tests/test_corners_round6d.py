@@ -23,6 +23,8 @@ CORNERS = [
     ("water at mass ave and columbus ave boston", (42.3403, -71.0810)),
     ("water at main st and mass ave cambridge", (42.3653, -71.1036)),
     ("water at boylston and arlington boston", (42.3516, -71.0705)),
+    ("water at delmar and skinker st louis", (38.6560, -90.3010)),
+    ("water at kingshighway and delmar st louis", (38.6560, -90.2640)),
 ]
 
 
