@@ -25,6 +25,12 @@ CORNERS = [
     ("water at boylston and arlington boston", (42.3516, -71.0705)),
     ("water at delmar and skinker st louis", (38.6560, -90.3010)),
     ("water at kingshighway and delmar st louis", (38.6560, -90.2640)),
+    ("water at fulton and nostrand brooklyn", (40.6804, -73.9505)),
+    ("water at eastern parkway and utica ave brooklyn", (40.6688, -73.9310)),
+    ("water at flatbush and church ave brooklyn", (40.6505, -73.9590)),
+    ("water at main st and roosevelt ave flushing queens", (40.7596, -73.8300)),
+    ("water at delancey and essex new york", (40.7184, -73.9877)),
+    ("water at canal and lafayette new york", (40.7186, -74.0003)),
 ]
 
 
