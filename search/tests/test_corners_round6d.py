@@ -31,6 +31,9 @@ CORNERS = [
     ("water at main st and roosevelt ave flushing queens", (40.7596, -73.8300)),
     ("water at delancey and essex new york", (40.7184, -73.9877)),
     ("water at canal and lafayette new york", (40.7186, -74.0003)),
+    ("water at 7th st and missouri phoenix", (33.5166, -112.0650)),
+    ("water at 12th st and mcdowell phoenix", (33.4655, -112.0563)),
+    ("water at 20th st and camelback phoenix", (33.5093, -112.0388)),
 ]
 
 
