@@ -46,15 +46,28 @@ REFUSALS3_HOLDOUT = Path(__file__).with_name("refusals3_holdout.tsv")
 # Its other half is held out by the lead.
 BLIND4_DEV = Path(__file__).with_name("blind4_dev.tsv")
 REFUSALS4_DEV = Path(__file__).with_name("refusals4_dev.tsv")
-# Held-out half of blind-4: split by the lead before any result was seen, shown to nobody changing the search
-# code, scored once before and once after the fifth round (places 84.0 % -> 93.3 %, products 90.7 % both times,
-# silent wrong places 4 -> 0; see its header). Its misses are not read; once they are, it is a dev set and the next
-# blind set has to be written and split first.
+# Formerly the held-out half of blind-4: scored blind before and after the fifth round (places 84.0 % -> 93.3 %,
+# products 90.7 % both times, silent 4 -> 0); its misses were read in the sixth round (2026-12-02), after blind-5
+# and blind-6 had been written, so it is a dev set now.
 BLIND4_HOLDOUT = Path(__file__).with_name("blind4_holdout.tsv")
 REFUSALS4_HOLDOUT = Path(__file__).with_name("refusals4_holdout.tsv")
+# Blind-5 and blind-6 (issue 16, sixth round): written 2026-12-02 by two helpers that never read the search code or
+# data, each split by the lead (odd rows dev, even rows held out) before any result was seen. The dev halves were
+# read and worked on; the held-out halves were scored by the lead only (summaries, misses not read), before the
+# round at 7c9339a and after it (see their headers and search/README.md).
+BLIND5_DEV = Path(__file__).with_name("blind5_dev.tsv")
+REFUSALS5_DEV = Path(__file__).with_name("refusals5_dev.tsv")
+BLIND5_HOLDOUT = Path(__file__).with_name("blind5_holdout.tsv")
+REFUSALS5_HOLDOUT = Path(__file__).with_name("refusals5_holdout.tsv")
+BLIND6_DEV = Path(__file__).with_name("blind6_dev.tsv")
+REFUSALS6_DEV = Path(__file__).with_name("refusals6_dev.tsv")
+BLIND6_HOLDOUT = Path(__file__).with_name("blind6_holdout.tsv")
+REFUSALS6_HOLDOUT = Path(__file__).with_name("refusals6_holdout.tsv")
 SETS = (
     QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT, BLIND3_DEV,
     REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT, BLIND4_DEV, REFUSALS4_DEV, BLIND4_HOLDOUT, REFUSALS4_HOLDOUT,
+    BLIND5_DEV, REFUSALS5_DEV, BLIND5_HOLDOUT, REFUSALS5_HOLDOUT, BLIND6_DEV, REFUSALS6_DEV, BLIND6_HOLDOUT,
+    REFUSALS6_HOLDOUT,
 )  # fmt: skip
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the issue's "a town hundreds of km away").
