@@ -121,6 +121,8 @@ CACHES = {
             "socket_connect_timeout": env.get_float("REDIS_SOCKET_TIMEOUT", 1.0),
             "socket_timeout": env.get_float("REDIS_SOCKET_TIMEOUT", 1.0),
             "retry_on_timeout": False,
+            # one pool per process, not one per request under ASGI (see core/cache.py)
+            "pool_class": "core.cache.SharedConnectionPool",
         },
     }
 }
