@@ -144,27 +144,16 @@ def _hydrate(hits: list[Hit], products: tuple[str, ...]) -> tuple[list[dict[str,
     change that wrote the database wrote too. A machine the database says is gone or offline is stale."""
     if not hits:
         return [], set()
-    machines = fleet_selectors.machines_by_ids(ids=[uuid.UUID(h.machine_id) for h in hits])
+    machines = fleet_selectors.machine_cards_by_ids(ids=[uuid.UUID(h.machine_id) for h in hits])
     results, stale = [], set()
     for hit in hits:
         machine = machines.get(uuid.UUID(hit.machine_id))
-        if machine is None or hit.quantity <= 0 or machine.status == "offline":
+        if machine is None or hit.quantity <= 0 or machine["status"] == "offline":
             stale.add(hit.machine_id)
             continue
         results.append(
             {
-                "machine": {
-                    "id": str(machine.id),
-                    "asset_tag": machine.asset_tag,
-                    "name": machine.name,
-                    "address": machine.address,
-                    "city": machine.city,
-                    "region": machine.region,
-                    "location_description": machine.location_description,
-                    "status": machine.status,
-                    "latitude": machine.latitude,
-                    "longitude": machine.longitude,
-                },
+                "machine": {**machine, "id": str(machine["id"])},
                 "product": hit.product,
                 "quantity": hit.quantity,
                 "distance_km": round(hit.distance_km, 3),
