@@ -63,11 +63,18 @@ BLIND6_DEV = Path(__file__).with_name("blind6_dev.tsv")
 REFUSALS6_DEV = Path(__file__).with_name("refusals6_dev.tsv")
 BLIND6_HOLDOUT = Path(__file__).with_name("blind6_holdout.tsv")
 REFUSALS6_HOLDOUT = Path(__file__).with_name("refusals6_holdout.tsv")
+# Blind-7 (issue 16, seventh round): written 2026-12-02 by two helpers that never read the search code or data
+# (one for each half of the metros), split by the lead (odd rows dev, even rows held out) before any result was
+# seen, and scored on arrival at a72cfdb (see their headers).
+BLIND7_DEV = Path(__file__).with_name("blind7_dev.tsv")
+REFUSALS7_DEV = Path(__file__).with_name("refusals7_dev.tsv")
+BLIND7_HOLDOUT = Path(__file__).with_name("blind7_holdout.tsv")
+REFUSALS7_HOLDOUT = Path(__file__).with_name("refusals7_holdout.tsv")
 SETS = (
     QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT, BLIND3_DEV,
     REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT, BLIND4_DEV, REFUSALS4_DEV, BLIND4_HOLDOUT, REFUSALS4_HOLDOUT,
     BLIND5_DEV, REFUSALS5_DEV, BLIND5_HOLDOUT, REFUSALS5_HOLDOUT, BLIND6_DEV, REFUSALS6_DEV, BLIND6_HOLDOUT,
-    REFUSALS6_HOLDOUT,
+    REFUSALS6_HOLDOUT, BLIND7_DEV, REFUSALS7_DEV, BLIND7_HOLDOUT, REFUSALS7_HOLDOUT,
 )  # fmt: skip
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the issue's "a town hundreds of km away").
