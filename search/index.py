@@ -5,7 +5,8 @@ One GEO set per product, `search:geo:<product>`, holding the machines that have 
 (machine -> quantity) written in the same transactions, so a result's stock needs no extra query.
 A query is GEOSEARCH ... BYRADIUS ... ASC COUNT n over growing radii (1, 4, 16, 64, 256, 1024,
 4096 km) until n machines are found or the radius is exhausted, so a dense city answers from its
-first ring and an empty region still finds the nearest machine a state away. GEOSEARCH needs
+first ring and an empty region still finds the nearest machine a state away; the rings and the
+quantities run in one Lua script, one round trip. GEOSEARCH needs
 Redis 6.2+ (the embedded 6.2, CI's 7.0, Redis 8).
 
 Updates re-derive a machine's memberships from its inventory rows: in one MULTI/EXEC, the machine is
@@ -58,6 +59,46 @@ class Hit:
     product: str
     distance_km: float
     quantity: int = 0
+
+
+# The growing rings in one round trip (they were one pipeline per ring, then one for the quantities: seven
+# round trips for a place outside a dense centre). KEYS: the products' GEO sets, then their quantity hashes.
+# ARGV: lon, lat, count per product, distinct machines wanted, the radii, "|", the excluded machines. Returns,
+# per product, the last ring's hits flattened as member, distance (km), quantity.
+NEAREST_SCRIPT = """
+local n = #KEYS / 2
+local lon, lat, count, wanted = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
+local radii, excluded, i = {}, {}, 5
+while ARGV[i] ~= '|' do radii[#radii + 1] = ARGV[i]; i = i + 1 end
+for j = i + 1, #ARGV do excluded[ARGV[j]] = true end
+local found = {}
+for _, radius in ipairs(radii) do
+  local seen, distinct = {}, 0
+  for p = 1, n do
+    found[p] = redis.call('GEOSEARCH', KEYS[p], 'FROMLONLAT', lon, lat, 'BYRADIUS', radius, 'km', 'ASC',
+                          'COUNT', count, 'WITHDIST')
+    for _, hit in ipairs(found[p]) do
+      if not excluded[hit[1]] and not seen[hit[1]] then seen[hit[1]] = true; distinct = distinct + 1 end
+    end
+  end
+  if distinct >= wanted then break end
+end
+local out = {}
+for p = 1, n do
+  local flat = {}
+  for _, hit in ipairs(found[p] or {}) do
+    flat[#flat + 1] = hit[1]; flat[#flat + 1] = hit[2]; flat[#flat + 1] = redis.call('HGET', KEYS[n + p], hit[1]) or '0'
+  end
+  out[p] = flat
+end
+return out
+"""
+_scripts: dict[str, object] = {}
+
+
+def _nearest_script(client: redis.Redis):
+    """The registered script (EVALSHA, loaded again by redis-py if a restarted Redis lost it)."""
+    return _scripts.get("nearest") or _scripts.setdefault("nearest", client.register_script(NEAREST_SCRIPT))
 
 
 class GeoIndex:
@@ -155,42 +196,24 @@ class GeoIndex:
         exclude: Iterable[str] = (),
     ) -> list[Hit]:
         """The `limit` nearest machines having any of `products`, nearest first (one hit a machine)."""
-        excluded = set(exclude)
+        excluded = [str(m) for m in exclude]
         radii = [r for r in RADII_KM if radius_km is None or r < radius_km]
         if radius_km is not None:
             radii.append(radius_km)
+        keys = [*(product_key(p) for p in products), *(quantity_key(p) for p in products)]
+        args = [longitude, latitude, limit + len(excluded), limit, *radii, "|", *excluded]
+        found = _nearest_script(self.redis)(keys=keys, args=args, client=self.redis)
+        skip = set(excluded)
         best: dict[str, Hit] = {}
-        for radius in radii:
-            pipe = self.redis.pipeline(transaction=False)
-            for product in products:
-                pipe.geosearch(
-                    product_key(product),
-                    longitude=longitude,
-                    latitude=latitude,
-                    radius=radius,
-                    unit="km",
-                    sort="ASC",
-                    count=limit + len(excluded),
-                    withdist=True,
-                )
-            for product, found in zip(products, pipe.execute(), strict=True):
-                for member, distance in found:
-                    machine_id = member.decode() if isinstance(member, bytes) else member
-                    if machine_id in excluded:
-                        continue
-                    hit = Hit(machine_id, product, float(distance))
-                    if machine_id not in best or hit.distance_km < best[machine_id].distance_km:
-                        best[machine_id] = hit
-            if len(best) >= limit:
-                break
-        hits = sorted(best.values(), key=lambda h: (h.distance_km, h.machine_id))[:limit]
-        if not hits:
-            return hits
-        pipe = self.redis.pipeline(transaction=False)
-        for hit in hits:
-            pipe.hget(quantity_key(hit.product), hit.machine_id)
-        quantities = pipe.execute()
-        return [Hit(h.machine_id, h.product, h.distance_km, int(q or 0)) for h, q in zip(hits, quantities, strict=True)]
+        for product, flat in zip(products, found, strict=True):
+            for member, distance, quantity in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
+                machine_id = member.decode() if isinstance(member, bytes) else member
+                if machine_id in skip:
+                    continue
+                hit = Hit(machine_id, product, float(distance), int(quantity))
+                if machine_id not in best or hit.distance_km < best[machine_id].distance_km:
+                    best[machine_id] = hit
+        return sorted(best.values(), key=lambda h: (h.distance_km, h.machine_id))[:limit]
 
     def size(self) -> dict[str, int]:
         pipe = self.redis.pipeline(transaction=False)
