@@ -234,8 +234,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             return found
         if place.confidence != "high" and code is None:  # "hanscom field bedford": the venue of that town
             place = self._venue_of_town(phrase, written, near) or place
-        # an airport's code written in capitals says which airport the other words mean ("northeast philly airport
-        # PNE" is not Philadelphia International)
+        # an airport's code (in any case: "lax airport") says which airport the other words mean ("northeast philly
+        # airport PNE" is not Philadelphia International)
         if code is not None and haversine_km(code.point, place.point) > 3:
             return code
         if written != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
@@ -369,10 +369,11 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                  and normalise(p.name) == q}  # its full name: "kendall" (Square, Boston) is no proof  # fmt: skip
         area_scoped = metro is None and len(areas) == 1 and not all(self._is_area_name(q) for q in place_phrases)
         metro = next(iter(areas)) if area_scoped else metro
+        venue_unknown_there = False  # a venue skipped because the district's metro has none of that name
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
             candidates = [p for p in self.place_names[place_phrase] if in_state(p.metro)]
             if area_scoped and not self._is_area_name(place_phrase) and not any(p.metro == metro for p in candidates):
-                area_scoped = "venue unknown there"
+                venue_unknown_there = True
                 continue
             # a town's name with its state ("germantown tn") or its metro ("germantown memphis") is the town, where
             # the state or metro has no place of that name
@@ -399,7 +400,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     if chosen.kind not in ("street", "corner") and STREET_WORDS.intersection(leftover):
                         unsure = "low"  # "esplanade ave at n rampart st": a corner we do not know, not a park
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
-                return place if area_scoped != "venue unknown there" else Place(*_fields(place), confidence="medium")
+                return Place(*_fields(place), confidence="medium") if venue_unknown_there else place
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
             return scoped

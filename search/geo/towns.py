@@ -271,13 +271,12 @@ class TownsMixin:
         with confidence medium."""
         if len(text) < 5:
             return None
-        cache = self.__dict__.setdefault("_metro_towns", {})  # built once per state
+        cache = self.__dict__.setdefault("_metro_towns", {})  # built once per state: its towns, and run together
         if state not in cache:
             rows = [(name, r) for name, rs in self.cities.items() for r in rs if r[1] == state]
-            towns = ((name, self._town(r)) for name, r in rows)
-            cache[state] = {name: t for name, t in towns if t.metro}
-        towns = cache[state]
-        squeezed = {name.replace(" ", ""): name for name in towns}
+            in_metros = {name: t for name, t in ((name, self._town(r)) for name, r in rows) if t.metro}
+            cache[state] = (in_metros, {name.replace(" ", ""): name for name in in_metros})
+        towns, squeezed = cache[state]
         name = squeezed.get(text.replace(" ", ""))
         if name is None:
             hit = process.extractOne(text, list(towns), scorer=fuzz.ratio, score_cutoff=88)
@@ -354,6 +353,12 @@ class TownsMixin:
         return spans
 
     def _town(self, row: tuple[str, str, float, float, int]) -> Place:
-        city, st, lat, lon, _ = row
-        metro = self.metro_for_point((lat, lon), within_km=25)
-        return Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
+        """The town of a `cities` row, with its fleet metro: worked out once per row (its metro is 30 distances),
+        as several readings of one query look up the same towns. Rows are the shipped data, so this stays bounded."""
+        memo = self.__dict__.setdefault("_town_memo", {})
+        town = memo.get(row)
+        if town is None:
+            city, st, lat, lon, _ = row
+            metro = self.metro_for_point((lat, lon), within_km=25)
+            town = memo[row] = Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
+        return town
