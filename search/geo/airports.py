@@ -92,6 +92,11 @@ AIRPORT_POINTS = {
 }  # fmt: skip
 
 
+# The abbreviations of military airfields in the package's names, and what people also write for them.
+MILITARY = {"afb": "air force base", "arb": "air reserve base", "ars": "air reserve station",
+            "nas": "naval air station", "jrb": "joint reserve base", "mcas": "marine corps air station"}  # fmt: skip
+
+
 def _point(row: dict) -> tuple[float, float] | None:
     """The airport's point: the package's, or AIRPORT_POINTS' when the package's is rounded to 0.1 degree (None if
     it is and no better point is known)."""
@@ -245,6 +250,10 @@ def airports(
                     last = core.split()[-1]
                     county = f"{last} county" in name
                     aliases.append(f"{last} county airport" if county else f"{last} airport")
+            # "Nellis Afb Airport" is also "nellis afb" and "nellis air force base"
+            military = [w for w in core.split() if w in MILITARY]
+            if military:
+                aliases += [core, core.replace(military[0], MILITARY[military[0]])]
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             point = _point(row)

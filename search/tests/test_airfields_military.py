@@ -1,0 +1,32 @@
+"""Issue 16, seventh round: military airfields by the names people write ("nellis afb", "luke air force base",
+"dobbins air reserve base"), from the abbreviations in airportsdata's names ("Nellis Afb Airport"), through
+`interpret`; a town of the same name ("Nellis AFB, NV", a census place) no longer wins over the airfield."""
+
+import pytest
+
+from search.interpret import Unresolved
+from search.tests.offline import km_from, plan
+
+NELLIS, LUKE, DOBBINS = (36.2362, -115.0343), (33.5350, -112.3832), (33.9144, -84.5143)
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("pepsi at nellis afb", NELLIS),
+        ("pepsi at nellis air force base", NELLIS),
+        ("pepsi at nellis afb las vegas", NELLIS),
+        ("water near luke afb", LUKE),
+        ("water near luke air force base phoenix", LUKE),
+        ("coke near dobbins arb", DOBBINS),
+        ("coke near dobbins air reserve base", DOBBINS),
+    ],
+)
+def test_a_military_airfield_by_its_abbreviation_or_its_words(query, point):
+    assert plan(query).place.kind == "airport"
+    assert km_from(query, point) < 1
+
+
+def test_an_airfield_abbreviation_alone_is_no_airport():
+    with pytest.raises(Unresolved):
+        plan("pepsi at afb")
