@@ -3,7 +3,8 @@
 Measured in one run on a throwaway database:
 - `/api/search` p50/p99 through the HTTP stack with the offline parser: a real HTTP server
   (uvicorn on 127.0.0.1, Django's ASGI app with every middleware, DRF, the throttle) and a keep-alive
-  client (the standard library's http.client; httpx's figure beside it), over queries of the evaluation set; also Django's in-process WSGI client for reference;
+  client (the standard library's http.client; httpx's figure beside it), over queries of the evaluation
+  set; also Django's in-process WSGI client for reference;
 - the baseline: the same plans (product, point, count) answered by a plain SQL scan (the inventory
   joined to machines, filtered to in stock and not offline, ordered by great-circle distance),
   checked to return the same machines, and the ratio of the two;
