@@ -9,7 +9,7 @@ is the client.
 DRF's `SimpleRateThrottle` keeps a client's history as a pickled list in the cache: a `get` and a `set`
 of the whole list on every request, so a client allowed 600 searches a minute moves up to 600 floats
 each way per request (0.75 ms for two cache calls here, the largest part of a search after the
-hydration). With a Redis cache, `SlidingWindowMixin` keeps the same sliding window as a sorted set
+hydration). With a Redis cache, `SlidingWindowThrottle` keeps the same sliding window as a sorted set
 (one member per request, scored by its time) and decides in one Lua call: drop the members older than
 the window, count, add. Same limits, same `Retry-After`, a few bytes per request. A cache that is not
 Redis (tests' locmem) gets DRF's own code. Redis down raises as before (a 503 from core.exceptions).

@@ -1,5 +1,6 @@
 """The throttle's sliding window in Redis (core/throttling.py), through the HTTP API: limits, Retry-After,
-per-client buckets, a spoofed X-Forwarded-For, an old-format key left by DRF's code, and Redis down."""
+per-client buckets, a spoofed X-Forwarded-For, an old-format key left by DRF's code; the shared cache pool.
+Redis down (a 503 with Retry-After): tests/hostile/test_platform_faults.py, with the same pool class."""
 
 from __future__ import annotations
 
@@ -59,23 +60,6 @@ def test_the_window_slides(three_a_minute, monkeypatch):
 def test_a_key_in_the_old_format_does_not_break_the_throttle(three_a_minute):
     cache.set("throttle_search_203.0.113.11", [1.0, 2.0], 60)  # what DRF's own code kept there
     assert _get("203.0.113.11").status_code != 429
-
-
-def test_redis_down_is_a_503_not_a_500(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {
-                "socket_connect_timeout": 0.5,
-                "socket_timeout": 0.5,
-                "pool_class": "core.cache.SharedConnectionPool",
-            },
-        }
-    }
-    response = _get("203.0.113.12")
-    assert response.status_code == 503
-    assert response["Retry-After"]
 
 
 def test_every_cache_backend_of_the_process_shares_one_redis_pool():

@@ -18,7 +18,12 @@ DEAD_CACHE = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        # the pool class of config.settings (core/cache.py), so the outage is met as in production
+        "OPTIONS": {
+            "socket_connect_timeout": 0.5,
+            "socket_timeout": 0.5,
+            "pool_class": "core.cache.SharedConnectionPool",
+        },
     }
 }
 
