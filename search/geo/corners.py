@@ -10,8 +10,11 @@ import csv
 import math
 import re
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
 
 from search.parsing.text import normalise
 
@@ -32,6 +35,15 @@ class CornerAmbiguous(Exception):
     def __init__(self, corners: list[tuple[str, str]]) -> None:
         super().__init__(corners)
         self.corners = corners  # (label, metro key)
+
+
+class Corner(NamedTuple):
+    label: str  # "Colfax Ave & Broadway", "1500 block of Walnut St"
+    point: tuple[float, float]
+    metro: str
+    used: set[int]  # the indices of the phrase's words it explains
+    source: str = "streets:corner"
+    confidence: str = "high"
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,7 @@ def _spanish(words: list[str]) -> list[str]:
         words = words[1:]
     if len(words) == 2 and words[0] in ("calle", "avenida"):
         kind, num = words
-    elif len(words) == 2 and words[1] in ("calle", "avenida"):
+    elif len(words) == 2 and words[1] in ("calle", "avenida", "street", "avenue"):  # "la 15 avenida" in English
         num, kind = words
     else:
         return words
@@ -92,6 +104,16 @@ class Corners:
                     if street not in self.streets.setdefault(key, []):
                         self.streets[key].append(street)
         self.max_words = max(len(k.split()) for k in self.streets)
+        self._keys_by_metro: dict[str, set[str]] = {}
+        for key, lines in self.streets.items():
+            for line in lines:
+                self._keys_by_metro.setdefault(line.metro, set()).add(key)
+        # per metro, its numbered streets with their address number and family, for blocks ("1500 block of walnut")
+        self._numbered: dict[str, list[tuple[int, str, Street]]] = {}
+        for street in {s for lines in self.streets.values() for s in lines}:
+            numbered = _number(street.name)
+            if numbered is not None:
+                self._numbered.setdefault(street.metro, []).append((*numbered, street))
 
     def _street_at(self, words: list[str], start: int, step: int) -> tuple[str, int] | None:
         """The longest street name that ends (step -1) or starts (step 1) at `start`, ignoring type/direction."""
@@ -106,6 +128,22 @@ class Corners:
             ):  # "st charles", "calle 8"
                 best = (key, hi - lo)
         return best
+
+    def _misspelt_street_at(self, words: list[str], start: int, step: int, known: str) -> tuple[str, int] | None:
+        """A misspelt name (one or two words, no number) at `start` of a street in the metros where the street
+        `known` is: "lindel" beside "kingshighway" is Lindell Blvd. Same first letter, ratio >= 85."""
+        names = sorted({key for line in self.streets[known] for key in self._keys_by_metro[line.metro]} - {known})
+        for size in (2, 1):
+            lo, hi = (start - size + 1, start + 1) if step < 0 else (start, start + size)
+            if lo < 0 or hi > len(words) or any(c.isdigit() for w in words[lo:hi] for c in w):
+                continue
+            written = _base(words[lo:hi])
+            if len(written) < 5 or words[lo] in CONNECTORS:
+                continue
+            hit = process.extractOne(written, names, scorer=fuzz.ratio, score_cutoff=85)
+            if hit is not None and hit[0][0] == written[0]:
+                return hit[0], hi - lo
+        return None
 
     def _distinctive(self, left: str, right: str) -> bool:
         """Two streets whose corner needs no city: not numbered, or the named one known in one metro only ("7th st and
@@ -124,18 +162,26 @@ class Corners:
         near: tuple[float, float] | None = None,
         *,
         any_metro: bool = False,
-    ) -> tuple[str, tuple[float, float], str, set[int]] | None:
-        """(label, point, metro, word indices used) of a corner named in `words`, in the metro the phrase names
+    ) -> Corner | None:
+        """The corner named in `words` (or a street's block, see `_block`), in the metro the phrase names
         (`metro_at`: word index -> metro key, outside the streets' names), else the one near the user, else the
         only metro where the two streets cross (never for numbered streets: every city has a 5th and a 10th);
         None if no two known streets are joined by a connector or they do not cross. Without a metro, a corner with
         a numbered street counts only when the other street is known in one metro alone ("7th st and mcdowell" is
         Phoenix; "5th and main" is in every city)."""
+        block = self._block(words, metro_at, near, any_metro)
+        if block is not None:
+            return block
         for i, word in enumerate(words):
             if word not in CONNECTORS or i == 0:
                 continue
             left = self._street_at(words, i - 1, -1)
             right = self._street_at(words, i + 1, 1)
+            misspelt = None  # "kingshighway and lindel": the other street of the known one's metro, misspelt
+            if left is not None and right is None:
+                right = misspelt = self._misspelt_street_at(words, i + 1, 1, left[0])
+            elif right is not None and left is None:
+                left = misspelt = self._misspelt_street_at(words, i - 1, -1, right[0])
             if left is None or right is None or left[0] == right[0]:
                 continue
             # "colfax and broadway denver": the street types/directions after the right name belong to it
@@ -148,7 +194,8 @@ class Corners:
             right_type = _types(words[i + 1 : end])
             lefts = _typed(self.streets[left[0]], left_type)
             rights = _typed(self.streets[right[0]], right_type)
-            metros = {m for at, m in metro_at.items() if at not in used}
+            # "en la calle ocho y ...": the article before the corner is no city (Los Angeles)
+            metros = {m for at, m in metro_at.items() if at not in used and not _article_before(words, at, used)}
             found = []
             for a in lefts:
                 for b in rights:
@@ -156,16 +203,174 @@ class Corners:
                         continue
                     point = _crossing(a.points, b.points)
                     if point is not None:
-                        found.append((f"{a.name} & {b.name}", point, a.metro, used))
+                        sure = "medium" if misspelt else "high"
+                        found.append(Corner(f"{a.name} & {b.name}", point, a.metro, used, confidence=sure))
             if found and any_metro:
                 return found[0]
             if found and near is not None and not metros:
-                return min(found, key=lambda f: math.dist(f[1], near))
+                return min(found, key=lambda f: math.dist(f.point, near))
             if len(found) == 1 and (metros or self._distinctive(left[0], right[0])):
                 return found[0]
             if len(found) > 1 and not metros:
-                raise CornerAmbiguous([(f[0], f[2]) for f in found])
+                raise CornerAmbiguous([(f.label, f.metro) for f in found])
+        return self._interpolated(words, metro_at, near, any_metro)
+
+    def _block(
+        self, words: list[str], metro_at: dict[int, str], near: tuple[float, float] | None, any_metro: bool
+    ) -> Corner | None:
+        """A street section written as an address block: "1500 block of Walnut St", "2400 block of e camelback rd",
+        "200 block of S Main St". Where a city numbers its addresses by its numbered streets (Philadelphia's 15th St
+        is the 1500 block, Phoenix's 24th St the 2400 block east, Salt Lake City's 200 South the 200 block south),
+        the N00 block runs from the street's crossing with the Nth numbered street to the next one; the point is its
+        middle, read between the nearest numbered crossings on either side. Not every city numbers so, and nothing
+        here says which do: such a block is answered with confidence medium, never high. None if the phrase names no
+        block, or the street has no numbered crossings around it."""
+        at = next((i for i in range(1, len(words)) if words[i] == "block" and re.fullmatch(r"\d+", words[i - 1])), None)
+        if at is None:
+            return None
+        number = int(words[at - 1]) // 100 * 100
+        start = at + 1 + (at + 1 < len(words) and words[at + 1] in ("of", "de", "del"))
+        street = self._street_at(words, start, 1)
+        if street is None:
+            return None
+        end = start + street[1]
+        while end < len(words) and (words[end] in SUFFIXES or words[end] in DIRECTIONS):
+            end += 1
+        span = words[start:end]
+        side = next((_FULL_DIRECTION.get(w, w) for w in span if w in DIRECTIONS), None)
+        used = set(range(at - 1, end))
+        metros = {m for i, m in metro_at.items() if i not in used}
+        found = []
+        for line in _typed(self.streets[street[0]], _types(span)):
+            if metros and line.metro not in metros:
+                continue
+            point = self._at(line, number + 50, side) or self._at(line, number, side)
+            if point is not None:
+                prefix = side.title() + " " if side in _FULL_DIRECTION.values() and not _quadrant(line.name) else ""
+                label = f"{number} block of {prefix}{line.name}"
+                found.append(Corner(label, point, line.metro, used, "streets:block", "medium"))
+        if found and near is not None and not metros:
+            return min(found, key=lambda f: math.dist(f.point, near))
+        if found and any_metro:
+            return found[0]
+        # a street of several metros, none named ("1500 block of broadway"): not the one whose block could be read
+        lines = {line.metro: line for line in self.streets[street[0]]}
+        if found and not metros and len(lines) > 1:
+            raise CornerAmbiguous([(f"{number} block of {line.name}", key) for key, line in sorted(lines.items())])
+        return found[0] if len(found) == 1 else None
+
+    def _at(self, line: Street, value: int, side: str | None, family: str | None = None) -> tuple[float, float] | None:
+        """The point of `line` at address `value`, read from its crossings with the metro's numbered streets ("15th St"
+        is 1500, "200 South" is 200 south): the crossing of that number, else between the nearest numbered crossings
+        on either side (at most 16 blocks apart). Numbered streets come in families (Phoenix's "Nth St" east of
+        Central Ave, its "Nth Ave" west): the family written, else the one on the side written ("e camelback"), else
+        the only one that crosses the street."""
+        crossings = []
+        if side not in _FULL_DIRECTION.values():  # "sw 8th st": a quadrant in the name, no side of the grid
+            side = None
+        for number, kind, other in self._numbered.get(line.metro, ()):
+            if (
+                other is line
+                or (family is not None and kind != family)
+                or (kind in _FULL_DIRECTION.values() and side is not None and kind != side)
+            ):
+                continue
+            point = _crossing(line.points, other.points)
+            if point is not None:
+                crossings.append((kind, number, point))
+        families = [list(group) for _, group in groupby(sorted(crossings), key=lambda c: c[0])]
+        if side is not None and len(families) > 1:  # the family lying furthest that way
+            axis = 1 if side in ("east", "west") else 0
+            sign = 1 if side in ("east", "north") else -1
+            families = [max(families, key=lambda f: sign * sum(c[2][axis] for c in f) / len(f))]
+        if len(families) != 1:
+            return None
+        exact = [point for _, number, point in families[0] if number == value]
+        lower = [c for c in families[0] if c[1] < value]
+        upper = [c for c in families[0] if c[1] > value]
+        if exact or not lower or not upper:
+            return exact[0] if exact else None
+        (_, a, pa), (_, b, pb) = lower[-1], upper[0]
+        if b - a > 1600:  # too far apart to read a number between them
+            return None
+        t = (value - a) / (b - a)
+        return (round(pa[0] + t * (pb[0] - pa[0]), 5), round(pa[1] + t * (pb[1] - pa[1]), 5))
+
+    def _interpolated(
+        self, words: list[str], metro_at: dict[int, str], near: tuple[float, float] | None, any_metro: bool
+    ) -> Corner | None:
+        """A corner of a known street and a numbered one this file lacks, in a city whose numbered streets run in
+        order: "calle ocho y la 15 avenida" lies between Calle Ocho's crossings with 12th and 17th Avenues.
+        Confidence medium: the numbered street is placed between its neighbours, not known."""
+        for i, word in enumerate(words):
+            if word not in CONNECTORS or i == 0:
+                continue
+            left, right = self._street_at(words, i - 1, -1), self._street_at(words, i + 1, 1)
+            left_number, right_number = _numbered_span(words, i - 1, -1), _numbered_span(words, i + 1, 1)
+            if left is not None and right_number is not None:
+                (value, family, size), key = right_number, left[0]
+                lo, hi = i - left[1], i + 1 + size
+                typed = _types(words[lo:i])
+            elif right is not None and left_number is not None:
+                (value, family, size), key = left_number, right[0]
+                lo, hi = i - size, i + 1 + right[1]
+                typed = _types(words[i + 1 : hi])
+            else:
+                continue
+            used = set(range(lo, hi))
+            metros = {m for at, m in metro_at.items() if at not in used and not _article_before(words, at, used)}
+            found = []
+            for line in _typed(self.streets[key], typed):
+                if metros and line.metro not in metros:
+                    continue
+                point = self._at(line, value, None, family)
+                if point is not None:
+                    label = f"{line.name} & {_ordinal(value // 100)} {(family or 'street').title()}"
+                    found.append(Corner(label, point, line.metro, used, "streets:interpolated", "medium"))
+            if found and (any_metro or metros or len({line.metro for line in self.streets[key]}) == 1):
+                return found[0]
+            if found and near is not None:
+                return min(found, key=lambda f: math.dist(f.point, near))
         return None
+
+
+def _numbered_span(words: list[str], start: int, step: int) -> tuple[int, str | None, int] | None:
+    """A numbered street written at `start` (ending there if step is -1): "15th ave", "sw 15th ave", "la 15 avenida",
+    "calle 15" -> (1500, "avenue", words used); None if there is none."""
+    for size in (4, 3, 2, 1):
+        lo, hi = (start - size + 1, start + 1) if step < 0 else (start, start + size)
+        if lo < 0 or hi > len(words):
+            continue
+        span = [w for w in _spanish(words[lo:hi]) if w not in DIRECTIONS]
+        if not span or (span[-1] not in SUFFIXES and len(span) > 1):
+            continue
+        ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", span[0])
+        if ordinal is not None and len(span) <= 2 and 0 < int(ordinal.group(1)) < 200:
+            return int(ordinal.group(1)) * 100, SUFFIXES[span[1]] if len(span) == 2 else None, hi - lo
+    return None
+
+
+def _number(name: str) -> tuple[int, str] | None:
+    """A numbered street's address number and family: "15th St" -> (1500, "street"), "24th Ave" -> (2400, "avenue"),
+    "200 South" -> (200, "south"); None for a named street."""
+    words = normalise(name).split()
+    if len(words) > 2 and words[0] in DIRECTIONS:  # "NW 12th Ave"
+        words = words[1:]
+    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0])
+    if ordinal is not None:
+        return int(ordinal.group(1)) * 100, SUFFIXES.get(words[-1], "street")
+    if len(words) >= 2 and words[0].isdigit() and words[1] in DIRECTIONS:
+        return int(words[0]), _FULL_DIRECTION.get(words[1], words[1])
+    return None
+
+
+def _quadrant(name: str) -> bool:
+    """The street's name starts with its direction ("SW 8th St", "N Broad St")."""
+    return normalise(name).split()[0] in DIRECTIONS
+
+
+def _article_before(words: list[str], at: int, used: set[int]) -> bool:
+    return words[at] in ARTICLES and at + 1 == min(used)
 
 
 def _types(words: list[str]) -> set[str]:

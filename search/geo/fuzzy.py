@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from search.geo.model import GENERIC_NAME_WORDS, PLACE_NOUNS, Place
+from search.geo.model import FILLER, GENERIC_NAME_WORDS, PLACE_NOUNS, Place
 from search.parsing.text import normalise
 
 
@@ -66,6 +66,11 @@ class FuzzyMixin:
             names |= {f"{p.name}, {self.metros[p.metro].city}": normalise(p.name) for p in self.places if p.metro}
         hits = process.extract(text, names, scorer=fuzz.WRatio, limit=limit)
         return [label for _, _, label in hits]
+
+    def _unexplained(self, words: list[str], spans: list[tuple[int, int, str]]) -> str:
+        """The phrase without the metro named and filler: what a misspelt name would be."""
+        metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
+        return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
 
 
 def _only_kind_differs(text: str, name: str) -> bool:

@@ -16,6 +16,7 @@ the options) instead of guessing. Pure Python: no Django.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections import defaultdict
@@ -228,7 +229,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         try:
             place = self._geocode_written(phrase, written, near)
         except GeocodeError:
-            found = code or self._venue_of_town(phrase, written, near)
+            found = code or self._venue_of_town(phrase, written, near) or self._misspelt_metro_town(raw)
+            if found is None and written != raw:  # a town's own word read as a kind ("beech grove": not "beach")
+                with contextlib.suppress(GeocodeError):
+                    found = self._geocode_written(phrase, raw, near)
             if found is None:
                 raise
             return found
@@ -279,8 +283,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             raise PlaceNotFound("No place was given.", phrase)
 
         # 1. a ZIP code
-        for word in words:
-            if re.fullmatch(r"\d{5}", word):
+        for i, word in enumerate(words):
+            if re.fullmatch(r"\d{5}", word) and words[i + 1 : i + 2] != ["block"]:  # not "10400 block of ..."
                 row = self._zips.get(word)
                 if row is None:
                     raise PlaceNotFound(f"ZIP code {word} does not exist.", phrase)
@@ -346,9 +350,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 options,
             ) from None
         if corner is not None:
-            label, (lat, lon), key, used = corner
+            (lat, lon), key, used = corner.point, corner.metro, corner.used
             rest = tuple(w for i, w in enumerate(words) if i not in used and i not in metro_at and w not in FILLER)
-            return Place(f"{label}, {self.metros[key].city}", lat, lon, "corner", key, "streets:corner", rest)
+            city = self.metros[key].city
+            return Place(f"{corner.label}, {city}", lat, lon, "corner", key, corner.source, rest, corner.confidence)
 
         # 3. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
         #    ("16th Street Mall") contains the street
@@ -482,20 +487,6 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
-
-    def _unexplained(self, words: list[str], spans: list[tuple[int, int, str]]) -> str:
-        """The phrase without the metro named and filler: what a misspelt name would be."""
-        metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
-        return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
-
-    def _is_area_name(self, phrase: str) -> bool:
-        """The name is of districts (neighbourhoods, boroughs) only."""
-        return all(p.kind in AREA_KINDS for p in self.place_names[phrase])
-
-    def _specificity(self, phrase: str) -> int:
-        """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
-        kinds = {p.kind for p in self.place_names[phrase]}
-        return 0 if kinds <= {"borough"} else 1 if kinds <= {"borough", "neighbourhood"} else 2
 
     def _with_city(self, place: Place, ignored: tuple[str, ...]) -> Place:
         metro = self.metros.get(place.metro or "")

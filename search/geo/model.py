@@ -228,8 +228,15 @@ def english_place_words(words: list[str]) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
         after = words[i + 1 : i + 3]
-        if word in ("la", "el", "los", "las") and after and after[0] in SPANISH_PLACE_WORDS:
-            continue  # an article before a place word ("de la universidad"), not Los Angeles
+        if (
+            word in ("la", "el", "los", "las")
+            and after
+            and (
+                after[0] in SPANISH_PLACE_WORDS
+                or (after[0].isdigit() and after[1:] and after[1] in SPANISH_PLACE_WORDS)
+            )
+        ):
+            continue  # an article before a place word ("de la universidad", "y la 15 avenida"), not Los Angeles
         if word == "centro" and not ({"convenciones", "comercial"} & set(after)):
             out.append("downtown")
         elif word == "comercial" and out and out[-1] == "center":

@@ -283,6 +283,25 @@ class TownsMixin:
             name = hit[0] if hit is not None and hit[0][:1] == text[:1] else None
         return Place(*_fields(towns[name]), confidence="medium") if name is not None else None
 
+    def _misspelt_metro_town(self, words: list[str]) -> Place | None:
+        """A fleet metro's town named alone and misspelt, its state not given ("metarie", "beech grove" read as
+        written): the one town of every metro's states that the words are closest to, only if no other comes as
+        close; confidence medium."""
+        text = " ".join(w for w in words if w not in FILLER)
+        # a town of several states is no typo ("springfield" is refused); "washington park" is a park, not
+        # Washington Pk, IL; a town spelt right but read through a corrected word ("beech" -> "beach") is kept
+        states = {row[1] for row in self.cities.get(text, ())}
+        if len(text) < 6 or len(text.split()) > 3 or len(states) > 1 or PLACE_NOUNS.intersection(text.split()):
+            return None
+        hits = sorted(
+            ((fuzz.ratio(text, normalise(p.name.split(",")[0])), p) for st in {m.state for m in self.metros.values()}
+             if (p := self._misspelt_town(text, st)) is not None),
+            key=lambda h: -h[0],
+        )  # fmt: skip
+        if not hits or (len(hits) > 1 and hits[1][0] > hits[0][0] - 3):
+            return None
+        return hits[0][1]
+
     def _town_in_metro(self, words: list[str], leftover: list[str], metro: Metro) -> Place | None:
         for size in range(min(4, len(words)), 1, -1):
             for start in range(len(words) - size + 1):
@@ -362,3 +381,12 @@ class TownsMixin:
             metro = self.metro_for_point((lat, lon), within_km=25)
             town = memo[row] = Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
         return town
+
+    def _is_area_name(self, phrase: str) -> bool:
+        """The name is of districts (neighbourhoods, boroughs) only."""
+        return all(p.kind in AREA_KINDS for p in self.place_names[phrase])
+
+    def _specificity(self, phrase: str) -> int:
+        """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
+        kinds = {p.kind for p in self.place_names[phrase]}
+        return 0 if kinds <= {"borough"} else 1 if kinds <= {"borough", "neighbourhood"} else 2

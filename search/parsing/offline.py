@@ -253,7 +253,7 @@ class OfflineParser:
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
         corner = self.gazetteer.corners.locate(words, {}, any_metro=True)  # "colfax and broadway": "and" is a place's
         if corner is not None:
-            spans.append((min(corner[3]), max(corner[3]) + 1))
+            spans.append((min(corner.used), max(corner.used) + 1))
         return spans
 
     def parse(self, query: str) -> ParsedQuery:
