@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 
 ANCHOR = (40.7532, -73.9806)  # Fifth Avenue & 42nd Street
 STREET_SPACING_M = 79.0
@@ -36,7 +37,17 @@ AVENUE_ALIASES = {
     "amsterdam": "10th", "west end": "11th", "lenox": "6th", "malcolm x": "6th", "adam clayton powell": "7th",
     "frederick douglass": "8th", "1": "1st", "2": "2nd", "3": "3rd", "5": "5th", "6": "6th", "7": "7th", "8": "8th",
     "9": "9th", "10": "10th", "11": "11th", "12": "12th", "4th": "park", "4": "park", "fourth": "park",
+    "primera": "1st", "segunda": "2nd", "tercera": "3rd", "cuarta": "park", "quinta": "5th", "sexta": "6th",
+    "septima": "7th", "octava": "8th", "novena": "9th", "decima": "10th",  # Spanish: "la quinta avenida"
 }  # fmt: skip
+# Broadway runs across the grid: its offset from Fifth Avenue (as AVENUES) where it crosses these streets, read
+# between them. It meets Fifth at 23rd St (Madison Square), Sixth at 34th (Herald Square), Seventh at 45th (Times
+# Square), Eighth at 59th (Columbus Circle), Columbus (Ninth) at 65th (Lincoln Square) and Amsterdam (Tenth) at
+# 72nd (Sherman Square); above, it runs about halfway to West End Avenue. Union Square West at 14th.
+BROADWAY: tuple[tuple[int, float], ...] = (
+    (14, -150.0), (23, 0.0), (34, 280.0), (45, 560.0), (59, 840.0), (65, 1120.0), (72, 1400.0), (96, 1540.0),
+    (125, 1540.0),
+)  # fmt: skip
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
     "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -46,8 +57,9 @@ STREET_RANGE = (14, 155)
 
 _AVE_NAMES = "|".join(sorted((re.escape(k) for k in (*AVENUES, *AVENUE_ALIASES)), key=len, reverse=True))
 _NUM = r"(\d{1,3})(?:st|nd|rd|th)?|" + "|".join(_ORDINALS)
-_AVE_WORD = r"(?:avenue|ave|av)"
-_STREET_WORD = r"(?:street|st)"
+_AVE_WORD = r"(?:avenue|ave|av|avenida)"
+_STREET_WORD = r"(?:street|st|calle)"
+_AND = r"(?:and|&|at|by|x|n|y)"
 
 # "west 42nd street", "w 42nd st", "42nd street"
 STREET = re.compile(rf"\b(?:(?P<side>west|east|w|e)\s+)?(?P<num>{_NUM})\s+{_STREET_WORD}\b")
@@ -55,10 +67,15 @@ STREET = re.compile(rf"\b(?:(?P<side>west|east|w|e)\s+)?(?P<num>{_NUM})\s+{_STRE
 AVENUE = re.compile(rf"\b(?P<ave>{_AVE_NAMES})\s+{_AVE_WORD}\b|\b(?P<ave2>avenue of the americas)\b")
 # "42nd and 8th", "42nd st and 8th ave", "8th ave and 42nd", "42nd & lex", "42 and 8"
 CORNER = re.compile(
-    rf"\b(?:(?:west|east|w|e)\s+)?(?P<s>{_NUM})(?:\s+{_STREET_WORD})?\s+(?:and|&|at|by|x|n)\s+"
+    rf"\b(?:(?:west|east|w|e)\s+)?(?P<s>{_NUM})(?:\s+{_STREET_WORD})?\s+{_AND}\s+"
     rf"(?P<a>{_AVE_NAMES})(?:\s+{_AVE_WORD})?\b"
-    rf"|\b(?P<a2>{_AVE_NAMES})(?:\s+{_AVE_WORD})?\s+(?:and|&|at|by|x|n)\s+(?:(?:west|east|w|e)\s+)?"
+    rf"|\b(?P<a2>{_AVE_NAMES})(?:\s+{_AVE_WORD})?\s+{_AND}\s+(?:(?:west|east|w|e)\s+)?"
     rf"(?P<s2>{_NUM})(?:\s+{_STREET_WORD})?\b"
+)
+# "broadway and 34th", "w 72nd st & broadway"
+BROADWAY_CORNER = re.compile(
+    rf"\bbroadway\s+{_AND}\s+(?:(?:west|east|w|e)\s+)?(?P<s>{_NUM})(?:\s+{_STREET_WORD})?\b"
+    rf"|\b(?:(?:west|east|w|e)\s+)?(?P<s2>{_NUM})(?:\s+{_STREET_WORD})?\s+{_AND}\s+broadway\b"
 )
 
 
@@ -103,6 +120,8 @@ def locate(text: str) -> tuple[str, tuple[float, float], tuple[int, int]] | None
     of its west (between 5th and 9th, i.e. at 7th) or east (Lexington) side, or at Fifth Avenue when
     no side is given; an avenue alone is placed at 42nd Street.
     """
+    # Spanish order, "calle 34" / "street 34" -> "34 calle" (same length: the span stays that of `text`)
+    text = re.sub(r"\b(calle|street)\s+(\d{1,3})\b", lambda m: f"{m[2]} {m[1]}", text)
     match = CORNER.search(text)
     if match:
         s, a = (match["s"], match["a"]) if match["s"] else (match["s2"], match["a2"])
@@ -110,6 +129,13 @@ def locate(text: str) -> tuple[str, tuple[float, float], tuple[int, int]] | None
         if avenue is not None and STREET_RANGE[0] <= street <= STREET_RANGE[1]:
             label = f"{_ordinal(street)} St & {_avenue_label(avenue)}"
             return label, point(street, AVENUES[avenue]), match.span()
+    match = BROADWAY_CORNER.search(text)
+    if match:
+        street = _number(match["s"] or match["s2"])
+        if BROADWAY[0][0] <= street <= BROADWAY[-1][0]:
+            (a, pa), (b, pb) = next((lo, hi) for lo, hi in pairwise(BROADWAY) if lo[0] <= street <= hi[0])
+            offset = pa + (pb - pa) * (street - a) / (b - a)
+            return f"Broadway & {_ordinal(street)} St", point(street, offset), match.span()
     match = STREET.search(text)
     if match:
         street = _number(match["num"])

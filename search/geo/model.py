@@ -219,6 +219,25 @@ def _subjects(words: list[str]) -> list[str]:
     return out
 
 
+SPANISH_ORDINALS = frozenset(
+    [
+        "primera",
+        "segunda",
+        "tercera",
+        "cuarta",
+        "quinta",
+        "sexta",
+        "septima",
+        "octava",
+        "novena",
+        "decima",
+        "primer",
+        "segundo",
+        "tercer",
+    ]
+)
+
+
 def english_place_words(words: list[str]) -> list[str]:
     """Spanish kind-of-place words in English, "de/del" after them as "of"; "centro" alone (not "centro de
     convenciones", "centro comercial") is downtown; a subject after them in English order ("historia natural")."""
@@ -233,10 +252,14 @@ def english_place_words(words: list[str]) -> list[str]:
             and after
             and (
                 after[0] in SPANISH_PLACE_WORDS
-                or (after[0].isdigit() and after[1:] and after[1] in SPANISH_PLACE_WORDS)
+                or (
+                    (after[0].isdigit() or after[0] in SPANISH_ORDINALS)
+                    and after[1:]
+                    and after[1] in SPANISH_PLACE_WORDS
+                )
             )
-        ):
-            continue  # an article before a place word ("de la universidad", "y la 15 avenida"), not Los Angeles
+        ):  # an article before a place word ("de la universidad", "y la 15 avenida", "la quinta avenida"): not LA
+            continue
         if word == "centro" and not ({"convenciones", "comercial"} & set(after)):
             out.append("downtown")
         elif word == "comercial" and out and out[-1] == "center":
