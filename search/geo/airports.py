@@ -265,10 +265,10 @@ _PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")
 
 def airfields_without_iata(
     metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool] = lambda words: False
-) -> Iterator[tuple[str, str, list[str], float, float]]:
-    """(metro key, name, aliases, lat, lon) of the public airfields of the metros that have no IATA code (the package's
-    ICAO table: a "K" code, as every public-use US airport has; "John C Tune Airport", KJWN): named in full only
-    (no code, no bare word), as people name them."""
+) -> Iterator[tuple[str, str, list[str], float, float, str]]:
+    """(metro key, name, aliases, lat, lon, FAA code) of the public airfields of the metros that have no IATA code
+    (the package's ICAO table: a "K" code, as every public-use US airport has; "John C Tune Airport", KJWN): named in
+    full (no bare word), as people name them, or by the FAA's three-letter code pilots write ("HFY")."""
     import airportsdata
 
     cities = {normalise(c) for c, _, _ in metros.values()}
@@ -284,4 +284,4 @@ def airfields_without_iata(
         names = [normalise(row["name"]), *full_names(row["name"], cities, is_town)]
         names = [n for n in dict.fromkeys(names) if len(n.split()) >= 2 and HEADS.intersection(n.split())]
         if names:
-            yield key, row["name"], names, *point
+            yield key, row["name"], names, *point, row.get("lid") or row["icao"][1:]

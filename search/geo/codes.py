@@ -4,6 +4,7 @@ Pure Python: no Django."""
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from itertools import pairwise
 
@@ -12,7 +13,7 @@ from search.geo.model import Place
 
 class AirportsMixin:
     def _add_airports(self) -> None:
-        from search.geo.airports import airfields_without_iata, airports
+        from search.geo.airports import CAPITAL_WORDS, airfields_without_iata, airports
 
         metros = {k: (m.city, m.latitude, m.longitude) for k, m in self.metros.items()}
         codes = set()
@@ -36,9 +37,15 @@ class AirportsMixin:
                         continue
                     self.place_names[variant].append(place)
         self.airport_codes = frozenset(codes)
-        for metro, name, aliases, lat, lon in airfields_without_iata(metros, lambda w: w in self.cities):  # John C Tune
+        # "John C Tune Airport"; by its FAA code only in capitals or with "airport" ("HFY", "hfy airport")
+        for metro, name, aliases, lat, lon, lid in airfields_without_iata(metros, lambda w: w in self.cities):
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
+            if re.fullmatch(r"[A-Z]{3}", lid) and lid not in CAPITAL_WORDS and lid not in self._airfield_codes:
+                self._airfield_codes.add(lid)
+                code_alias = f"{lid.lower()} airport"
+                self._code_aliases.update((code_alias, f"the {code_alias}"))
+                aliases = [*aliases, code_alias]
             for alias in (a for a in aliases if a not in self.metro_names and not self.place_names.get(a)):
                 for variant in (alias, f"the {alias}"):
                     self.place_names[variant].append(place)

@@ -61,6 +61,9 @@ def _base(words: list[str]) -> str:
     number followed by its direction is Salt Lake City's grid and keeps it: "900 s" -> "900 south" ("900 south and
     900 east" are two streets), and so does its local ordinal: "13th east" -> "1300 east"."""
     words = _spanish(words)
+    # "Martin Luther King Jr Blvd" is also "mlk", "mlk jr blvd", "martin luther king blvd"
+    text = " ".join(w for w in words if w != "jr").replace("martin luther king", "mlk")
+    words = text.split() or words
     if len(words) >= 2 and words[0].isdigit() and words[1] in DIRECTIONS:
         return f"{words[0]} {_FULL_DIRECTION.get(words[1], words[1])}"
     ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0]) if len(words) == 2 else None
@@ -205,6 +208,9 @@ class Corners:
                     if point is not None:
                         sure = "medium" if misspelt else "high"
                         found.append(Corner(f"{a.name} & {b.name}", point, a.metro, used, confidence=sure))
+            # a street drawn in two pieces (Miami's Flagler St) crosses the other once, not twice
+            found = [f for k, f in enumerate(found) if not any(
+                g.metro == f.metro and math.dist(g.point, f.point) < 0.003 for g in found[:k])]  # fmt: skip
             if found and any_metro:
                 return found[0]
             if found and near is not None and not metros:

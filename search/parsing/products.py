@@ -116,8 +116,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "Peanut M&Ms": ("m&ms de cacahuate", "m&ms de mani", "chocolates con cacahuate"), "Granola Bar": (
     "barra de granola", "barrita de cereal", "barra de cereal"), "Trail Mix": ("frutos secos", "nueces",
     "cacahuates", "mani", "mezcla de frutos secos", "almendras"), "Gum": ("chicle", "chicles", "goma de mascar"),
-    "Mints": ("mentas", "pastillas de menta", "caramelos de menta"), "Fruit Snacks": ("gomitas", "gomitas de fruta", "snacks de frutas", "snacks de fruta",
-    "ositos de goma", "gominolas"), "Cookies": ("galletas", "galleta", "galletitas", "galletas de chocolate"),
+    "Mints": ("mentas", "pastillas de menta", "caramelos de menta"), "Fruit Snacks": ("gomitas", "gomitas de fruta",
+    "snacks de frutas", "snacks de fruta", "ositos de goma", "gominolas"), "Cookies": ("galletas", "galleta",
+    "galletitas", "galletas de chocolate"),
     "Protein Bar": ("barra de proteina", "barra proteica", "barrita de proteina"), "Beef Jerky": ("carne seca",
     "cecina", "machaca"),
 }  # fmt: skip

@@ -30,3 +30,21 @@ def test_a_military_airfield_by_its_abbreviation_or_its_words(query, point):
 def test_an_airfield_abbreviation_alone_is_no_airport():
     with pytest.raises(Unresolved):
         plan("pepsi at afb")
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke near CHD", (33.2691, -111.8111)),  # Chandler Municipal, Phoenix: no IATA code, the FAA's CHD
+        ("water at the gky airport", (32.6639, -97.0943)),  # Arlington Municipal, Dallas
+        ("pepsi by FFC airport peachtree city", (33.3577, -84.5725)),  # Atlanta Regional Falcon Field
+    ],
+)
+def test_an_airfield_without_an_iata_code_by_the_faa_code_pilots_write(query, point):
+    assert plan(query).place.kind == "airport"
+    assert km_from(query, point) < 1
+
+
+def test_an_faa_code_in_lower_case_without_airport_is_a_word():
+    with pytest.raises(Unresolved):
+        plan("coke near chd")  # "chd" alone: no airport is read into it
