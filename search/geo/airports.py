@@ -124,10 +124,12 @@ def scheduled(row: dict) -> bool:
 _CAPS = re.compile(r"(?<![\w&'])([A-Z]{3})(?![\w&'])")
 
 
-def mark_codes(text: str, codes: frozenset[str]) -> str:
+def mark_codes(text: str, codes: frozenset[str], city_codes: frozenset[str] = frozenset()) -> str:
     """An IATA code written in capitals ("near BOS", "at the ATL airport", "SAT") reads as its airport: it is
     rewritten "bos airport" (an alias of every airport), unless the word after it already says airport. A query
-    written all in capitals is left alone (its capitals say nothing), and so are CAPITAL_WORDS ("USA")."""
+    written all in capitals is left alone (its capitals say nothing), and so are CAPITAL_WORDS ("USA"). A code that
+    is also its city's nickname (`city_codes`: SLC, ATL, PDX) followed by other words is the city: "the SLC main
+    library", "ATL botanical garden", "in SLC" (but "near ATL", "PDX terminal" are the airports)."""
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.8 * len(letters):
         return text
@@ -139,6 +141,12 @@ def mark_codes(text: str, codes: frozenset[str]) -> str:
         after = text[match.end() :].lstrip().lower()
         if after.startswith(("airport", "intl", "international")):
             return code.lower()
+        following = re.match(r"[a-z]+", after)
+        before = text[: match.start()].rstrip().lower().rsplit(" ", 1)[-1]
+        if code in city_codes and (
+            (following is not None and following.group(0) not in AIRPORT_CONTEXT) or before in ("in", "en")
+        ):  # "in SLC" is in the city
+            return code
         return f"{code.lower()} airport"
 
     return _CAPS.sub(swap, text)

@@ -55,7 +55,12 @@ class AirportsMixin:
         then refused as outside the metros)."""
         from search.geo.airports import mark_codes
 
-        return mark_codes(text, self._capital_codes)
+        return mark_codes(text, self._capital_codes, self._city_codes)
+
+    @cached_property
+    def _city_codes(self) -> frozenset[str]:
+        """Codes that are also a metro's nickname: "slc", "atl", "pdx"."""
+        return frozenset(c for c in self._capital_codes if c.lower() in self.metro_names)
 
     @cached_property
     def _capital_codes(self) -> frozenset[str]:

@@ -268,7 +268,7 @@ class Corners:
     def _at(self, line: Street, value: int, side: str | None, family: str | None = None) -> tuple[float, float] | None:
         """The point of `line` at address `value`, read from its crossings with the metro's numbered streets ("15th St"
         is 1500, "200 South" is 200 south): the crossing of that number, else between the nearest numbered crossings
-        on either side (at most 16 blocks apart). Numbered streets come in families (Phoenix's "Nth St" east of
+        on either side (at most 30 blocks apart). Numbered streets come in families (Phoenix's "Nth St" east of
         Central Ave, its "Nth Ave" west): the family written, else the one on the side written ("e camelback"), else
         the only one that crosses the street."""
         crossings = []
@@ -297,7 +297,7 @@ class Corners:
         if exact or not lower or not upper:
             return exact[0] if exact else None
         (_, a, pa), (_, b, pb) = lower[-1], upper[0]
-        if b - a > 1600:  # too far apart to read a number between them
+        if b - a > 3000:  # too far apart to read a number between them (a grid holds over 30 blocks)
             return None
         t = (value - a) / (b - a)
         return (round(pa[0] + t * (pb[0] - pa[0]), 5), round(pa[1] + t * (pb[1] - pa[1]), 5))

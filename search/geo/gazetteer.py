@@ -385,7 +385,13 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             town = self._town_named(place_phrase, state, metro) if not leftover else None
             if town is not None and (state is not None or not any(p.metro == metro for p in candidates)):
                 return town
-            chosen = self._pick(place_phrase, candidates, metro, near) if candidates else None
+            try:
+                chosen = self._pick(place_phrase, candidates, metro, near) if candidates else None
+            except PlaceAmbiguous:  # "westfeild valley fair": the other words, misspelt, say which one
+                guess = self._fuzzy(self._unexplained(words, spans), metro) if leftover else None
+                if guess is None or all(haversine_km(guess.point, p.point) > 3 for p in candidates):
+                    raise
+                return guess
             if chosen is not None:
                 if metro is None and near is None and state is None and not leftover and len(place_phrases) == 1:
                     self._refuse_if_a_town_elsewhere(place_phrase, chosen)

@@ -88,7 +88,8 @@ _PLACE_NOUN_WORDS = (
     "garden gardens center centre building terminal port harbor harbour bay hill heights village district "
     "quarter campus speedway raceway pavilion aquarium planetarium conservatory observatory monument memorial "
     "fountain temple cemetery ballpark coliseum fieldhouse dome gallery institute school convention "
-    "courthouse plant factory prison palace mansion"
+    "courthouse plant factory prison palace mansion shop shoppe store cafe diner restaurant bakery deli pizzeria "
+    "tavern pub bistro"
 )
 PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
 AREA_KINDS = frozenset(["neighbourhood", "borough", "district", "city", "metro"])  # a place with venues in it

@@ -337,6 +337,17 @@ class TownsMixin:
                 # "downtown campbell ca": the town's centre is its downtown
                 rest = [w for w in leftover if w not in name.split() and w != "downtown"]
                 in_metro = [t for t in towns if t.metro is not None]
+                # a metro's town of a name that a town as big elsewhere has too ("arlington": Arlington, MA near
+                # Boston, but also Arlington, TX and VA) is asked about, not guessed
+                sized = list(zip(rows, towns, strict=True))
+                ours = next(r[4] for r, t in sized if t.metro is not None) if in_metro else 0
+                rival = any(t.metro is None and r[4] >= max(ours, MIN_TOWN_ZIPS) for r, t in sized)
+                if state is None and len(in_metro) == 1 and rival and not rest:
+                    raise PlaceAmbiguous(
+                        f"'{name}' could be several towns: say which (add the state or a nearby metro).",
+                        name,
+                        self.candidates(towns),
+                    )
                 if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
                     town = in_metro[0]
                     return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,

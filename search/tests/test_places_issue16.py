@@ -124,10 +124,18 @@ def test_a_misspelt_place_has_medium_confidence():
     assert plan("coke near tims square nyc").place.confidence == "medium"
 
 
-def test_a_town_inside_a_metro_is_preferred_to_its_namesakes_with_medium_confidence():
-    place = gazetteer.geocode("lexington")
-    assert place.name == "Lexington, MA"
+def test_a_town_inside_a_metro_is_preferred_to_its_smaller_namesakes_with_medium_confidence():
+    place = gazetteer.geocode("mesa")  # Mesa, AZ; Mesa, CO and WA are hamlets
+    assert place.name == "Mesa, AZ"
     assert place.confidence == "medium"
+
+
+@pytest.mark.parametrize("town", ["lexington", "arlington", "des moines"])
+def test_a_metro_town_whose_namesake_elsewhere_is_as_big_is_asked_about(town):
+    # Lexington, MA (Boston) is not what most people mean by "lexington" (Kentucky's); nor Des Moines, WA
+    with pytest.raises(PlaceAmbiguous) as caught:
+        gazetteer.geocode(town)
+    assert len(caught.value.suggestions) >= 2
 
 
 @pytest.mark.parametrize(
