@@ -97,6 +97,24 @@ MILITARY = {"afb": "air force base", "arb": "air reserve base", "ars": "air rese
             "nas": "naval air station", "jrb": "joint reserve base", "mcas": "marine corps air station"}  # fmt: skip
 
 
+def military_names(name: str) -> list[str]:
+    """What people call a base's airfield, from the package's name: "Miramar Mcas (Joe Foss Field)" is also "mcas
+    miramar" and "marine corps air station miramar"; "New Orleans Nas Jrb" is "nas jrb new orleans"; a Space Force
+    base (Air Force bases until 2021) is also its "sfb", "afb" and "air force base". [] for a civil airport."""
+    words = normalise(name.split("(")[0]).split()
+    words = [w for w in words if w != "airport"]
+    text = " ".join(words)
+    if "space force base" in text:
+        place = text.replace("space force base", "").strip()
+        return [f"{place} {kind}" for kind in ("space force base", "sfb", "afb", "air force base")] if place else []
+    marks = [w for w in words if w in MILITARY]
+    place = " ".join(w for w in words if w not in MILITARY)
+    if not marks or not place:
+        return []
+    short, long = " ".join(marks), " ".join(MILITARY[m] for m in marks)
+    return [f"{short} {place}", f"{long} {place}", f"{place} {short}", f"{place} {long}"]
+
+
 def _point(row: dict) -> tuple[float, float] | None:
     """The airport's point: the package's, or AIRPORT_POINTS' when the package's is rounded to 0.1 degree (None if
     it is and no better point is known)."""
@@ -262,6 +280,7 @@ def airports(
             military = [w for w in core.split() if w in MILITARY]
             if military:
                 aliases += [core, core.replace(military[0], MILITARY[military[0]])]
+            aliases += military_names(row["name"])
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             point = _point(row)

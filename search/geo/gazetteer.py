@@ -40,6 +40,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     SPANISH_LOCATION_WORDS,
     STATE_BY_WORDS,
     STATES,
+    STREET_WORDS,
     GeocodeError,
     Metro,
     Place,
@@ -54,7 +55,6 @@ from search.geo.names import contradicts, kind_typos, share_bare_names, short_fo
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
-STREET_WORDS = frozenset(["st", "street", "ave", "avenue", "blvd", "boulevard", "rd", "road", "dr", "drive"])
 DATA = Path(__file__).with_name("data") / "places.tsv"
 # Words that may not be a place's alias: states' names and codes ("ut": "provo ut" is Utah, not UT Austin), and
 # the pauses people type ("uh").
@@ -297,10 +297,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
 
         spans = self._state_not_metro(words, self.spans(words))
         covered = {i for s, e, _ in spans for i in range(s, e)}
-        state, state_at = (
-            None,
-            len(words),
-        )  # a trailing state that is not part of a known name: "portland maine", "springfield, il"
+        # a trailing state that is not part of a known name: "portland maine", "springfield, il"
+        state, state_at = None, len(words)
         for size in (2, 1):
             tail = range(len(words) - size, len(words))
             if len(words) > size and not covered.intersection(tail) and " ".join(words[-size:]) in STATE_BY_WORDS:
@@ -364,8 +362,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             grid_at = set(range(first, first + len(text[start:end].split())))
             if not any(grid_at & set(range(s, e)) and e - s >= len(grid_at) for s, e, kind in spans if kind == "place"):
                 grid_words = set(text[start:end].split())
-                rest = [w for w in leftover if w not in grid_words and w not in {"street", "st", "avenue", "ave"}]
-                return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest))
+                rest = [w for w in leftover if w not in grid_words and w not in {"street", "st", "avenue", "ave", "&"}]
+                # words it does not explain: less sure; another street's ("2nd ave / yesler way"): hardly
+                sure = "low" if STREET_WORDS.intersection(rest) else "medium" if rest else "high"
+                return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest), sure)
 
         # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)
         # a district of one metro beside a venue's name says the metro ("belmont park mission beach" is San Diego's

@@ -92,6 +92,9 @@ _PLACE_NOUN_WORDS = (
     "tavern pub bistro"
 )
 PLACE_NOUNS = frozenset(_PLACE_NOUN_WORDS.split())
+# The words of a street's type: a phrase with one names a street, perhaps a corner we do not know
+STREET_WORDS = frozenset(["st", "street", "ave", "avenue", "blvd", "boulevard", "rd", "road", "dr", "drive", "way",
+                          "ln", "lane", "pkwy", "parkway", "hwy", "highway", "pl"])  # fmt: skip
 AREA_KINDS = frozenset(["neighbourhood", "borough", "district", "city", "metro"])  # a place with venues in it
 # A name made only of these words ("convention center", "city hall", "the art institute") is generic: known in one
 # metro only, it counts only with that metro named (every metro has a convention center).
@@ -105,7 +108,8 @@ GENERIC_NAME_WORDS = frozenset(_GENERIC_NAME_WORDS.split())
 # Words that say a place is in an airport: with only the metro named, they mean its main airport ("gate b12 at dfw",
 # "terminal b houston"), unless the words say it is a bus, train or ferry terminal.
 AIRPORT_WORDS = frozenset(["terminal", "terminals", "gate", "gates", "concourse", "arrivals", "departures", "baggage"])
-GROUND_WORDS = frozenset(["bus", "train", "ferry", "transit", "greyhound", "amtrak", "rail", "cruise", "port"])
+GROUND_WORDS = frozenset(["bus", "train", "ferry", "transit", "greyhound", "amtrak", "rail", "cruise", "port",
+                          "autobuses", "autobus", "tren", "camiones"])  # fmt: skip
 # A town outside every fleet metro, named without its state, is answered only when it is the only town of that
 # name and at least this big (ZIP codes): "boise" yes, "castle" (Castle, OK: one ZIP code) no.
 MIN_TOWN_ZIPS = 3
@@ -189,6 +193,7 @@ SPANISH_PLACE_WORDS = {
     "muelle": "pier", "faro": "lighthouse", "palacio": "palace", "fuerte": "fort", "cementerio": "cemetery",
     "galeria": "gallery", "cascada": "falls", "cataratas": "falls", "bulevar": "boulevard", "campo": "field",
     "estatua": "statue", "puerto": "port", "barrio": "neighborhood", "casa": "house", "arco": "arch",
+    "autobuses": "bus", "autobus": "bus", "tren": "train",
 }  # fmt: skip
 
 

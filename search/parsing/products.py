@@ -100,7 +100,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
 
 # Spanish (accents are normalised away, so "maíz" = "maiz"): what people say for the catalog items.
 SPANISH: dict[str, tuple[str, ...]] = {
-    "Cola": ("coca", "una coca", "refresco de cola", "cocacola"), "Diet Cola": ("coca light", "coca cola light",
+    "Cola": ("coca", "refresco de cola", "cocacola"), "Diet Cola": ("coca light", "coca cola light", "coca zero",
     "coca sin azucar", "refresco de dieta", "cola de dieta"), "Lemon-Lime Soda": ("refresco de lima limon",
     "refresco de limon", "gaseosa de limon"), "Root Beer": ("cerveza de raiz",), "Ginger Ale": ("refresco de jengibre",
     "gaseosa de jengibre"), "Spring Water": ("agua natural", "agua sin gas", "agua embotellada", "botella de agua",

@@ -48,3 +48,17 @@ def test_an_airfield_without_an_iata_code_by_the_faa_code_pilots_write(query, po
 def test_an_faa_code_in_lower_case_without_airport_is_a_word():
     with pytest.raises(Unresolved):
         plan("coke near chd")  # "chd" alone: no airport is read into it
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke near nas north island", (32.6992, -117.2153)),  # "North Island Nas (Halsey Field)"
+        ("coke near naval air station north island", (32.6992, -117.2153)),
+        ("water near buckley sfb", (39.7018, -104.7520)),  # a Space Force base
+        ("water near buckley air force base", (39.7018, -104.7520)),  # its name until 2021
+    ],
+)
+def test_a_base_by_the_order_and_the_names_people_write(query, point):
+    assert plan(query).place.kind == "airport"
+    assert km_from(query, point) < 1

@@ -82,3 +82,31 @@ def test_a_numbered_street_read_across_a_long_stretch_of_the_grid():
     place = plan("coke guadalupe st and 21st st austin").place  # between 11th and 38th St
     assert place.kind == "corner" and place.confidence == "medium"
     assert haversine_km(place.point, (30.2837, -97.7423)) < 0.5
+
+
+def test_a_manhattan_avenue_beside_a_street_it_does_not_explain_is_not_sure():
+    place = plan("coke 2nd ave and pine st").place  # Seattle's, most likely: not Manhattan's 2nd Ave said surely
+    assert place.confidence != "high"
+
+
+@pytest.mark.parametrize(
+    "query", ["agua en la estacion de autobuses", "agua cerca de la terminal de autobuses de denver"]
+)
+def test_a_bus_terminal_in_spanish_is_no_airport(query):
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert place.kind != "airport"
+
+
+@pytest.mark.parametrize(("query", "product"), [("una coca zero en miami", "Diet Cola"),
+                                                ("quiero una coca light en times square", "Diet Cola"),
+                                                ("una coca en miami", "Cola")])  # fmt: skip
+def test_coca_light_and_zero_are_diet(query, product):
+    assert plan(query).product == product
+
+
+def test_real_salt_lake_s_stadium_is_in_sandy_not_at_the_university():
+    assert haversine_km(plan("coke at america first field").place.point, (40.5829, -111.8933)) < 1
+    assert haversine_km(plan("coke at rice eccles stadium").place.point, (40.7600, -111.8489)) < 1
