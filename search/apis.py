@@ -58,7 +58,11 @@ class LocationSerializer(serializers.Serializer):
     name = serializers.CharField()
     latitude = serializers.FloatField()
     longitude = serializers.FloatField()
-    source = serializers.CharField(help_text="gazetteer:<kind>, manhattan-grid, zipcodes, query, browser, llm...")
+    source = serializers.CharField(
+        help_text="gazetteer:<kind>, manhattan-grid, streets:corner, streets:block (an address block, read from the "
+        "numbered streets), streets:interpolated (a numbered street placed between its neighbours), airportsdata, "
+        "zipcodes, query, browser, llm..."
+    )
     kind = serializers.CharField()
     resolution = serializers.CharField(
         help_text="How the place was resolved: coordinates | corner | landmark | airport | neighbourhood | street | "
