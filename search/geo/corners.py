@@ -1,7 +1,10 @@
 """Corners of main streets in every fleet metro: "Colfax and Broadway Denver", "Peachtree St & 10th St NE",
 "corner of Hollywood and Vine". `data/streets.tsv` holds each main street's centre line (a few vertices,
 with its source); a corner is where two named streets' lines cross. Manhattan's numbered grid stays in
-`search.geo.manhattan`. Pure Python: no Django.
+`search.geo.manhattan`. Where a city numbers its streets in order, the numbered streets drawn also place the ones
+that are not ("calle ocho y la 15 avenida", between 12th and 17th Avenues) and address blocks ("1500 block of
+Walnut St", between 15th and 16th Streets), each answered with confidence medium; a misspelt street beside a known
+one ("kingshighway and lindel") is that city's street, medium too. Pure Python: no Django.
 """
 
 from __future__ import annotations
