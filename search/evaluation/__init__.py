@@ -74,12 +74,16 @@ BLIND8_DEV = Path(__file__).with_name("blind8_dev.tsv")
 REFUSALS8_DEV = Path(__file__).with_name("refusals8_dev.tsv")
 BLIND8_HOLDOUT = Path(__file__).with_name("blind8_holdout.tsv")
 REFUSALS8_HOLDOUT = Path(__file__).with_name("refusals8_holdout.tsv")
+BLIND9_DEV = Path(__file__).with_name("blind9_dev.tsv")
+REFUSALS9_DEV = Path(__file__).with_name("refusals9_dev.tsv")
+BLIND9_HOLDOUT = Path(__file__).with_name("blind9_holdout.tsv")
+REFUSALS9_HOLDOUT = Path(__file__).with_name("refusals9_holdout.tsv")
 SETS = (
     QUERIES, HELDOUT, BLIND1_DEV, HELDOUT2, BLIND2_DEV, REFUSALS2_DEV, BLIND2_HOLDOUT, REFUSALS2_HOLDOUT, BLIND3_DEV,
     REFUSALS3_DEV, BLIND3_HOLDOUT, REFUSALS3_HOLDOUT, BLIND4_DEV, REFUSALS4_DEV, BLIND4_HOLDOUT, REFUSALS4_HOLDOUT,
     BLIND5_DEV, REFUSALS5_DEV, BLIND5_HOLDOUT, REFUSALS5_HOLDOUT, BLIND6_DEV, REFUSALS6_DEV, BLIND6_HOLDOUT,
     REFUSALS6_HOLDOUT, BLIND7_DEV, REFUSALS7_DEV, BLIND7_HOLDOUT, REFUSALS7_HOLDOUT, BLIND8_DEV, REFUSALS8_DEV,
-    BLIND8_HOLDOUT, REFUSALS8_HOLDOUT,
+    BLIND8_HOLDOUT, REFUSALS8_HOLDOUT, BLIND9_DEV, REFUSALS9_DEV, BLIND9_HOLDOUT, REFUSALS9_HOLDOUT,
 )  # fmt: skip
 REFUSE = "refuse"
 # A wrong place this far away is "far" (the "a town hundreds of km away").
