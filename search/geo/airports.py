@@ -142,6 +142,13 @@ def scheduled(row: dict) -> bool:
 _CAPS = re.compile(r"(?<![\w&'])([A-Z]{3})(?![\w&'])")
 
 
+# Words after which a code is a place to go to, the airport ("near ATL", "flying into PDX").
+_BEFORE_AN_AIRPORT = frozenset(
+    ["near", "at", "by", "to", "from", "into", "the", "around", "closest", "nearest", "next", "beside", "outside",
+     "inside", "cerca", "de", "del", "al", "a", "en", "el"]
+)  # fmt: skip
+
+
 def mark_codes(text: str, codes: frozenset[str], city_codes: frozenset[str] = frozenset()) -> str:
     """An IATA code written in capitals ("near BOS", "at the ATL airport", "SAT") reads as its airport: it is
     rewritten "bos airport" (an alias of every airport), unless the word after it already says airport. A query
@@ -159,11 +166,13 @@ def mark_codes(text: str, codes: frozenset[str], city_codes: frozenset[str] = fr
         after = text[match.end() :].lstrip().lower()
         if after.startswith(("airport", "intl", "international")):
             return code.lower()
-        following = re.match(r"[a-z]+", after)
-        before = text[: match.start()].rstrip().lower().rsplit(" ", 1)[-1]
+        following = re.match(r"[^a-z]*([a-z]+)", after)
+        before = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]
         if code in city_codes and (
-            (following is not None and following.group(0) not in AIRPORT_CONTEXT) or before in ("in", "en")
-        ):  # "in SLC" is in the city
+            (following is not None and following.group(1) not in AIRPORT_CONTEXT)
+            or before in (["in"], ["en"])  # "in SLC" is in the city
+            or (before and before[0] not in _BEFORE_AN_AIRPORT)  # "cathedral of the madeleine SLC"
+        ):
             return code
         return f"{code.lower()} airport"
 

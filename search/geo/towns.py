@@ -288,6 +288,8 @@ class TownsMixin:
         written): the one town of every metro's states that the words are closest to, only if no other comes as
         close; confidence medium."""
         text = " ".join(w for w in words if w not in FILLER)
+        if words[-1:] and (words[-1] in STATE_BY_WORDS or " ".join(words[-2:]) in STATE_BY_WORDS):
+            return None  # "spring valley nv": the state was named, and has no such town
         # a town of several states is no typo ("springfield" is refused); "washington park" is a park, not
         # Washington Pk, IL; a town spelt right but read through a corrected word ("beech" -> "beach") is kept
         states = {row[1] for row in self.cities.get(text, ())}

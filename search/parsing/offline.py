@@ -272,10 +272,13 @@ class OfflineParser:
                 " ".join(words[start:end]), match.product, match.alternatives, match.how, match.score, match.suggestions
             )
             product_span = set(range(start, end))
-            for i in (start - 1, end):  # "galletas oreo": a brand beside its product's word is part of it
-                beside = self.resolver.exact(singulars[i]) if 0 <= i < len(words) else None
+            # "galletas oreo", "beef jerky jack links": a brand beside its product's words is part of them
+            for lo, hi in ((start - 2, start), (start - 1, start), (end, end + 2), (end, end + 1)):
+                if lo < 0 or hi > len(words) or product_span & set(range(lo, hi)):
+                    continue
+                beside = self.resolver.exact(" ".join(singulars[lo:hi]))
                 if beside is not None and beside.product is not None and beside.product == match.product:
-                    product_span.add(i)
+                    product_span.update(range(lo, hi))
         places = {i for s, e in spans for i in range(s, e)}
 
         # the words that may describe the product: before the location, not places, not filler

@@ -110,3 +110,21 @@ def test_coca_light_and_zero_are_diet(query, product):
 def test_real_salt_lake_s_stadium_is_in_sandy_not_at_the_university():
     assert haversine_km(plan("coke at america first field").place.point, (40.5829, -111.8933)) < 1
     assert haversine_km(plan("coke at rice eccles stadium").place.point, (40.7600, -111.8489)) < 1
+
+
+def test_a_state_named_is_kept_by_the_misspelt_town_guess():
+    with pytest.raises(Unresolved):
+        plan("coke in chula vista nv")  # Nevada has no Chula Vista: not San Diego's, 700 km away
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("coke piedmont park ATL", "Piedmont Park"), ("root beer SLC", "Salt Lake City, UT")],
+)
+def test_a_city_code_after_a_name_or_a_product_is_the_city(query, name):
+    assert plan(query).place.name.startswith(name)
+
+
+def test_a_brand_of_two_words_beside_its_product_is_no_place():
+    parsed = plan("beef jerky slim jim near union station denver")
+    assert parsed.product == "Beef Jerky" and "slim" not in parsed.place.ignored
