@@ -64,3 +64,9 @@ def test_a_street_drawn_in_two_pieces_makes_one_corner():
     place = plan("sprite at flagler and miami avenue miami").place  # Flagler St is two lines in the data
     assert place.kind == "corner"
     assert haversine_km(place.point, (25.7742, -80.1937)) <= 0.3
+
+
+def test_a_slash_before_a_numbered_street():
+    place = plan("coke james st/4th ave seattle").place
+    assert place.kind == "corner"
+    assert haversine_km(place.point, (47.6030, -122.3300)) <= 0.3
