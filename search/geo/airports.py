@@ -97,22 +97,27 @@ MILITARY = {"afb": "air force base", "arb": "air reserve base", "ars": "air rese
             "nas": "naval air station", "jrb": "joint reserve base", "mcas": "marine corps air station"}  # fmt: skip
 
 
-def military_names(name: str) -> list[str]:
-    """What people call a base's airfield, from the package's name: "Miramar Mcas (Joe Foss Field)" is also "mcas
-    miramar" and "marine corps air station miramar"; "New Orleans Nas Jrb" is "nas jrb new orleans"; a Space Force
-    base (Air Force bases until 2021) is also its "sfb", "afb" and "air force base". [] for a civil airport."""
+def military_names(name: str, core: str) -> list[str]:
+    """What people call a base's airfield, from the package's name and its `core` (the name without its city and
+    generic words): "Nellis Afb Airport" is also "nellis afb" and "nellis air force base"; "Miramar Mcas (Joe Foss
+    Field)" is also "mcas miramar" and "marine corps air station miramar"; "New Orleans Nas Jrb" is "nas jrb new
+    orleans"; a Space Force base (Air Force bases until 2021) is also its "sfb", "afb" and "air force base". [] for a
+    civil airport."""
+    in_core = [w for w in core.split() if w in MILITARY]
+    names = [core, core.replace(in_core[0], MILITARY[in_core[0]])] if in_core else []
     words = normalise(name.split("(")[0]).split()
     words = [w for w in words if w != "airport"]
     text = " ".join(words)
     if "space force base" in text:
         place = text.replace("space force base", "").strip()
-        return [f"{place} {kind}" for kind in ("space force base", "sfb", "afb", "air force base")] if place else []
+        kinds = ("space force base", "sfb", "afb", "air force base")
+        return names + ([f"{place} {kind}" for kind in kinds] if place else [])
     marks = [w for w in words if w in MILITARY]
     place = " ".join(w for w in words if w not in MILITARY)
     if not marks or not place:
-        return []
+        return names
     short, long = " ".join(marks), " ".join(MILITARY[m] for m in marks)
-    return [f"{short} {place}", f"{long} {place}", f"{place} {short}", f"{place} {long}"]
+    return [*names, f"{short} {place}", f"{long} {place}", f"{place} {short}", f"{place} {long}"]
 
 
 def _point(row: dict) -> tuple[float, float] | None:
@@ -142,10 +147,11 @@ def scheduled(row: dict) -> bool:
 _CAPS = re.compile(r"(?<![\w&'])([A-Z]{3})(?![\w&'])")
 
 
-# Words after which a code is a place to go to, the airport ("near ATL", "flying into PDX").
+# Words after which a code is a place to go to, the airport ("near ATL", "flying into PDX"); not "in"/"en": "in
+# SLC" is in the city.
 _BEFORE_AN_AIRPORT = frozenset(
     ["near", "at", "by", "to", "from", "into", "the", "around", "closest", "nearest", "next", "beside", "outside",
-     "inside", "cerca", "de", "del", "al", "a", "en", "el"]
+     "inside", "cerca", "de", "del", "al", "a", "el"]
 )  # fmt: skip
 
 
@@ -170,8 +176,7 @@ def mark_codes(text: str, codes: frozenset[str], city_codes: frozenset[str] = fr
         before = re.findall(r"[a-z]+", text[: match.start()].lower())[-1:]
         if code in city_codes and (
             (following is not None and following.group(1) not in AIRPORT_CONTEXT)
-            or before in (["in"], ["en"])  # "in SLC" is in the city
-            or (before and before[0] not in _BEFORE_AN_AIRPORT)  # "cathedral of the madeleine SLC"
+            or (before and before[0] not in _BEFORE_AN_AIRPORT)  # "cathedral of the madeleine SLC", "in SLC"
         ):
             return code
         return f"{code.lower()} airport"
@@ -285,11 +290,7 @@ def airports(
                     last = core.split()[-1]
                     county = f"{last} county" in name
                     aliases.append(f"{last} county airport" if county else f"{last} airport")
-            # "Nellis Afb Airport" is also "nellis afb" and "nellis air force base"
-            military = [w for w in core.split() if w in MILITARY]
-            if military:
-                aliases += [core, core.replace(military[0], MILITARY[military[0]])]
-            aliases += military_names(row["name"])
+            aliases += military_names(row["name"], core)
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             point = _point(row)
