@@ -88,7 +88,7 @@ def _scoped_names(aliases: str) -> list[str]:
 
 # A point farther than this from every metro's centre has no machine near it: refused, not answered
 # (the metros' bounds are airports.METRO_RADIUS_KM = 50 km; a little beyond them is still served).
-SERVED_KM = 80.0
+SERVED_KM = 50.0
 
 
 class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
@@ -446,6 +446,9 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             town = self._misspelt_town(where, state)  # "zionsvile in", "wheatridge co", "neptun beach fl"
             if town is not None:
                 return town
+            district = self._district_in_state(leftover, state, uncovered)  # "spring valley nv"
+            if district is not None:
+                return district
             raise PlaceNotFound(
                 f"We know no place called '{where or phrase.strip()}' in {STATES[state].title()}.",
                 phrase,

