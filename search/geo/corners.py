@@ -83,9 +83,12 @@ def _ordinal(number: int) -> str:
 
 def _spanish(words: list[str]) -> list[str]:
     """Spanish numbered streets as their English names: "calle 8" -> "8th street", "avenida 27" /
-    "la 27 avenida" -> "27th avenue". Named ones ("calle ocho" aliased in the file) are matched as written too."""
+    "la 27 avenida" -> "27th avenue", "la 36" -> "36th". Named ones ("calle ocho" aliased in the file) are matched
+    as written too."""
     if words and words[0] in ARTICLES and len(words) > 1 and (words[1].isdigit() or words[1] in SUFFIXES):
         words = words[1:]
+        if len(words) == 1 and words[0].isdigit():  # "biscayne y la 36": the 36th (street), as Miami says it
+            return [_ordinal(int(words[0]))]
     if len(words) == 2 and words[0] in ("calle", "avenida"):
         kind, num = words
     elif len(words) == 2 and words[1] in ("calle", "avenida", "street", "avenue"):  # "la 15 avenida" in English
@@ -404,6 +407,8 @@ def _crossing(a: tuple, b: tuple) -> tuple[float, float] | None:
             hit = _segments(p1, p2, q1, q2, scale)
             if hit is not None:
                 return (round(hit[0], 5), round(hit[1], 5))
+            if _parallel(p1, p2, q1, q2, scale):  # neighbouring parallel streets a block apart never meet
+                continue
             for p, seg in ((p1, (q1, q2)), (p2, (q1, q2)), (q1, (p1, p2)), (q2, (p1, p2))):
                 d, foot = _to_segment(p, seg, scale)
                 if best is None or d < best[0]:
@@ -411,6 +416,14 @@ def _crossing(a: tuple, b: tuple) -> tuple[float, float] | None:
     if best is not None and best[0] * 111.2 <= 0.12:
         return (round(best[1][0], 5), round(best[1][1], 5))
     return None
+
+
+def _parallel(p1, p2, q1, q2, scale) -> bool:
+    """Whether two segments run within 12 degrees of each other (a street ending at another crosses it at more)."""
+    ax, ay = (p2[1] - p1[1]) * scale, p2[0] - p1[0]
+    bx, by = (q2[1] - q1[1]) * scale, q2[0] - q1[0]
+    norms = math.hypot(ax, ay) * math.hypot(bx, by)
+    return norms == 0 or abs(ax * by - ay * bx) / norms < math.sin(math.radians(12))
 
 
 def _segments(p1, p2, q1, q2, scale):

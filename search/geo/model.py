@@ -22,7 +22,7 @@ STATES = {
 }  # fmt: skip
 STATE_BY_WORDS = {name: code for code, name in STATES.items()} | {code.lower(): code for code in STATES}
 # Spanish words that introduce a place: "cerca de", "en", "al lado de", "junto a", "frente a".
-SPANISH_LOCATION_WORDS = frozenset(["cerca", "de", "del", "en", "al", "lado", "junto", "frente"])
+SPANISH_LOCATION_WORDS = frozenset(["cerca", "de", "del", "en", "al", "lado", "junto", "frente", "esquina"])
 # Words around a place name that do not name anything.
 FILLER = (
     frozenset(
@@ -58,6 +58,7 @@ FILLER = (
             "right",
             "just",
             "somewhere",
+            "corner",
             "located",
             "centre",
             "center",

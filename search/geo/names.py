@@ -41,8 +41,12 @@ def spellings(name: str) -> list[str]:
 
 
 def short_forms(name: str) -> list[str]:
-    """The shorter names people give a "<X> Museum of Art": "<X> museum" and "<X> art museum" ("the metropolitan
-    museum", "philadelphia art museum")."""
+    """The shorter names people give a "<X> Museum of Art" ("<X> museum", "<X> art museum": "the metropolitan
+    museum", "philadelphia art museum") and a "<X> Memorial <Y>" ("ping tom park", "veterans coliseum")."""
+    words = name.split()
+    if "memorial" in words[1:-1]:
+        at = words.index("memorial", 1)
+        return [" ".join(words[:at] + words[at + 1 :])]
     head, sep, _ = name.partition(" museum of art")
     if not sep or not head or name != f"{head} museum of art":
         return []

@@ -124,7 +124,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Brands whose catalog item is plain (a citrus soda, the only tea, a cheesy corn snack, a snack mix, a juice brand).
 MORE_BRANDS: dict[str, tuple[str, ...]] = {
-    "Lemon-Lime Soda": ("mountain dew", "mtn dew"), "Green Tea": ("sweet tea", "arizona tea", "arizona iced tea"),
+    "Lemon-Lime Soda": ("mountain dew", "mtn dew"), "Green Tea": ("sweet tea", "arizona tea", "arizona iced tea",
+                                                                            "arizona green tea", "arizona green"),
     "Tortilla Chips": ("cheetos", "hot cheetos", "flamin hot cheetos"), "Trail Mix": ("chex mix",),
     "Orange Juice": ("minute maid",),
 }  # fmt: skip
@@ -273,6 +274,9 @@ class ProductMatch:
 SemanticMatcher = Callable[[str], Sequence[tuple[str, float]] | None]
 
 
+_ARTICLES = frozenset(["a", "an", "the", "un", "una"])
+
+
 def _build_index() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     aliases: dict[str, str] = {}
     for product in CATALOG:
@@ -340,6 +344,15 @@ class ProductResolver:
                 if match is None:
                     continue
                 if match.product is not None:
+                    # "a coke zero": not "a coke" + "zero" when a name as long starts at the next word
+                    later = self.exact(" ".join(words[start + 1 : end + 1])) if end < len(words) else None
+                    if (
+                        words[start] in _ARTICLES
+                        and later is not None
+                        and later.product is not None
+                        and not any(s <= start + 1 < e or s < end + 1 <= e for s, e in places)
+                    ):
+                        return later, start + 1, end + 1
                     return match, start, end
                 if best is None:
                     best = (match, start, end)

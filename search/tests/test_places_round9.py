@@ -1,0 +1,93 @@
+"""Issue 16, ninth round: towns that no ZIP code names (GeoNames), districts named with their state, towns beyond
+the metros' reach, corners written in Spanish with "la 36" and as "corner of ...", names without their "Memorial",
+and product words around the place. Through `interpret`; points are the places' published coordinates, written
+independently of the data."""
+
+import pytest
+
+from search.geo.gazetteer import haversine_km
+from search.interpret import Unresolved
+from search.tests.offline import plan
+
+
+@pytest.mark.parametrize(
+    ("query", "metro", "point"),
+    [
+        ("pepsi in paradise nv", "las-vegas", (36.0972, -115.1467)),  # unincorporated: its ZIP codes say Las Vegas
+        ("coke sunrise manor nevada", "las-vegas", (36.2111, -115.0731)),
+        ("chips at atascocita", "houston", (29.9988, -95.1766)),  # 32 km from Houston's centre
+        ("water in highlands ranch", "denver", (39.5539, -104.9694)),
+    ],
+)
+def test_a_town_no_zip_code_names_is_its_metro_s(query, metro, point):
+    place = plan(query).place
+    assert place.kind == "city" and place.metro == metro, place
+    assert place.source == "geonames:city"
+    assert haversine_km(place.point, point) <= 2.0
+
+
+@pytest.mark.parametrize("query", ["diet coke in kenwood", "snickers in kensington", "pretzels at lincoln square"])
+def test_a_district_of_several_metros_stays_ambiguous_though_geonames_calls_it_a_town(query):
+    with pytest.raises(Unresolved):
+        plan(query)
+
+
+def test_a_district_named_with_its_state_instead_of_its_metro():
+    place = plan("beef jerky spring valley nv").place
+    assert place.metro == "las-vegas"
+    assert haversine_km(place.point, (36.1080, -115.2450)) <= 2.0
+
+
+@pytest.mark.parametrize(
+    ("query", "nearest"),
+    [
+        ("diet coke in providence rhode island", "Boston"),
+        ("coke in san francisco", "San Jose"),
+        ("coke provo utah", "Salt Lake City"),
+    ],
+)
+def test_a_town_beyond_every_metro_s_machines_says_the_nearest_metro(query, nearest):
+    with pytest.raises(Unresolved) as caught:
+        plan(query)
+    assert "outside the metros we serve" in str(caught.value) and nearest in str(caught.value)
+
+
+def test_a_town_with_words_it_does_not_explain_is_not_sure():
+    place = plan("gum at king and alum rock san jose").place
+    assert place.confidence != "high" or place.kind == "corner", place
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("esquina de biscayne y la 36, hay maquina con galletas?", (25.8096, -80.1865)),  # NE 36th St, Miami
+        ("corner of summer and washington, dasani?", (42.3555, -71.0604)),  # Downtown Crossing, Boston
+        ("coke summer st & washington st boston", (42.3555, -71.0604)),
+    ],
+)
+def test_corners_written_in_spanish_and_with_corner_of(query, point):
+    place = plan(query).place
+    assert place.kind == "corner", place
+    assert haversine_km(place.point, point) <= 0.4
+
+
+@pytest.mark.parametrize(
+    ("query", "product", "place_words"),
+    [
+        ("anywhere to get trail mix near ping tom park", "Trail Mix", "Ping Tom"),  # "Ping Tom Memorial Park"
+        ("anywhere to get a pepsi in camden nj", "Cola", "Camden"),
+        ("need a coke zero in brookline", "Diet Cola", "Brookline"),
+        ("santa fe depot arizona green tea", "Green Tea", "Santa Fe Depot, San Diego"),  # AriZona, the brand
+        ("hay alguna máquina en eastridge con jugo de naranja", "Orange Juice", "Eastridge"),
+        ("barra de proteína cerca de west u", "Protein Bar", "West University Place"),
+        ("kenmore air harbor - pringles", "Potato Chips", "Kenmore Air Harbor"),
+    ],
+)
+def test_words_around_the_place_and_the_product(query, product, place_words):
+    result = plan(query)
+    assert result.product == product
+    assert place_words in result.place.name, result.place
+
+
+def test_a_coke_is_still_a_cola():
+    assert plan("get a coke at fenway").product == "Cola"
