@@ -91,3 +91,9 @@ def test_words_around_the_place_and_the_product(query, product, place_words):
 
 def test_a_coke_is_still_a_cola():
     assert plan("get a coke at fenway").product == "Cola"
+
+
+@pytest.mark.parametrize("query", ["coke larimer and market denver", "coke texas ave and prairie houston"])
+def test_parallel_streets_a_block_apart_are_no_corner(query):
+    with pytest.raises(Unresolved):
+        plan(query)
