@@ -97,3 +97,17 @@ def test_a_coke_is_still_a_cola():
 def test_parallel_streets_a_block_apart_are_no_corner(query):
     with pytest.raises(Unresolved):
         plan(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke lyndale and 26th minneapolis", (44.9557, -93.2880)),
+        ("2600 block of lyndale ave s, minneapolis - slim jim", (44.9548, -93.2880)),  # between 26th and 27th
+        ("water at 28th st and nicollet ave minneapolis", (44.9521, -93.2778)),
+    ],
+)
+def test_south_minneapolis_numbered_streets(query, point):
+    place = plan(query).place
+    assert place.kind == "corner"
+    assert haversine_km(place.point, point) <= 0.3, place
