@@ -155,14 +155,21 @@ class Corners:
         return None
 
     def _distinctive(self, left: str, right: str) -> bool:
-        """Two streets whose corner needs no city: not numbered, or the named one known in one metro only ("7th st and
-        mcdowell"), or a number with its direction ("400 south and state": only Salt Lake City numbers streets so).
-        A bare number is never enough: every city has a 23rd St, whether or not this file lists it."""
+        """Two streets whose corner needs no city: not numbered, or the named one known in one metro only among those
+        that have the numbered one ("7th st and mcdowell"; "6th and lamar": Dallas has a Lamar St but no 6th St), or a
+        number with its direction ("400 south and state": only Salt Lake City numbers streets so). A bare number is
+        never enough: every city has a 23rd St, whether or not this file lists it."""
         numbered = [k for k in (left, right) if any(c.isdigit() for c in k)]
         if not numbered:
             return True
         named = [k for k in (left, right) if k not in numbered or k.split()[-1] in DIRECTIONS]
-        return bool(named) and len({s.metro for s in self.streets[named[0]]}) == 1
+        if not named:
+            return False
+        metros = {s.metro for s in self.streets[named[0]]}
+        if len(numbered) == 1 and named[0] != numbered[0]:
+            # Manhattan's numbered streets are computed (search.geo.manhattan), not drawn here: it has them all
+            metros &= {s.metro for s in self.streets[numbered[0]]} | {"new-york"}
+        return len(metros) == 1
 
     def locate(
         self,

@@ -111,3 +111,10 @@ def test_south_minneapolis_numbered_streets(query, point):
     place = plan(query).place
     assert place.kind == "corner"
     assert haversine_km(place.point, point) <= 0.3, place
+
+
+def test_a_numbered_corner_needs_no_city_where_one_metro_has_both_streets():
+    place = plan("clif bar 6th and lamar").place  # Dallas has a Lamar St, but no 6th St crossing it
+    assert place.metro == "austin" and place.kind == "corner"
+    with pytest.raises(Unresolved):
+        plan("coke 5th and main")  # in every city
