@@ -33,6 +33,7 @@ CAPITAL_WORDS = frozenset(["USA", "NEW", "SEE", "LOT", "BED", "OSU", "MIC", "FAT
 AIRPORT_CONTEXT = ("terminal", "terminals", "arrivals", "departures", "airfield", "gate", "baggage claim")
 NICKNAMES: dict[str, tuple[str, ...]] = {
     "SEA": ("sea tac", "seatac", "sea tac airport"),
+    "OPF": ("opa locka airport", "opa locka executive airport", "opa locka executive"),  # "Miami-Opa Locka Executive"
     "IAH": ("bush airport", "bush intercontinental", "george bush intercontinental", "iah", "houston airport"),
     "HOU": ("hobby", "hobby airport", "william p hobby"),
     "ATL": ("hartsfield jackson", "hartsfield", "hartsfield jackson airport"),
@@ -291,6 +292,10 @@ def airports(
                     county = f"{last} county" in name
                     aliases.append(f"{last} county airport" if county else f"{last} airport")
             aliases += military_names(row["name"], core)
+            if "/" in row["name"]:  # "Scott Afb/Midamerica St Louis Airport": the base is also "scott afb"
+                for part in row["name"].split("/"):
+                    kept = [w for w in normalise(part).split() if w not in GENERIC and w not in city.split()]
+                    aliases += military_names(part, " ".join(kept))
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             point = _point(row)

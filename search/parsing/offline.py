@@ -287,6 +287,16 @@ class OfflineParser:
                 beside = self.resolver.exact(" ".join(singulars[lo:hi]))
                 if beside is not None and beside.product is not None and beside.product == match.product:
                     product_span.update(range(lo, hi))
+            # "potatoe chips", "chocolate barr": a misspelt word of the product's own name beside it is part of it
+            for at in (start - 1, end):
+                if 0 <= at < len(words) and at not in product_span and _may_be_misspelt(words[at]):
+                    span = sorted({*product_span, at})
+                    if (
+                        span[-1] - span[0] + 1 == len(span)
+                        and not any(s <= at < e for s, e in spans)
+                        and self.resolver.misspelt_name(" ".join(words[span[0] : span[-1] + 1]), match.product)
+                    ):
+                        product_span.add(at)
         places = {i for s, e in spans for i in range(s, e)}
 
         # the words that may describe the product: before the location, not places, not filler
@@ -361,6 +371,11 @@ class OfflineParser:
 # Spanish articles that begin town names ("Los Gatos", "Los Altos", "El Cerrito", "La Mesa"): kept before a word
 # that is not a stop word, so the geocoder sees the whole name ("cerca de los" alone still drops them).
 NAME_ARTICLES = frozenset(["los", "las", "el", "la"])
+
+
+def _may_be_misspelt(word: str) -> bool:
+    """A word that could be a misspelt product word: long enough, and neither filler nor a location word."""
+    return len(word) >= 4 and word not in STOPWORDS and word not in LOCATION_WORDS and word not in NOT_PRODUCTS
 
 
 def _starts_a_name(words: list[str], i: int) -> bool:

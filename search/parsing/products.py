@@ -358,6 +358,13 @@ class ProductResolver:
                     best = (match, start, end)
         return best
 
+    def misspelt_name(self, phrase: str, product: str) -> bool:
+        """Whether `phrase` is one of `product`'s names of as many words with a typo ("potatoe chips")."""
+        k = key(phrase)
+        size = len(k.split())
+        names = [a for a, p in ALIASES.items() if p == product and len(a.split()) == size and a != k]
+        return bool(names) and process.extractOne(k, names, scorer=fuzz.ratio, score_cutoff=88) is not None
+
     # --- fuzzy, semantic -----------------------------------------------------------------------
     def fuzzy(self, phrase: str) -> ProductMatch | None:
         k = key(phrase)

@@ -118,3 +118,27 @@ def test_a_numbered_corner_needs_no_city_where_one_metro_has_both_streets():
     assert place.metro == "austin" and place.kind == "corner"
     with pytest.raises(Unresolved):
         plan("coke 5th and main")  # in every city
+
+
+@pytest.mark.parametrize(
+    ("query", "code_name"),
+    [
+        ("diet coke near scott afb", "Scott Afb"),  # "Scott Afb/Midamerica St Louis Airport": the base's own name
+        ("coke at scott air force base", "Scott Afb"),
+        ("kind bar at opa-locka airport", "Opa Locka"),  # "Miami-Opa Locka Executive Airport"
+    ],
+)
+def test_airports_by_the_names_people_give_them(query, code_name):
+    place = plan(query).place
+    assert place.kind == "airport" and code_name in place.name, place
+
+
+def test_a_misspelt_word_of_the_product_beside_it_is_no_place():
+    result = plan("potatoe chips sunnyvale ca")
+    assert result.product == "Potato Chips"
+    assert result.place.name == "Sunnyvale, CA"
+
+
+def test_two_metros_cities_of_one_name_are_asked_about():
+    with pytest.raises(Unresolved):
+        plan("coke pasadena")  # Pasadena, CA and Pasadena, TX are both cities
