@@ -142,3 +142,12 @@ def test_a_misspelt_word_of_the_product_beside_it_is_no_place():
 def test_two_metros_cities_of_one_name_are_asked_about():
     with pytest.raises(Unresolved):
         plan("coke pasadena")  # Pasadena, CA and Pasadena, TX are both cities
+
+
+def test_umc_is_las_vegas_s_hospital_when_the_city_is_named():
+    place = plan("umc hospital on w charleston in las vegas, need a granola bar").place
+    assert place.name.startswith("University Medical Center of Southern Nevada")
+
+
+def test_olmos_park_is_the_town_not_its_zip_code_s_point():
+    assert haversine_km(plan("iced coffee olmos park tx").place.point, (29.4758, -98.4875)) <= 1.0
