@@ -30,6 +30,7 @@ SUFFIXES = {
 }  # fmt: skip
 ARTICLES = frozenset(["la", "el"])
 DIRECTIONS = frozenset(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"])
+_SPANISH_DIRECTION = {"norte": "north", "sur": "south", "este": "east", "oeste": "west"}
 
 
 class CornerAmbiguous(Exception):
@@ -64,6 +65,8 @@ def _base(words: list[str]) -> str:
     number followed by its direction is Salt Lake City's grid and keeps it: "900 s" -> "900 south" ("900 south and
     900 east" are two streets), and so does its local ordinal: "13th east" -> "1300 east"."""
     words = _spanish(words)
+    if len(words) == 2 and words[0].isdigit() and words[1] in _SPANISH_DIRECTION:  # "400 sur", "700 este"
+        words = [words[0], _SPANISH_DIRECTION[words[1]]]
     # "Martin Luther King Jr Blvd" is also "mlk", "mlk jr blvd", "martin luther king blvd"
     text = " ".join(w for w in words if w != "jr").replace("martin luther king", "mlk")
     words = text.split() or words
@@ -245,9 +248,12 @@ class Corners:
         here says which do: such a block is answered with confidence medium, never high. None if the phrase names no
         block, or the street has no numbered crossings around it."""
         at = next((i for i in range(1, len(words)) if words[i] == "block" and re.fullmatch(r"\d+", words[i - 1])), None)
-        if at is None:
+        # Spanish: "la cuadra 1500 de east lake st"
+        cuadra = next((i for i in range(len(words) - 1) if words[i] == "cuadra" and words[i + 1].isdigit()), None)
+        if at is None and cuadra is None:
             return None
-        number = int(words[at - 1]) // 100 * 100
+        first, number_at, at = (at - 1, at - 1, at) if at is not None else (cuadra, cuadra + 1, cuadra + 1)
+        number = int(words[number_at]) // 100 * 100
         start = at + 1 + (at + 1 < len(words) and words[at + 1] in ("of", "de", "del"))
         street = self._street_at(words, start, 1)
         if street is None:
@@ -257,7 +263,7 @@ class Corners:
             end += 1
         span = words[start:end]
         side = next((_FULL_DIRECTION.get(w, w) for w in span if w in DIRECTIONS), None)
-        used = set(range(at - 1, end))
+        used = set(range(first, end))
         metros = {m for i, m in metro_at.items() if i not in used}
         found = []
         for line in _typed(self.streets[street[0]], _types(span)):

@@ -49,6 +49,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     _fields,
     english_place_words,
     haversine_km,
+    spanish_article,
     spanish_order,
 )
 from search.geo.names import contradicts, kind_typos, share_bare_names, short_forms, spellings
@@ -186,7 +187,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     continue
                 found.append((start, start + size, kind))
                 taken.update(range(start, start + size))
-        return sorted(found)
+        return sorted(s for s in found if not spanish_article(words, s, found))
 
     def _pick(self, phrase: str, candidates: list[Place], metro: str | None, near: tuple[float, float] | None):
         if metro is not None:
@@ -443,12 +444,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 return (city.ignored and self._fuzzy(self._unexplained(words, spans), None)) or city
         if state is not None and metro is None and not place_phrases:
             where = " ".join(w for i, w in enumerate(words) if i not in covered and w not in FILLER)
-            town = self._misspelt_town(where, state)  # "zionsvile in", "wheatridge co", "neptun beach fl"
+            # "zionsvile in", "neptun beach fl"; a district of a metro named with its state ("spring valley nv")
+            town = self._misspelt_town(where, state) or self._district_in_state(leftover, state, uncovered)
             if town is not None:
                 return town
-            district = self._district_in_state(leftover, state, uncovered)  # "spring valley nv"
-            if district is not None:
-                return district
             raise PlaceNotFound(
                 f"We know no place called '{where or phrase.strip()}' in {STATES[state].title()}.",
                 phrase,

@@ -295,3 +295,17 @@ def spanish_order(words: list[str]) -> list[str] | None:
             if end > j:
                 return [*words[:i], *words[j:end], word, *words[end:]]
     return None
+
+
+SPANISH_PREPOSITIONS = frozenset(["de", "del", "en", "a", "al", "por", "con", "y", "cerca", "hasta", "para", "hacia"])
+
+
+def spanish_article(words: list[str], span: tuple[int, int, str], spans: list[tuple[int, int, str]]) -> bool:
+    """A lone "la" that is the Spanish article, not Los Angeles: before more words after a preposition ("ermita de la
+    caridad", "en la cuadra 1500"), or beside another metro's name ("biblioteca de detroit, la principal")."""
+    start, end, kind = span
+    if kind != "metro" or words[start] != "la" or end != start + 1:
+        return False
+    if start > 0 and words[start - 1] in SPANISH_PREPOSITIONS and end < len(words):
+        return True
+    return any(k == "metro" and words[s:e] != ["la"] for s, e, k in spans)

@@ -101,11 +101,13 @@ LEXICON: dict[str, tuple[str, ...]] = {
 # Spanish (accents are normalised away, so "maíz" = "maiz"): what people say for the catalog items.
 SPANISH: dict[str, tuple[str, ...]] = {
     "Cola": ("coca", "refresco de cola", "cocacola"), "Diet Cola": ("coca light", "coca cola light", "coca zero",
-    "coca sin azucar", "refresco de dieta", "cola de dieta"), "Lemon-Lime Soda": ("refresco de lima limon",
+    "pepsi light", "coca sin azucar", "refresco de dieta", "cola de dieta"),
+    "Lemon-Lime Soda": ("refresco de lima limon",
     "refresco de limon", "gaseosa de limon"), "Root Beer": ("cerveza de raiz",), "Ginger Ale": ("refresco de jengibre",
     "gaseosa de jengibre"), "Spring Water": ("agua natural", "agua sin gas", "agua embotellada", "botella de agua",
     "agua potable", "una botella de agua"), "Sparkling Water": ("agua con gas", "agua mineral", "agua gasificada",
-    "soda de agua"), "Orange Juice": ("jugo de naranja", "zumo de naranja", "jugo naranja", "naranjada"),
+    "soda de agua", "agua mineral con gas"),
+    "Orange Juice": ("jugo de naranja", "zumo de naranja", "jugo naranja", "naranjada"),
     "Apple Juice": ("jugo de manzana", "zumo de manzana", "jugo manzana"), "Energy Drink": ("bebida energetica",
     "bebidas energeticas", "energizante", "energetica"), "Iced Coffee": ("cafe", "cafe frio", "cafe helado",
     "cafe con hielo", "cafecito"), "Green Tea": ("te verde", "te helado", "te frio"), "Lemonade": ("limonada",

@@ -15,9 +15,9 @@ _TOKEN = re.compile(r"[a-z0-9&]+")
 
 # "40.7506, -73.9935", "40.7506 -73.9935", "(40.75,-73.99)", "lat 40.75 lon -73.99"
 COORDINATES = re.compile(
-    r"(?i)(?:lat(?:itude)?\s*[:=]?\s*)?(?P<lat>[-+]?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS]\b)?\s*[,;/ ]\s*"
-    r"(?:(?:long?(?:itude)?|lng)\b)?\s*[:=]?\s*(?P<lon>[-+]?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW]\b)?"
-)  # 40.75,-73.99 · 40.7527° N, 73.9772° W · lat 32.7157 long -117.1611 · latitude: 40.7 longitude: -74.0
+    r"(?i)(?:lat(?:itude|itud)?\s*[:=]?\s*)?(?P<lat>[-+]?\d{1,2}\.\d{2,})\s*°?\s*(?P<ns>[NS]\b)?\s*[,;/ ]\s*"
+    r"(?:(?:long?(?:itude|itud)?|lng)\b)?\s*[:=]?\s*(?P<lon>[-+]?\d{1,3}\.\d{2,})\s*°?\s*(?P<ew>[EW]\b)?"
+)  # 40.75,-73.99 · 40.7527° N, 73.9772° W · lat 32.7157 long -117.1611 · latitude: 40.7 longitude: -74.0 · latitud
 # Degrees and minutes, seconds optional, minutes possibly decimal, the hemisphere after or before each half:
 # 40°45'N 111°53'W · 40°45'30"N, 111°53'10"W · 40°45.5'N 111°53.2'W · N 40°45' W 111°53'
 _DM = (

@@ -151,3 +151,35 @@ def test_umc_is_las_vegas_s_hospital_when_the_city_is_named():
 
 def test_olmos_park_is_the_town_not_its_zip_code_s_point():
     assert haversine_km(plan("iced coffee olmos park tx").place.point, (29.4758, -98.4875)) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "product", "place_words"),
+    [
+        ("latitud 33.7710 longitud -84.3850 galletas oreo", "Cookies", "33.77100"),
+        ("ermita de la caridad en coconut grove, donde hay agua dasani?", "Spring Water", "Ermita"),  # "la": no LA
+        ("agua mineral con gas cerca de la torre eiffel de las vegas", "Sparkling Water", "Paris Las Vegas"),
+        ("biblioteca publica de detroit (la principal, en woodward), hay pepsi light?", "Diet Cola", "Detroit"),
+        ("philly's magic gardens on south st, want pringles", "Potato Chips", "Magic Gardens"),
+        ("east la takis", "Tortilla Chips", "East Los Angeles"),
+        ("coke in la", "Cola", "Los Angeles"),  # the article only before more words or beside another metro
+        ("agua en la", "Spring Water", "Los Angeles"),
+    ],
+)
+def test_spanish_articles_coordinates_and_names(query, product, place_words):
+    result = plan(query)
+    assert result.product == product
+    assert place_words in result.place.name, result.place
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("esquina de 400 sur y 700 este, salt lake - una coca", (40.7600, -111.8710)),  # Salt Lake City's grid
+        ("coke cuadra 1500 de walnut st philadelphia", (39.9493, -75.1666)),  # "cuadra": a block
+    ],
+)
+def test_spanish_grid_directions_and_blocks(query, point):
+    place = plan(query).place
+    assert place.kind == "corner"
+    assert haversine_km(place.point, point) <= 0.3, place
