@@ -318,6 +318,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             for s, e, kind in spans
             if kind == "place" and any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
         ]
+        metro = metro or self._common_metro(place_phrases, words, spans)  # "mill creek park by the plaza"
         # a name of places none of which is in the state named is not explained ("union station ... dc")
         covered -= {
             i

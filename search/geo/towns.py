@@ -251,6 +251,25 @@ class TownsMixin:
                     return self._with_city(places[0], rest)
         return self._by_words(leftover, metro)
 
+    def _common_metro(self, place_phrases: list[str], words: list[str], spans: list) -> str | None:
+        """The one metro that all the names of a phrase without a metro share, when one of them is in several: "mill
+        creek park by the plaza" (Kansas City has both; Las Vegas and New York have a Plaza too). None otherwise."""
+        covered = {i for s, e, _ in spans for i in range(s, e)}
+        groups = [{p.metro for p in self.place_names[q]} for q in place_phrases]
+        rest = [w if i not in covered else "|" for i, w in enumerate(words)]
+        for part in " ".join(rest).split("|"):  # the names only a metro makes count ("@mill creek park")
+            found = part.split()
+            for size in range(len(found), 0, -1):
+                hits = [" ".join(found[k : k + size]) for k in range(len(found) - size + 1)]
+                named = [h for h in hits if h in self.scoped_names and h not in FILLER]
+                if named:
+                    groups.append({p.metro for p in self.scoped_names[named[0]]})
+                    break
+        if len(groups) < 2 or not any(len(g) > 1 for g in groups):
+            return None
+        common = set.intersection(*groups)
+        return next(iter(common)) if len(common) == 1 and None not in common else None
+
     def _district_in_state(self, leftover: list[str], state: str, uncovered: list[str]) -> Place | None:
         """A district of one of the state's fleet metros named with the state instead of the metro ("spring valley
         nv", "kenwood il"): the one metro of the state that has it, else None."""
@@ -308,17 +327,19 @@ class TownsMixin:
                     return venue  # with the confidence it has with its metro named: the suburb agrees
         return None
 
-    def _misspelt_town(self, text: str, state: str) -> Place | None:
+    def _misspelt_town(self, text: str, state: str, reach_km: float = UNINCORPORATED_KM) -> Place | None:
         """A fleet metro's town of the state named, misspelt or written as one word ("wheatridge" for Wheat Ridge),
-        with confidence medium."""
+        with confidence medium: the towns within `reach_km` of a metro's centre (Sugar Land, 30 km from Houston's:
+        "sugarland tx")."""
         if len(text) < 5:
             return None
         cache = self.__dict__.setdefault("_metro_towns", {})  # built once per state: its towns, and run together
-        if state not in cache:
+        if (state, reach_km) not in cache:
             rows = [(name, r) for name, rs in self.cities.items() for r in rs if r[1] == state]
-            in_metros = {name: t for name, t in ((name, self._town(r)) for name, r in rows) if t.metro}
-            cache[state] = (in_metros, {name.replace(" ", ""): name for name in in_metros})
-        towns, squeezed = cache[state]
+            in_metros = {name: t for name, t in ((name, self._town(r)) for name, r in rows)
+                         if t.metro or self.metro_for_point(t.point, reach_km)}  # fmt: skip
+            cache[(state, reach_km)] = (in_metros, {name.replace(" ", ""): name for name in in_metros})
+        towns, squeezed = cache[(state, reach_km)]
         name = squeezed.get(text.replace(" ", ""))
         if name is None:
             hit = process.extractOne(text, list(towns), scorer=fuzz.ratio, score_cutoff=88)
@@ -339,7 +360,7 @@ class TownsMixin:
             return None
         hits = sorted(
             ((fuzz.ratio(text, normalise(p.name.split(",")[0])), p) for st in {m.state for m in self.metros.values()}
-             if (p := self._misspelt_town(text, st)) is not None),
+             if (p := self._misspelt_town(text, st, TOWN_METRO_KM)) is not None),
             key=lambda h: -h[0],
         )  # fmt: skip
         if not hits or (len(hits) > 1 and hits[1][0] > hits[0][0] - 3):

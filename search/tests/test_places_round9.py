@@ -183,3 +183,16 @@ def test_spanish_grid_directions_and_blocks(query, point):
     place = plan(query).place
     assert place.kind == "corner"
     assert haversine_km(place.point, point) <= 0.3, place
+
+
+def test_names_of_several_metros_beside_each_other_say_the_one_they_share():
+    place = plan("peanut m&m's near mill creek park by the plaza").place  # both Kansas City's
+    assert place.metro == "kansas-city"
+    with pytest.raises(Unresolved):
+        plan("coke at the plaza")  # Kansas City, Las Vegas, New York
+
+
+def test_a_town_just_beyond_a_metro_written_as_one_word_with_its_state():
+    assert plan("sugarland tx slim jims").place.name == "Sugar Land, TX"
+    with pytest.raises(Unresolved):
+        plan("doritos near the white house")  # not White House, TN, 35 km from Nashville
