@@ -230,7 +230,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         try:
             place = self._geocode_written(phrase, written, near)
         except GeocodeError:
-            found = code or self._venue_of_town(phrase, written, near) or self._misspelt_metro_town(raw)
+            found = (code or self._venue_of_town(phrase, written, near) or self._misspelt_metro_town(raw)
+                     or self._venue_downtown(phrase, written, near))  # fmt: skip
             if found is None and written != raw:  # a town's own word read as a kind ("beech grove": not "beach")
                 with contextlib.suppress(GeocodeError):
                     found = self._geocode_written(phrase, raw, near)

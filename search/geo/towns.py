@@ -327,6 +327,17 @@ class TownsMixin:
                     return venue  # with the confidence it has with its metro named: the suburb agrees
         return None
 
+    def _venue_downtown(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place | None:
+        """A venue named with "downtown" before its city ("the central library in downtown san diego"): the venue,
+        when the words without "downtown" name one (not only the metro). None otherwise."""
+        if "downtown" not in words[1:]:
+            return None
+        try:
+            place = self._geocode_written(phrase, [w for w in words if w != "downtown"], near)
+        except GeocodeError:
+            return None
+        return place if place.kind != "metro" else None
+
     def _misspelt_town(self, text: str, state: str, reach_km: float = UNINCORPORATED_KM) -> Place | None:
         """A fleet metro's town of the state named, misspelt or written as one word ("wheatridge" for Wheat Ridge),
         with confidence medium: the towns within `reach_km` of a metro's centre (Sugar Land, 30 km from Houston's:

@@ -196,3 +196,8 @@ def test_a_town_just_beyond_a_metro_written_as_one_word_with_its_state():
     assert plan("sugarland tx slim jims").place.name == "Sugar Land, TX"
     with pytest.raises(Unresolved):
         plan("doritos near the white house")  # not White House, TN, 35 km from Nashville
+
+
+def test_a_venue_named_with_downtown_before_its_city():
+    place = plan("jack links near the central library in downtown san diego").place
+    assert place.name == "San Diego Central Library"
