@@ -5,6 +5,7 @@ mixin of `search.geo.gazetteer.Gazetteer` (it uses its `place_names`, `scoped_na
 from __future__ import annotations
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from search.geo.model import FILLER, GENERIC_NAME_WORDS, PLACE_NOUNS, Place
 from search.parsing.text import normalise
@@ -17,6 +18,8 @@ class FuzzyMixin:
         # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
         pool = self._fuzzy_pool(text[:1], metro)
         hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
+        if hit is None and len(text) >= 6:  # one typo in a short name ("dogtwon": two letters swapped)
+            hit = process.extractOne(text, list(pool), scorer=OSA.distance, score_cutoff=1)
         if hit is None and metro is not None:  # the metro's name may begin the place's ("houston museum of ...")
             city = normalise(self.metros[metro].city)
             pool = self._fuzzy_pool(city[:1], metro)
@@ -39,6 +42,8 @@ class FuzzyMixin:
         if metro is None:
             names = [n for n in self.metro_names if n[:1] == text[:1]]
             hit = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=86)
+            if hit is None and len(text) >= 6:
+                hit = process.extractOne(text, names, scorer=OSA.distance, score_cutoff=1)
             if hit is not None:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")

@@ -201,3 +201,16 @@ def test_a_town_just_beyond_a_metro_written_as_one_word_with_its_state():
 def test_a_venue_named_with_downtown_before_its_city():
     place = plan("jack links near the central library in downtown san diego").place
     assert place.name == "San Diego Central Library"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("mott's apple juice in dogtwon st. louis", "Dogtown"),  # two letters swapped
+        ("coke at fenwya park", "Fenway Park"),
+        ("coke in bostno", "Boston"),
+    ],
+)
+def test_one_typo_in_a_short_name_is_a_guess_not_a_refusal(query, name):
+    place = plan(query).place
+    assert name in place.name and place.confidence == "medium", place
