@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from search.geo.gazetteer import Gazetteer, haversine_km
-from search.interpret import Plan, interpret
+from search.geo.model import Place
+from search.interpret import Plan, Unresolved, interpret
 from search.parsing.offline import OfflineParser
 from search.parsing.products import ProductResolver
 from search.parsing.semantic import LexicalMatcher
@@ -21,3 +22,20 @@ def plan(query: str, **kwargs) -> Plan:
 def km_from(query: str, point: tuple[float, float]) -> float:
     """How far the place `query` resolves to lies from `point`."""
     return haversine_km(plan(query).place.point, point)
+
+
+def assert_corner(query: str, point: tuple[float, float], km: float = 0.3) -> Place:
+    """`query` is answered as a corner within `km` of `point`."""
+    place = plan(query).place
+    assert place.kind == "corner", place
+    assert haversine_km(place.point, point) <= km, place
+    return place
+
+
+def assert_no_corner(query: str) -> None:
+    """`query` is refused, or answered with something other than a corner (two streets that do not meet)."""
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert place.kind != "corner", place

@@ -7,7 +7,7 @@ import pytest
 
 from search.geo.gazetteer import haversine_km
 from search.interpret import Unresolved
-from search.tests.offline import plan
+from search.tests.offline import assert_corner, plan
 
 
 @pytest.mark.parametrize(
@@ -66,9 +66,7 @@ def test_a_town_with_words_it_does_not_explain_is_not_sure():
     ],
 )
 def test_corners_written_in_spanish_and_with_corner_of(query, point):
-    place = plan(query).place
-    assert place.kind == "corner", place
-    assert haversine_km(place.point, point) <= 0.4
+    assert_corner(query, point, km=0.4)
 
 
 @pytest.mark.parametrize(
@@ -108,9 +106,7 @@ def test_parallel_streets_a_block_apart_are_no_corner(query):
     ],
 )
 def test_south_minneapolis_numbered_streets(query, point):
-    place = plan(query).place
-    assert place.kind == "corner"
-    assert haversine_km(place.point, point) <= 0.3, place
+    assert_corner(query, point)
 
 
 def test_a_numbered_corner_needs_no_city_where_one_metro_has_both_streets():
@@ -180,9 +176,7 @@ def test_spanish_articles_coordinates_and_names(query, product, place_words):
     ],
 )
 def test_spanish_grid_directions_and_blocks(query, point):
-    place = plan(query).place
-    assert place.kind == "corner"
-    assert haversine_km(place.point, point) <= 0.3, place
+    assert_corner(query, point)
 
 
 def test_names_of_several_metros_beside_each_other_say_the_one_they_share():

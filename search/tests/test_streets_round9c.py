@@ -6,9 +6,7 @@ lines drawn in streets.tsv."""
 
 import pytest
 
-from search.geo.gazetteer import haversine_km
-from search.interpret import Unresolved
-from search.tests.offline import plan
+from search.tests.offline import assert_corner, assert_no_corner
 
 
 @pytest.mark.parametrize(
@@ -73,8 +71,7 @@ from search.tests.offline import plan
     ],
 )
 def test_corners_of_the_drawn_downtown_grids(query, point):
-    place = plan(query).place
-    assert place.kind == "corner" and haversine_km(place.point, point) <= 0.3, place
+    assert_corner(query, point)
 
 
 @pytest.mark.parametrize(
@@ -91,17 +88,9 @@ def test_corners_of_the_drawn_downtown_grids(query, point):
     ],
 )
 def test_parallel_streets_answer_no_corner(query):
-    try:
-        place = plan(query).place
-    except Unresolved:
-        return
-    assert place.kind != "corner", place
+    assert_no_corner(query)
 
 
 def test_streets_that_never_meet_answer_no_corner():
     # Temple St is the north edge of the Civic Center; Pico Blvd runs past the Convention Center, 2 km south
-    try:
-        place = plan("water at temple st and pico blvd los angeles").place
-    except Unresolved:
-        return
-    assert place.kind != "corner", place
+    assert_no_corner("water at temple st and pico blvd los angeles")
