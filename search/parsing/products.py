@@ -126,8 +126,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Brands whose catalog item is plain (a citrus soda, the only tea, a cheesy corn snack, a snack mix, a juice brand).
 MORE_BRANDS: dict[str, tuple[str, ...]] = {
-    "Lemon-Lime Soda": ("mountain dew", "mtn dew"), "Green Tea": ("sweet tea", "arizona tea", "arizona iced tea",
-                                                                            "arizona green tea", "arizona green"),
+    "Lemon-Lime Soda": ("mountain dew", "mtn dew"),
+    "Green Tea": ("sweet tea", "arizona tea", "arizona iced tea", "arizona green tea", "arizona green"),
     "Tortilla Chips": ("cheetos", "hot cheetos", "flamin hot cheetos"), "Trail Mix": ("chex mix",),
     "Orange Juice": ("minute maid",),
 }  # fmt: skip
