@@ -81,6 +81,7 @@ def normalise(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)  # hershey's -> hersheys, what's -> whats
     text = text.replace("+", " and ")
+    text = re.sub(r"\bw/\s*(?=[a-z])", "with ", text)  # "closest machine w/ gum", "coke w/ice"
     text = re.sub(r"\b(?!(?:w|c|b|a)\s*/|n/a\b)([a-z]+)\s*/\s*(?=[a-z0-9])", r"\1 & ", text)  # "mercer st/queen anne
     # ave n/denny way": corners (not "w/ ice", "c/o", "n/a")
     return " ".join(_TOKEN.findall(text))

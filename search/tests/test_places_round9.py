@@ -208,3 +208,10 @@ def test_a_venue_named_with_downtown_before_its_city():
 def test_one_typo_in_a_short_name_is_a_guess_not_a_refusal(query, name):
     place = plan(query).place
     assert name in place.name and place.confidence == "medium", place
+
+
+def test_w_slash_is_with():
+    with pytest.raises(Unresolved):
+        plan("brentwood - closest machine w/ gum")  # Los Angeles', Nashville's and St. Louis' Brentwood
+    place = plan("coke w/ice near times square").place
+    assert place.name.startswith("Times Square") and place.confidence == "high"
