@@ -239,6 +239,11 @@ def full_names(name: str, cities: set[str], is_town: Callable[[str], bool] = lam
     return found
 
 
+def _core(name: str, city: str) -> str:
+    """An airport's (normalised) name without its metro's city and generic words: "hobby", "scott afb midamerica"."""
+    return " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -275,7 +280,7 @@ def airports(
         for _, row in rows:
             code = row["iata"].lower()
             name = normalise(row["name"].replace("/", " "))
-            core = " ".join(w for w in name.split() if w not in GENERIC and w not in city.split())
+            core = _core(name, city)
             aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
             aliases += full_names(row["name"], cities, is_town)
             aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
@@ -294,8 +299,7 @@ def airports(
             aliases += military_names(row["name"], core)
             if "/" in row["name"]:  # "Scott Afb/Midamerica St Louis Airport": the base is also "scott afb"
                 for part in row["name"].split("/"):
-                    kept = [w for w in normalise(part).split() if w not in GENERIC and w not in city.split()]
-                    aliases += military_names(part, " ".join(kept))
+                    aliases += military_names(part, _core(normalise(part), city))
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             point = _point(row)

@@ -17,9 +17,7 @@ class FuzzyMixin:
             return None
         # a misspelling keeps its first letter ("tims square"): "wilmington airport" is not Millington's
         pool = self._fuzzy_pool(text[:1], metro)
-        hit = process.extractOne(text, list(pool), scorer=fuzz.ratio, score_cutoff=86)
-        if hit is None and len(text) >= 6:  # one typo in a short name ("dogtwon": two letters swapped)
-            hit = process.extractOne(text, list(pool), scorer=OSA.distance, score_cutoff=1)
+        hit = _closest(text, list(pool))
         if hit is None and metro is not None:  # the metro's name may begin the place's ("houston museum of ...")
             city = normalise(self.metros[metro].city)
             pool = self._fuzzy_pool(city[:1], metro)
@@ -41,9 +39,7 @@ class FuzzyMixin:
                 )
         if metro is None:
             names = [n for n in self.metro_names if n[:1] == text[:1]]
-            hit = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=86)
-            if hit is None and len(text) >= 6:
-                hit = process.extractOne(text, names, scorer=OSA.distance, score_cutoff=1)
+            hit = _closest(text, names)
             if hit is not None:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
@@ -76,6 +72,15 @@ class FuzzyMixin:
         """The phrase without the metro named and filler: what a misspelt name would be."""
         metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
         return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
+
+
+def _closest(text: str, names: list[str]) -> tuple | None:
+    """The name `text` is a misspelling of: the closest at a ratio of 86 or more, else one edit away in a name of six
+    letters or more ("dogtwon": two letters swapped fall under the ratio)."""
+    hit = process.extractOne(text, names, scorer=fuzz.ratio, score_cutoff=86)
+    if hit is None and len(text) >= 6:
+        hit = process.extractOne(text, names, scorer=OSA.distance, score_cutoff=1)
+    return hit
 
 
 def _only_kind_differs(text: str, name: str) -> bool:

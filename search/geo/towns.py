@@ -119,7 +119,7 @@ class TownsMixin:
         self._add_suburbs(out, set(points), centres)
         # towns of a fleet metro the ZIP data does not name at all (Highland Park, TX: its ZIP codes say Dallas)
         for (name, state), (lat, lon) in centres.items():
-            if not any(r[1] == state for r in out.get(name, ())) and self.metro_for_point((lat, lon), 25):
+            if not any(r[1] == state for r in out.get(name, ())) and self.metro_for_point((lat, lon), TOWN_METRO_KM):
                 out[name].append((name.title(), state, lat, lon, 1))
         self._add_unincorporated(out, centres)
         for rows in out.values():
@@ -156,7 +156,7 @@ class TownsMixin:
                 _NOT_A_SUBURB.intersection(name.split())
                 or name in self.place_names
                 or name in self.metro_names
-                or self.metro_for_point(point, 25) is None
+                or self.metro_for_point(point, TOWN_METRO_KM) is None
             ):
                 continue
             out[name].append((city.title(), state, *point, int(n)))
@@ -384,13 +384,14 @@ class TownsMixin:
                 name = " ".join(words[start : start + size])
                 if not set(words[start : start + size]) & set(leftover):
                     continue
-                for city, st, lat, lon, _ in self.cities.get(name, []):
-                    if haversine_km((lat, lon), (metro.latitude, metro.longitude)) <= 45:
+                for row in self.cities.get(name, []):
+                    town = self._town(row)
+                    if haversine_km(town.point, (metro.latitude, metro.longitude)) <= 45:
                         rest = tuple(w for w in leftover if w not in name.split())
-                        source = "geonames:city" if (city, st) in self._geonames_towns else "zipcodes:city"
                         # words it does not explain ("king y alum rock": a corner we do not know): less sure
                         sure = "medium" if rest else "high"
-                        return Place(f"{city}, {st}", lat, lon, "city", metro.key, source, rest, sure)
+                        return Place(town.name, town.latitude, town.longitude, "city", metro.key, town.source, rest,
+                                     sure)  # fmt: skip
         return None
 
     def _city(self, words: list[str], state: str | None, leftover: list[str]) -> Place | None:

@@ -296,6 +296,9 @@ def _build_index() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 
 ALIASES, AMBIGUOUS_KEYS = _build_index()
 USUAL_KEYS = {key(word): product for word, product in USUAL_READING.items()}
+NAMES_BY_SIZE: dict[tuple[str, int], list[str]] = {}  # (product, words) -> its names of that many words
+for _alias, _product in ALIASES.items():
+    NAMES_BY_SIZE.setdefault((_product, len(_alias.split())), []).append(_alias)
 MAX_ALIAS_WORDS = max(len(k.split()) for k in (*ALIASES, *AMBIGUOUS_KEYS))
 
 
@@ -363,8 +366,7 @@ class ProductResolver:
     def misspelt_name(self, phrase: str, product: str) -> bool:
         """Whether `phrase` is one of `product`'s names of as many words with a typo ("potatoe chips")."""
         k = key(phrase)
-        size = len(k.split())
-        names = [a for a, p in ALIASES.items() if p == product and len(a.split()) == size and a != k]
+        names = [a for a in NAMES_BY_SIZE.get((product, len(k.split())), ()) if a != k]
         return bool(names) and process.extractOne(k, names, scorer=fuzz.ratio, score_cutoff=88) is not None
 
     # --- fuzzy, semantic -----------------------------------------------------------------------
