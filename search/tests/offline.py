@@ -39,3 +39,12 @@ def assert_no_corner(query: str) -> None:
     except Unresolved:
         return
     assert place.kind != "corner", place
+
+
+def assert_venue(query: str, name: str, point: tuple[float, float], km: float = 0.5) -> Place:
+    """`query` is answered with the place called `name` (the city the answer adds after a comma aside), less than
+    `km` from `point`."""
+    place = plan(query).place
+    assert place.name.split(", ")[0] == name, place
+    assert haversine_km(place.point, point) < km, place
+    return place
