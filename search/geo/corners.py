@@ -79,6 +79,18 @@ def _base(words: list[str]) -> str:
     return " ".join(kept or words)
 
 
+def _directed(words: list[str]) -> str | None:
+    """A street's name with the direction it starts with, for a street whose direction is part of its name: "w
+    peachtree st" -> "west peachtree" (West Peachtree St runs a block or three west of Peachtree St, a street of its
+    own). None if the name starts with no direction or is only a direction and a type ("north ave")."""
+    if len(words) < 2 or words[0] not in DIRECTIONS or words[0] in ("ne", "nw", "se", "sw"):
+        return None
+    rest = [w for w in words[1:] if w not in SUFFIXES and w not in DIRECTIONS]
+    if not rest or any(c.isdigit() for w in rest for c in w):
+        return None
+    return " ".join([_FULL_DIRECTION.get(words[0], words[0]), *rest])
+
+
 def _ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
@@ -108,11 +120,25 @@ class Corners:
         self.streets: dict[str, list[Street]] = {}  # base name -> streets (several metros have a Broadway)
         with path.open(encoding="utf-8") as handle:
             rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            streets = []
             for metro, name, aliases, points, _source in rows:
                 line = tuple(tuple(float(v) for v in p.split(",")) for p in points.split(";"))
-                street = Street(metro, name, line)  # type: ignore[arg-type]
-                for alias in {name, *filter(None, aliases.split(";"))}:
-                    key = _base(normalise(alias).split())
+                streets.append((Street(metro, name, line), {name, *filter(None, aliases.split(";"))}))  # type: ignore[arg-type]
+        # a street whose name starts with a direction is also found with it ("west peachtree"); where the metro has
+        # a street of the same name without it (Peachtree St), the bare name is that one's alone
+        plain = {
+            (s.metro, _base(normalise(s.name).split()))
+            for s, _ in streets
+            if _directed(normalise(s.name).split()) is None
+        }
+        for street, aliases in streets:
+            own = _directed(normalise(street.name).split()) is not None
+            for alias in aliases:
+                words = normalise(alias).split()
+                keys = {_base(words), _directed(words)} - {None}
+                if own and (street.metro, _base(words)) in plain:
+                    keys.discard(_base(words))
+                for key in keys:
                     if street not in self.streets.setdefault(key, []):
                         self.streets[key].append(street)
         self.max_words = max(len(k.split()) for k in self.streets)
@@ -134,7 +160,9 @@ class Corners:
             lo, hi = (start - size + 1, start + 1) if step < 0 else (start, start + size)
             if lo < 0 or hi > len(words):
                 break
-            key = _base(words[lo:hi])
+            key = _directed(words[lo:hi])
+            if key not in self.streets:
+                key = _base(words[lo:hi])
             if key in self.streets and (
                 words[lo] not in SUFFIXES or (words[lo] in ("st", "calle", "avenida") and hi - lo > 1)
             ):  # "st charles", "calle 8"
