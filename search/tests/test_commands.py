@@ -39,3 +39,16 @@ def test_evaluate_search_reports_the_repository_set_and_the_held_out_set_separat
     assert "heldout2.tsv: parser offline; 51 queries" in text
     assert "silent wrong places (confidence high):" in text
     assert "places right (within the tolerance of its kind)" in text
+
+
+def test_evaluate_search_counts_places_right_by_kind_without_listing_the_misses(tmp_path):
+    cases = tmp_path / "cases.tsv"
+    cases.write_text("coke near times square\tCola\t40.7580\t-73.9855\tTimes Square\tlandmark\n"
+                     "coke at 40.7580,-73.9855\tCola\t40.7580\t-73.9855\ttyped\tcoordinates\n"
+                     "cola in gotham city\tCola\t-\t-\tunknown: fictional\trefuse\n"
+                     "cola near the wrong spot\tCola\t34.0\t-118.0\tfar from any answer\tlandmark\n")  # fmt: skip
+    out = StringIO()
+    call_command("evaluate_search", "--file", str(cases), "--parser", "offline", stdout=out)
+    text = out.getvalue()
+    assert "places right by kind: coordinates 1/1, landmark 1/2, refuse 1/1" in text
+    assert "MISS" not in text

@@ -40,6 +40,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{name}: parser {parser_name}; {n} queries")
         self.stdout.write(f"  products right:  {products}/{n} = {products / n:.1%}")
         self.stdout.write(f"  places right ({within}): {located}/{n} = {located / n:.1%}")
+        if by_kind:
+            self.stdout.write(f"  places right by kind: {self._by_kind(outcomes, tolerance_km)}")
         refusals = [o for o in outcomes if o.case.expects_refusal]
         if refusals:
             refused = sum(o.location_ok(tolerance_km) for o in refusals)
@@ -50,15 +52,26 @@ class Command(BaseCommand):
         self.stdout.write(f"  silent wrong places (confidence high): {silent}; wrong but flagged medium/low: "
                           f"{flagged}; wrong and > 100 km away (or refusal expected): {far}")  # fmt: skip
         if show_failures:
-            for o in outcomes:
-                if not o.product_ok() or not o.location_ok(tolerance_km):
-                    if o.error is not None:
-                        where = o.error
-                    elif o.distance_km is None:
-                        where = f"answered {o.place!r} ({o.confidence}), a refusal was expected"
-                    else:
-                        where = f"{o.distance_km:.2f} km off: {o.place!r} ({o.confidence})"
-                    tag = "SILENT" if o.silent_wrong(tolerance_km) else "MISS"
-                    self.stdout.write(
-                        f"    {tag} {o.case.query!r}: product {o.product} (want {o.case.product}); {where}"
-                    )
+            self._failures(outcomes, tolerance_km)
+
+    @staticmethod
+    def _by_kind(outcomes: list, tolerance_km: float) -> str:
+        """Counts by kind ("corner 7/12, landmark 18/21"): a held-out set read by kind without its misses."""
+        kinds: dict[str, list[int]] = {}
+        for o in outcomes:
+            tally = kinds.setdefault(o.case.kind or "-", [0, 0])
+            tally[0] += o.location_ok(tolerance_km)
+            tally[1] += 1
+        return ", ".join(f"{kind} {right}/{n}" for kind, (right, n) in sorted(kinds.items()))
+
+    def _failures(self, outcomes: list, tolerance_km: float) -> None:
+        for o in outcomes:
+            if not o.product_ok() or not o.location_ok(tolerance_km):
+                if o.error is not None:
+                    where = o.error
+                elif o.distance_km is None:
+                    where = f"answered {o.place!r} ({o.confidence}), a refusal was expected"
+                else:
+                    where = f"{o.distance_km:.2f} km off: {o.place!r} ({o.confidence})"
+                tag = "SILENT" if o.silent_wrong(tolerance_km) else "MISS"
+                self.stdout.write(f"    {tag} {o.case.query!r}: product {o.product} (want {o.case.product}); {where}")
