@@ -79,6 +79,11 @@ def _base(words: list[str]) -> str:
     return " ".join(kept or words)
 
 
+def _type(name: str) -> str | None:
+    """A street name's type, spelt out: "Sunset Rd" -> "road"; None for "Broadway"."""
+    return next((SUFFIXES[w] for w in reversed(normalise(name).split()) if w in SUFFIXES), None)
+
+
 def _directed(words: list[str]) -> str | None:
     """A street's name with the direction it starts with, for a street whose direction is part of its name: "w
     peachtree st" -> "west peachtree" (West Peachtree St runs a block or three west of Peachtree St, a street of its
@@ -152,6 +157,13 @@ class Corners:
             numbered = _number(street.name)
             if numbered is not None:
                 self._numbered.setdefault(street.metro, []).append((*numbered, street))
+
+    def named(self, words: list[str]) -> list[Street]:
+        """The streets, of any metro, that `words` names whole ("state street": Chicago's and Salt Lake City's), of
+        the type written if one is ("sunset blvd" is no Sunset Rd)."""
+        kind = next((SUFFIXES[w] for w in reversed(words) if w in SUFFIXES), None)
+        lines = self.streets.get(_directed(words) or _base(words), []) if words else []
+        return [s for s in lines if kind in (None, _type(s.name))]
 
     def _street_at(self, words: list[str], start: int, step: int) -> tuple[str, int] | None:
         """The longest street name that ends (step -1) or starts (step 1) at `start`, ignoring type/direction."""

@@ -196,6 +196,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 return None
             candidates = scoped
         if len(candidates) == 1 or all(haversine_km(candidates[0].point, p.point) < 3 for p in candidates):
+            if metro is None and near is None and candidates[0].kind == "street":
+                self._refuse_if_a_street_elsewhere(phrase, candidates[0])
             return candidates[0]
         if near is not None:
             return min(candidates, key=lambda p: haversine_km(near, p.point))
@@ -205,6 +207,21 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         raise PlaceAmbiguous(
             f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
             f"'{phrase} in {self.metros[candidates[0].metro].city}'.",
+            phrase,
+            options,
+        )
+
+    def _refuse_if_a_street_elsewhere(self, phrase: str, street: Place) -> None:
+        """A street's name that other metros' streets have too ("state street": Chicago's, and Salt Lake City's) is
+        asked about, not guessed: the famous one is not the one a person in the other city means."""
+        others = {s.metro: s for s in self.corners.named(phrase.split()) if s.metro not in (street.metro, None)}
+        if not others:
+            return
+        lines = [Place(s.name, *s.points[len(s.points) // 2], "street", key) for key, s in sorted(others.items())]
+        options = self.candidates([street, *lines])
+        raise PlaceAmbiguous(
+            f"'{phrase}' is a street in several cities ({'; '.join(options)}): say which city, e.g. "
+            f"'{phrase} in {self.metros[street.metro].city}'.",
             phrase,
             options,
         )
@@ -413,8 +430,15 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     unsure = "low" if chosen.kind in AREA_KINDS and PLACE_NOUNS.intersection(after) else "medium"
                     if chosen.kind not in ("street", "corner") and STREET_WORDS.intersection(leftover):
                         unsure = "low"  # "esplanade ave at n rampart st": a corner we do not know, not a park
+                    town = self._town_named(" ".join(leftover), state, chosen.metro)
+                    if chosen.kind in AREA_KINDS and town is not None and haversine_km(town.point, chosen.point) < 15:
+                        return town  # "canarsie brooklyn": the town in the borough
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
                 return Place(*_fields(place), confidence="medium") if venue_unknown_there else place
+        # a town of the metro named with it ("canarsie nyc", "kirkland seattle", "downtown doral miami")
+        town = self._town_named(" ".join(w for w in leftover if w != "downtown"), state, metro) if metro else None
+        if town is not None and not place_phrases:
+            return town
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
             return scoped

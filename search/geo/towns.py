@@ -25,6 +25,7 @@ from search.geo.model import (
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
     STATE_BY_WORDS,
+    STREET_WORDS,
     GeocodeError,
     Metro,
     Place,
@@ -38,6 +39,7 @@ from search.parsing.text import normalise, singular
 logger = logging.getLogger(__name__)
 TOWNS = Path(__file__).with_name("data") / "towns.tsv"
 TOWN_METRO_KM = 25.0  # a town this close to a metro's centre is the metro's
+TOWN_OF_METRO_KM = 30.0  # a town named alone this close is the metro's (Ponte Vedra Beach: 28 km from Jacksonville)
 UNINCORPORATED_KM = 35.0  # and a place of 15,000 people or more this close (Atascocita: 32 km from Houston's)
 TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
 # Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
@@ -106,15 +108,22 @@ class TownsMixin:
     @cached_property
     def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
         """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first. A town's point is its
-        centre from `data/towns.tsv` when listed, else the median of its ZIP codes' points (their mean was pulled
-        kilometres off by outlying ZIP codes: Round Rock 9 km, Bellaire 7 km, Mesa 6 km)."""
+        centre from `data/towns.tsv` when listed, else GeoNames' point for a town of 15,000 or more, else the median
+        of its ZIP codes' points (their mean was pulled kilometres off by outlying ZIP codes: Round Rock 9 km,
+        Bellaire 7 km, Mesa 6 km)."""
         points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for city, state, lat, lon in self._zips.values():
             points[(city, state)].append((lat, lon))
         centres = _town_centres()
+        # GeoNames' point of a town of 15,000 or more is its centre; its ZIP codes' median can be kilometres off (the
+        # ZIP codes of Granite City, IL reach out over the farmland north of it: 4 km)
+        geonames = {(normalise(name), state): (round(lat, 4), round(lon, 4))
+                    for name, state, lat, lon in reversed(_geonames_us_places())}  # fmt: skip
         out: dict[str, list] = defaultdict(list)
         for (city, state), pts in points.items():
-            lat, lon = centres.get((normalise(city), state)) or (median(p[0] for p in pts), median(p[1] for p in pts))
+            key = (normalise(city), state)
+            lat, lon = (centres.get(key) or geonames.get(key)
+                        or (median(p[0] for p in pts), median(p[1] for p in pts)))  # fmt: skip
             out[normalise(city)].append((city.title(), state, round(lat, 4), round(lon, 4), len(pts)))
         self._add_suburbs(out, set(points), centres)
         # towns of a fleet metro the ZIP data does not name at all (Highland Park, TX: its ZIP codes say Dallas)
@@ -248,7 +257,12 @@ class TownsMixin:
                 places = [p for p in self.scoped_names.get(name, ()) if p.metro == metro]
                 if places:
                     rest = tuple(w for w in words[:start] + words[start + size :] if w not in FILLER)
-                    return self._with_city(places[0], rest)
+                    place = self._with_city(places[0], rest)
+                    if not set(rest) - {"el", "la", "los", "las", "the", "de", "del"}:  # "el centro medico de houston"
+                        return place
+                    # words it does not explain: less sure; a corner's ("atlantic & southside jax"): hardly
+                    corner = "&" in rest or "/" in rest or STREET_WORDS.intersection(rest)
+                    return Place(*_fields(place), confidence="low" if corner else "medium")
         return self._by_words(leftover, metro)
 
     def _common_metro(self, place_phrases: list[str], words: list[str], spans: list) -> str | None:
@@ -302,7 +316,11 @@ class TownsMixin:
         if state is None and metro is None:
             return None
         towns = [self._town(r) for r in self.cities.get(name, ()) if state is None or r[1] == state]
-        towns = [t for t in towns if t.metro is not None and (metro is None or t.metro == metro)]
+        if metro is None:
+            towns = [t for t in towns if t.metro is not None]
+        else:  # the metro named vouches for a town at its edge too ("northridge los angeles", 33 km out)
+            centre = self.metros[metro].latitude, self.metros[metro].longitude
+            towns = [t for t in towns if t.metro == metro or haversine_km(t.point, centre) <= UNINCORPORATED_KM]
         return towns[0] if len(towns) == 1 else None
 
     def _venue_of_town(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place | None:
@@ -428,6 +446,15 @@ class TownsMixin:
                         name,
                         self.candidates(towns),
                     )
+                # a district of another metro that counts only with its metro named ("fremont": Seattle's, and the
+                # town near San Jose) makes the bare name a question too
+                districts = [p for p in self.scoped_names.get(name, ()) if in_metro and p.metro != in_metro[0].metro]
+                if state is None and len(in_metro) == 1 and districts and not rest:
+                    raise PlaceAmbiguous(
+                        f"'{name}' could be several places: say which (add the state or the city).",
+                        name,
+                        self.candidates([in_metro[0], *districts]),
+                    )
                 if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
                     town = in_metro[0]
                     return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
@@ -470,7 +497,7 @@ class TownsMixin:
         if town is None:
             city, st, lat, lon, _ = row
             geonames = (city, st) in getattr(self, "_geonames_towns", ())
-            metro = self.metro_for_point((lat, lon), within_km=UNINCORPORATED_KM if geonames else TOWN_METRO_KM)
+            metro = self.metro_for_point((lat, lon), within_km=UNINCORPORATED_KM if geonames else TOWN_OF_METRO_KM)
             source = "geonames:city" if geonames else "zipcodes:city"
             town = memo[row] = Place(f"{city}, {st}", lat, lon, "city", metro, source)
         return town

@@ -216,6 +216,20 @@ STOPWORDS = frozenset(
         "cercano",
         "por",
         "favor",
+        # the verbs of a Spanish question ("¿venden té verde?", "¿dónde puedo comprar ...?")
+        "venden",
+        "vende",
+        "tienen",
+        "tiene",
+        "puedo",
+        "comprar",
+        "compro",
+        "conseguir",
+        "consigo",
+        "encuentro",
+        "encontrar",
+        "buscando",
+        "queda",
     ]
 )
 # Words that introduce the location ("coke NEAR times square").
