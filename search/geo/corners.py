@@ -176,8 +176,8 @@ class Corners:
             if key not in self.streets:
                 key = _base(words[lo:hi])
             if key in self.streets and (
-                words[lo] not in SUFFIXES or (words[lo] in ("st", "calle", "avenida") and hi - lo > 1)
-            ):  # "st charles", "calle 8"
+                words[lo] not in SUFFIXES or (words[lo] in ("st", "calle", "avenida", "avenue", "ave") and hi - lo > 1)
+            ):  # "st charles", "calle 8", "avenue a", "avenue of the americas"
                 best = (key, hi - lo)
         return best
 
