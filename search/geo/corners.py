@@ -165,13 +165,19 @@ class Corners:
         lines = self.streets.get(_directed(words) or _base(words), []) if words else []
         return [s for s in lines if kind in (None, _type(s.name))]
 
-    def _street_at(self, words: list[str], start: int, step: int) -> tuple[str, int] | None:
-        """The longest street name that ends (step -1) or starts (step 1) at `start`, ignoring type/direction."""
+    def _street_at(
+        self, words: list[str], start: int, step: int, inside: frozenset[int] = frozenset()
+    ) -> tuple[str, int] | None:
+        """The longest street name that ends (step -1) or starts (step 1) at `start`, ignoring type/direction, that
+        does not end or start `inside` a metro's name (between two of its words: "grand st louis" is Grand Blvd in
+        St. Louis, not a Grand St; "la brea" or "chicago ave" take a metro's whole name, and may)."""
         best = None
         for size in range(1, self.max_words + 3):
             lo, hi = (start - size + 1, start + 1) if step < 0 else (start, start + size)
             if lo < 0 or hi > len(words):
                 break
+            if lo in inside or hi in inside:
+                continue
             key = _directed(words[lo:hi])
             if key not in self.streets:
                 key = _base(words[lo:hi])
@@ -221,6 +227,7 @@ class Corners:
         near: tuple[float, float] | None = None,
         *,
         any_metro: bool = False,
+        inside: frozenset[int] = frozenset(),
     ) -> Corner | None:
         """The corner named in `words` (or a street's block, see `_block`), in the metro the phrase names
         (`metro_at`: word index -> metro key, outside the streets' names), else the one near the user, else the
@@ -234,8 +241,8 @@ class Corners:
         for i, word in enumerate(words):
             if word not in CONNECTORS or i == 0:
                 continue
-            left = self._street_at(words, i - 1, -1)
-            right = self._street_at(words, i + 1, 1)
+            left = self._street_at(words, i - 1, -1, inside)
+            right = self._street_at(words, i + 1, 1, inside)
             misspelt = None  # "kingshighway and lindel": the other street of the known one's metro, misspelt
             if left is not None and right is None:
                 right = misspelt = self._misspelt_street_at(words, i + 1, 1, left[0])
@@ -245,7 +252,7 @@ class Corners:
                 continue
             # "colfax and broadway denver": the street types/directions after the right name belong to it
             end = i + 1 + right[1]
-            while end < len(words) and (words[end] in SUFFIXES or words[end] in DIRECTIONS):
+            while end < len(words) and end + 1 not in inside and (words[end] in SUFFIXES or words[end] in DIRECTIONS):
                 end += 1
             used = set(range(i - left[1], end))
             # the type written ("7th st", not "7th ave") picks among same-named streets that have one
@@ -272,7 +279,10 @@ class Corners:
             if found and near is not None and not metros:
                 return min(found, key=lambda f: math.dist(f.point, near))
             if len(found) == 1 and (metros or self._distinctive(left[0], right[0])):
-                return found[0]
+                # a numbered street's corner without its city is only as sure as this file is complete: "11th and
+                # woodland" is Kansas City's here, and Nashville's Five Points too
+                numbered = not metros and any(c.isdigit() for c in left[0] + right[0])
+                return found[0]._replace(confidence="medium") if numbered else found[0]
             if len(found) > 1 and not metros:
                 raise CornerAmbiguous([(f.label, f.metro) for f in found])
         return self._interpolated(words, metro_at, near, any_metro)

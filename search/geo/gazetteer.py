@@ -359,7 +359,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             if len(scope) == 1 and None not in scope:
                 metro_at.update(dict.fromkeys(range(s, e), next(iter(scope))))
         try:
-            corner = self.corners.locate(words, metro_at, near)
+            inside = frozenset(i for s, e, kind in spans if kind == "metro" for i in range(s + 1, e))
+            corner = self.corners.locate(words, metro_at, near, inside=inside)
         except CornerAmbiguous as exc:
             options = [f"{label}, {self.metros[key].name}" for label, key in exc.corners]
             raise PlaceAmbiguous(

@@ -269,7 +269,9 @@ class OfflineParser:
         self.resolver = resolver
 
     def _place_spans(self, words: list[str]) -> list[tuple[int, int]]:
-        spans = [(s, e) for s, e, _ in self.gazetteer.spans(words)]
+        found = self.gazetteer.spans(words)
+        spans = [(s, e) for s, e, _ in found]
+        inside = frozenset(i for s, e, kind in found if kind == "metro" for i in range(s + 1, e))  # "st | louis"
         text = " ".join(words)
         grid = manhattan.locate(text)
         if grid is not None:
@@ -277,7 +279,8 @@ class OfflineParser:
             first = len(text[:start].split())
             spans.append((first, first + len(text[start:end].split())))
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
-        corner = self.gazetteer.corners.locate(words, {}, any_metro=True)  # "colfax and broadway": "and" is a place's
+        # "colfax and broadway": "and" is a place's
+        corner = self.gazetteer.corners.locate(words, {}, any_metro=True, inside=inside)
         if corner is not None:
             spans.append((min(corner.used), max(corner.used) + 1))
         return spans
