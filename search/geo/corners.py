@@ -80,8 +80,12 @@ def _base(words: list[str]) -> str:
 
 
 def _type(name: str) -> str | None:
-    """A street name's type, spelt out: "Sunset Rd" -> "road"; None for "Broadway"."""
-    return next((SUFFIXES[w] for w in reversed(normalise(name).split()) if w in SUFFIXES), None)
+    """A street name's type, spelt out, after any direction: "Sunset Rd" -> "road", "12th Ave S" -> "avenue"; None for
+    "Broadway"."""
+    words = normalise(name).split()
+    while len(words) > 1 and words[-1] in DIRECTIONS:
+        words.pop()
+    return SUFFIXES.get(words[-1]) if words else None
 
 
 def _directed(words: list[str]) -> str | None:
@@ -456,7 +460,7 @@ def _types(words: list[str]) -> set[str]:
 
 def _typed(streets: list[Street], written: set[str]) -> list[Street]:
     """The streets whose type is the one written, if any has it; else all of them."""
-    typed = [s for s in streets if SUFFIXES.get(normalise(s.name).split()[-1]) in written]
+    typed = [s for s in streets if _type(s.name) in written]  # "12th Ave S" is an avenue
     return typed or streets
 
 

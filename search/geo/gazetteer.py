@@ -396,6 +396,9 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         area_scoped = metro is None and len(areas) == 1 and not all(self._is_area_name(q) for q in place_phrases)
         metro = next(iter(areas)) if area_scoped else metro
         venue_unknown_there = False  # a venue skipped because the district's metro has none of that name
+        town = self._town_around(words[:state_at], place_phrases, state)
+        if town is not None:
+            return town
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
             candidates = [p for p in self.place_names[place_phrase] if in_state(p.metro)]
             if area_scoped and not self._is_area_name(place_phrase) and not any(p.metro == metro for p in candidates):

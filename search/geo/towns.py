@@ -311,6 +311,18 @@ class TownsMixin:
         place = self._with_city(hits[0], ())
         return Place(*_fields(place)[:5], "gazetteer:words", (), "medium")
 
+    def _town_around(self, words: list[str], place_phrases: list[str], state: str | None) -> Place | None:
+        """The whole phrase as a metro's town whose name holds a shorter known name ("brooklyn center" and "brooklyn
+        park" are suburbs of Minneapolis, not Brooklyn plus a word; "brooklyn center mn"): the one such town in a fleet
+        metro, else None."""
+        whole = " ".join(words)
+        longest = max((len(p.split()) for p in place_phrases), default=0)
+        if not (place_phrases or state) or whole in self.place_names or len(words) <= max(longest, 1):
+            return None
+        towns = [self._town(r) for r in self.cities.get(whole, ()) if state is None or r[1] == state]
+        ours = [t for t in towns if t.metro is not None]
+        return ours[0] if len(ours) == 1 else None
+
     def _town_named(self, name: str, state: str | None, metro: str | None) -> Place | None:
         """The one town called `name` in the state named, or near the metro named, that lies in a fleet metro."""
         if state is None and metro is None:
