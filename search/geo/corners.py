@@ -476,8 +476,9 @@ def _types(words: list[str]) -> set[str]:
 
 
 def _typed(streets: list[Street], written: set[str]) -> list[Street]:
-    """The streets whose type is the one written, if any has it; else all of them."""
-    typed = [s for s in streets if SUFFIXES.get(normalise(s.name).split()[-1]) in written]
+    """The streets whose type is the one written, if any has it; else all of them. A type before the street's direction
+    is its type: "21st Ave S" is an avenue, as "NW 21st Ave" is."""
+    typed = [s for s in streets if _type(s.name) in written]
     return typed or streets
 
 

@@ -1,5 +1,5 @@
-"""Issue 16, eleventh round (s6): main streets of Portland (N Williams, Vancouver and Mississippi, Skidmore, SE Foster and
-Clinton, NW 21st and Lovejoy), Dallas (Inwood, Harry Hines, Oak Cliff's Jefferson Blvd, Bishop Ave, Davis St and Zang
+"""Issue 16, eleventh round (s6): main streets of Portland (N Williams, Vancouver and Mississippi, Skidmore, SE Foster
+and Clinton, NW 21st and Lovejoy), Dallas (Inwood, Harry Hines, Oak Cliff's Jefferson Blvd, Bishop Ave, Davis St, Zang
 Blvd) and Charlotte (Woodlawn, Tyvola, Park Rd) that streets.tsv lacked, Portland's and Dallas's short lines extended
 (Fremont, Alberta, Glisan, MLK, NE Broadway; Greenville, Ross), and Columbus's King Ave moved off 5th Ave, where it was
 drawn. Where a point comes from a page (a station's or a building's Wikipedia point) the comment says so; the others
@@ -76,6 +76,9 @@ def test_old_corners_keep_their_answer():
     assert_corner("coke at hawthorne and 39th portland", (45.5120, -122.6230), km=0.1)
     assert_corner("coke at high and goodale columbus", (39.9758, -83.0030), km=0.1)
     assert_corner("coke at 16th st mall and champa denver", (39.7475, -104.9935), km=0.3)
+    # Portland's NW 21st Ave shares "21st ave" with Nashville's 21st Ave S: the type before its direction is its type
+    assert_corner("water at 21st ave s and west end nashville", (36.1492, -86.7995), km=0.3)
+    assert_corner("coke at nw 21st ave and glisan st portland", (45.5266, -122.6944), km=0.3)
 
 
 def test_names_that_hold_a_type_or_saint_still_read():
