@@ -100,6 +100,19 @@ def _directed(words: list[str]) -> str | None:
     return " ".join([_FULL_DIRECTION.get(words[0], words[0]), *rest])
 
 
+def _type_inside(words: list[str]) -> bool:
+    """A street type written before another word of the name: "east blvd charlotte" (the type ends East Blvd, and
+    Charlotte is the city), "16th st mall"; not "st charles", "calle ocho", "avenue a" (a type first) nor "n st paul
+    st" ("saint" after the direction)."""
+    words = _spanish(words)
+    start = next((k for k, w in enumerate(words) if w not in DIRECTIONS and w not in ARTICLES), len(words))
+    start += start == 0 or (start < len(words) and words[start] == "st")
+    return any(
+        w in SUFFIXES and any(v not in SUFFIXES and v not in DIRECTIONS for v in words[k + 1 :])
+        for k, w in enumerate(words[start:], start)
+    )
+
+
 def _ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
@@ -127,6 +140,7 @@ def _spanish(words: list[str]) -> list[str]:
 class Corners:
     def __init__(self, path: Path = DATA) -> None:
         self.streets: dict[str, list[Street]] = {}  # base name -> streets (several metros have a Broadway)
+        self._typed_inside: set[str] = set()  # the keys of names written with their type inside ("16th st mall")
         with path.open(encoding="utf-8") as handle:
             rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
             streets = []
@@ -147,6 +161,8 @@ class Corners:
                 keys = {_base(words), _directed(words)} - {None}
                 if own and (street.metro, _base(words)) in plain:
                     keys.discard(_base(words))
+                if _type_inside(words):  # "16th st mall", "5th ave brooklyn": a name that holds its type inside
+                    self._typed_inside.update(keys)
                 for key in keys:
                     if street not in self.streets.setdefault(key, []):
                         self.streets[key].append(street)
@@ -185,9 +201,14 @@ class Corners:
             key = _directed(words[lo:hi])
             if key not in self.streets:
                 key = _base(words[lo:hi])
-            if key in self.streets and (
-                words[lo] not in SUFFIXES or (words[lo] in ("st", "calle", "avenida", "avenue", "ave") and hi - lo > 1)
-            ):  # "st charles", "calle 8", "avenue a", "avenue of the americas"
+            if (
+                key in self.streets
+                and (
+                    words[lo] not in SUFFIXES
+                    or (words[lo] in ("st", "calle", "avenida", "avenue", "ave") and hi - lo > 1)
+                )  # "st charles", "calle 8", "avenue a", "avenue of the americas"
+                and (key in self._typed_inside or not _type_inside(words[lo:hi]))
+            ):  # "east blvd charlotte" is East Blvd in Charlotte, not a Charlotte Ave whose type and direction fell out
                 best = (key, hi - lo)
         return best
 
@@ -459,8 +480,9 @@ def _types(words: list[str]) -> set[str]:
 
 
 def _typed(streets: list[Street], written: set[str]) -> list[Street]:
-    """The streets whose type is the one written, if any has it; else all of them."""
-    typed = [s for s in streets if _type(s.name) in written]  # "12th Ave S" is an avenue
+    """The streets whose type is the one written, if any has it; else all of them. A type before the street's direction
+    is its type: "21st Ave S" is an avenue, as "NW 21st Ave" is."""
+    typed = [s for s in streets if _type(s.name) in written]
     return typed or streets
 
 
