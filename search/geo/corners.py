@@ -19,18 +19,25 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from search.geo.streetnames import (
+    ARTICLES,
+    DIRECTIONS,
+    FULL_DIRECTION,
+    SUFFIXES,
+    base_name,
+    directed_name,
+    numbered_span,
+    ordinal,
+    quadrant,
+    street_number,
+    street_type,
+    type_inside,
+    written_types,
+)
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "streets.tsv"
 CONNECTORS = frozenset(["and", "at", "y", "con", "&"])
-SUFFIXES = {
-    "st": "street", "street": "street", "ave": "avenue", "av": "avenue", "avenue": "avenue", "blvd": "boulevard",
-    "boulevard": "boulevard", "rd": "road", "road": "road", "dr": "drive", "drive": "drive",
-    "calle": "street", "avenida": "avenue",
-}  # fmt: skip
-ARTICLES = frozenset(["la", "el"])
-DIRECTIONS = frozenset(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"])
-_SPANISH_DIRECTION = {"norte": "north", "sur": "south", "este": "east", "oeste": "west"}
 
 
 class CornerAmbiguous(Exception):
@@ -57,86 +64,6 @@ class Street:
     points: tuple[tuple[float, float], ...]
 
 
-_FULL_DIRECTION = {"n": "north", "s": "south", "e": "east", "w": "west"}
-
-
-def _base(words: list[str]) -> str:
-    """A street's name without its type and direction: "10th st ne" -> "10th", "colfax ave" -> "colfax". A plain
-    number followed by its direction is Salt Lake City's grid and keeps it: "900 s" -> "900 south" ("900 south and
-    900 east" are two streets), and so does its local ordinal: "13th east" -> "1300 east"."""
-    words = _spanish(words)
-    if len(words) == 2 and words[0].isdigit() and words[1] in _SPANISH_DIRECTION:  # "400 sur", "700 este"
-        words = [words[0], _SPANISH_DIRECTION[words[1]]]
-    # "Martin Luther King Jr Blvd" is also "mlk", "mlk jr blvd", "martin luther king blvd"
-    text = " ".join(w for w in words if w != "jr").replace("martin luther king", "mlk")
-    words = text.split() or words
-    if len(words) >= 2 and words[0].isdigit() and words[1] in DIRECTIONS:
-        return f"{words[0]} {_FULL_DIRECTION.get(words[1], words[1])}"
-    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0]) if len(words) == 2 else None
-    if ordinal is not None and words[1] in _FULL_DIRECTION.values():  # "13th east" is 1300 East
-        return f"{ordinal.group(1)}00 {words[1]}"
-    kept = [w for w in words if w not in SUFFIXES and w not in DIRECTIONS]
-    return " ".join(kept or words)
-
-
-def _type(name: str) -> str | None:
-    """A street name's type, spelt out, after any direction: "Sunset Rd" -> "road", "12th Ave S" -> "avenue"; None for
-    "Broadway"."""
-    words = normalise(name).split()
-    while len(words) > 1 and words[-1] in DIRECTIONS:
-        words.pop()
-    return SUFFIXES.get(words[-1]) if words else None
-
-
-def _directed(words: list[str]) -> str | None:
-    """A street's name with the direction it starts with, for a street whose direction is part of its name: "w
-    peachtree st" -> "west peachtree" (West Peachtree St runs a block or three west of Peachtree St, a street of its
-    own). None if the name starts with no direction or is only a direction and a type ("north ave")."""
-    if len(words) < 2 or words[0] not in DIRECTIONS or words[0] in ("ne", "nw", "se", "sw"):
-        return None
-    rest = [w for w in words[1:] if w not in SUFFIXES and w not in DIRECTIONS]
-    if not rest or any(c.isdigit() for w in rest for c in w):
-        return None
-    return " ".join([_FULL_DIRECTION.get(words[0], words[0]), *rest])
-
-
-def _type_inside(words: list[str]) -> bool:
-    """A street type written before another word of the name: "east blvd charlotte" (the type ends East Blvd, and
-    Charlotte is the city), "16th st mall"; not "st charles", "calle ocho", "avenue a" (a type first) nor "n st paul
-    st" ("saint" after the direction)."""
-    words = _spanish(words)
-    start = next((k for k, w in enumerate(words) if w not in DIRECTIONS and w not in ARTICLES), len(words))
-    start += start == 0 or (start < len(words) and words[start] == "st")
-    return any(
-        w in SUFFIXES and any(v not in SUFFIXES and v not in DIRECTIONS for v in words[k + 1 :])
-        for k, w in enumerate(words[start:], start)
-    )
-
-
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def _spanish(words: list[str]) -> list[str]:
-    """Spanish numbered streets as their English names: "calle 8" -> "8th street", "avenida 27" /
-    "la 27 avenida" -> "27th avenue", "la 36" -> "36th". Named ones ("calle ocho" aliased in the file) are matched
-    as written too."""
-    if words and words[0] in ARTICLES and len(words) > 1 and (words[1].isdigit() or words[1] in SUFFIXES):
-        words = words[1:]
-        if len(words) == 1 and words[0].isdigit():  # "biscayne y la 36": the 36th (street), as Miami says it
-            return [_ordinal(int(words[0]))]
-    if len(words) == 2 and words[0] in ("calle", "avenida"):
-        kind, num = words
-    elif len(words) == 2 and words[1] in ("calle", "avenida", "street", "avenue"):  # "la 15 avenida" in English
-        num, kind = words
-    else:
-        return words
-    if not num.isdigit():  # "calle ocho" is Miami's own name (an alias in the file), not any city's 8th St
-        return words
-    return [_ordinal(int(num)), SUFFIXES[kind]]
-
-
 class Corners:
     def __init__(self, path: Path = DATA) -> None:
         self.streets: dict[str, list[Street]] = {}  # base name -> streets (several metros have a Broadway)
@@ -150,18 +77,18 @@ class Corners:
         # a street whose name starts with a direction is also found with it ("west peachtree"); where the metro has
         # a street of the same name without it (Peachtree St), the bare name is that one's alone
         plain = {
-            (s.metro, _base(normalise(s.name).split()))
+            (s.metro, base_name(normalise(s.name).split()))
             for s, _ in streets
-            if _directed(normalise(s.name).split()) is None
+            if directed_name(normalise(s.name).split()) is None
         }
         for street, aliases in streets:
-            own = _directed(normalise(street.name).split()) is not None
+            own = directed_name(normalise(street.name).split()) is not None
             for alias in aliases:
                 words = normalise(alias).split()
-                keys = {_base(words), _directed(words)} - {None}
-                if own and (street.metro, _base(words)) in plain:
-                    keys.discard(_base(words))
-                if _type_inside(words):  # "16th st mall", "5th ave brooklyn": a name that holds its type inside
+                keys = {base_name(words), directed_name(words)} - {None}
+                if own and (street.metro, base_name(words)) in plain:
+                    keys.discard(base_name(words))
+                if type_inside(words):  # "16th st mall", "5th ave brooklyn": a name that holds its type inside
                     self._typed_inside.update(keys)
                 for key in keys:
                     if street not in self.streets.setdefault(key, []):
@@ -174,7 +101,7 @@ class Corners:
         # per metro, its numbered streets with their address number and family, for blocks ("1500 block of walnut")
         self._numbered: dict[str, list[tuple[int, str, Street]]] = {}
         for street in {s for lines in self.streets.values() for s in lines}:
-            numbered = _number(street.name)
+            numbered = street_number(street.name)
             if numbered is not None:
                 self._numbered.setdefault(street.metro, []).append((*numbered, street))
 
@@ -182,8 +109,8 @@ class Corners:
         """The streets, of any metro, that `words` names whole ("state street": Chicago's and Salt Lake City's), of
         the type written if one is ("sunset blvd" is no Sunset Rd)."""
         kind = next((SUFFIXES[w] for w in reversed(words) if w in SUFFIXES), None)
-        lines = self.streets.get(_directed(words) or _base(words), []) if words else []
-        return [s for s in lines if kind in (None, _type(s.name))]
+        lines = self.streets.get(directed_name(words) or base_name(words), []) if words else []
+        return [s for s in lines if kind in (None, street_type(s.name))]
 
     def _street_at(
         self, words: list[str], start: int, step: int, inside: frozenset[int] = frozenset()
@@ -198,16 +125,16 @@ class Corners:
                 break
             if lo in inside or hi in inside:
                 continue
-            key = _directed(words[lo:hi])
+            key = directed_name(words[lo:hi])
             if key not in self.streets:
-                key = _base(words[lo:hi])
+                key = base_name(words[lo:hi])
             if (
                 key in self.streets
                 and (
                     words[lo] not in SUFFIXES
                     or (words[lo] in ("st", "calle", "avenida", "avenue", "ave") and hi - lo > 1)
                 )  # "st charles", "calle 8", "avenue a", "avenue of the americas"
-                and (key in self._typed_inside or not _type_inside(words[lo:hi]))
+                and (key in self._typed_inside or not type_inside(words[lo:hi]))
             ):  # "east blvd charlotte" is East Blvd in Charlotte, not a Charlotte Ave whose type and direction fell out
                 best = (key, hi - lo)
         return best
@@ -220,7 +147,7 @@ class Corners:
             lo, hi = (start - size + 1, start + 1) if step < 0 else (start, start + size)
             if lo < 0 or hi > len(words) or any(c.isdigit() for w in words[lo:hi] for c in w):
                 continue
-            written = _base(words[lo:hi])
+            written = base_name(words[lo:hi])
             if len(written) < 5 or words[lo] in CONNECTORS:
                 continue
             hit = process.extractOne(written, names, scorer=fuzz.ratio, score_cutoff=85)
@@ -281,8 +208,8 @@ class Corners:
                 end += 1
             used = set(range(i - left[1], end))
             # the type written ("7th st", not "7th ave") picks among same-named streets that have one
-            left_type = _types(words[i - left[1] : i])
-            right_type = _types(words[i + 1 : end])
+            left_type = written_types(words[i - left[1] : i])
+            right_type = written_types(words[i + 1 : end])
             lefts = _typed(self.streets[left[0]], left_type)
             rights = _typed(self.streets[right[0]], right_type)
             # "en la calle ocho y ...": the article before the corner is no city (Los Angeles)
@@ -337,16 +264,16 @@ class Corners:
         while end < len(words) and (words[end] in SUFFIXES or words[end] in DIRECTIONS):
             end += 1
         span = words[start:end]
-        side = next((_FULL_DIRECTION.get(w, w) for w in span if w in DIRECTIONS), None)
+        side = next((FULL_DIRECTION.get(w, w) for w in span if w in DIRECTIONS), None)
         used = set(range(first, end))
         metros = {m for i, m in metro_at.items() if i not in used}
         found = []
-        for line in _typed(self.streets[street[0]], _types(span)):
+        for line in _typed(self.streets[street[0]], written_types(span)):
             if metros and line.metro not in metros:
                 continue
             point = self._at(line, number + 50, side) or self._at(line, number, side)
             if point is not None:
-                prefix = side.title() + " " if side in _FULL_DIRECTION.values() and not _quadrant(line.name) else ""
+                prefix = side.title() + " " if side in FULL_DIRECTION.values() and not quadrant(line.name) else ""
                 label = f"{number} block of {prefix}{line.name}"
                 found.append(Corner(label, point, line.metro, used, "streets:block", "medium"))
         if found and near is not None and not metros:
@@ -366,13 +293,13 @@ class Corners:
         Central Ave, its "Nth Ave" west): the family written, else the one on the side written ("e camelback"), else
         the only one that crosses the street."""
         crossings = []
-        if side not in _FULL_DIRECTION.values():  # "sw 8th st": a quadrant in the name, no side of the grid
+        if side not in FULL_DIRECTION.values():  # "sw 8th st": a quadrant in the name, no side of the grid
             side = None
         for number, kind, other in self._numbered.get(line.metro, ()):
             if (
                 other is line
                 or (family is not None and kind != family)
-                or (kind in _FULL_DIRECTION.values() and side is not None and kind != side)
+                or (kind in FULL_DIRECTION.values() and side is not None and kind != side)
             ):
                 continue
             point = _crossing(line.points, other.points)
@@ -406,15 +333,15 @@ class Corners:
             if word not in CONNECTORS or i == 0:
                 continue
             left, right = self._street_at(words, i - 1, -1), self._street_at(words, i + 1, 1)
-            left_number, right_number = _numbered_span(words, i - 1, -1), _numbered_span(words, i + 1, 1)
+            left_number, right_number = numbered_span(words, i - 1, -1), numbered_span(words, i + 1, 1)
             if left is not None and right_number is not None:
                 (value, family, size), key = right_number, left[0]
                 lo, hi = i - left[1], i + 1 + size
-                typed = _types(words[lo:i])
+                typed = written_types(words[lo:i])
             elif right is not None and left_number is not None:
                 (value, family, size), key = left_number, right[0]
                 lo, hi = i - size, i + 1 + right[1]
-                typed = _types(words[i + 1 : hi])
+                typed = written_types(words[i + 1 : hi])
             else:
                 continue
             used = set(range(lo, hi))
@@ -425,7 +352,7 @@ class Corners:
                     continue
                 point = self._at(line, value, None, family)
                 if point is not None:
-                    label = f"{line.name} & {_ordinal(value // 100)} {(family or 'street').title()}"
+                    label = f"{line.name} & {ordinal(value // 100)} {(family or 'street').title()}"
                     found.append(Corner(label, point, line.metro, used, "streets:interpolated", "medium"))
             if found and (any_metro or metros or len({line.metro for line in self.streets[key]}) == 1):
                 return found[0]
@@ -434,55 +361,14 @@ class Corners:
         return None
 
 
-def _numbered_span(words: list[str], start: int, step: int) -> tuple[int, str | None, int] | None:
-    """A numbered street written at `start` (ending there if step is -1): "15th ave", "sw 15th ave", "la 15 avenida",
-    "calle 15" -> (1500, "avenue", words used); None if there is none."""
-    for size in (4, 3, 2, 1):
-        lo, hi = (start - size + 1, start + 1) if step < 0 else (start, start + size)
-        if lo < 0 or hi > len(words):
-            continue
-        span = [w for w in _spanish(words[lo:hi]) if w not in DIRECTIONS]
-        if not span or (span[-1] not in SUFFIXES and len(span) > 1):
-            continue
-        ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", span[0])
-        if ordinal is not None and len(span) <= 2 and 0 < int(ordinal.group(1)) < 200:
-            return int(ordinal.group(1)) * 100, SUFFIXES[span[1]] if len(span) == 2 else None, hi - lo
-    return None
-
-
-def _number(name: str) -> tuple[int, str] | None:
-    """A numbered street's address number and family: "15th St" -> (1500, "street"), "24th Ave" -> (2400, "avenue"),
-    "200 South" -> (200, "south"); None for a named street."""
-    words = normalise(name).split()
-    if len(words) > 2 and words[0] in DIRECTIONS:  # "NW 12th Ave"
-        words = words[1:]
-    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", words[0])
-    if ordinal is not None:
-        return int(ordinal.group(1)) * 100, SUFFIXES.get(words[-1], "street")
-    if len(words) >= 2 and words[0].isdigit() and words[1] in DIRECTIONS:
-        return int(words[0]), _FULL_DIRECTION.get(words[1], words[1])
-    return None
-
-
-def _quadrant(name: str) -> bool:
-    """The street's name starts with its direction ("SW 8th St", "N Broad St")."""
-    return normalise(name).split()[0] in DIRECTIONS
-
-
 def _article_before(words: list[str], at: int, used: set[int]) -> bool:
     return words[at] in ARTICLES and at + 1 == min(used)
-
-
-def _types(words: list[str]) -> set[str]:
-    """The street types written in a street's words; "st" first is "saint" ("st charles"), not a type."""
-    words = _spanish(words)
-    return {SUFFIXES[w] for k, w in enumerate(words) if w in SUFFIXES and not (k == 0 and w == "st" and len(words) > 1)}
 
 
 def _typed(streets: list[Street], written: set[str]) -> list[Street]:
     """The streets whose type is the one written, if any has it; else all of them. A type before the street's direction
     is its type: "21st Ave S" is an avenue, as "NW 21st Ave" is."""
-    typed = [s for s in streets if _type(s.name) in written]
+    typed = [s for s in streets if street_type(s.name) in written]
     return typed or streets
 
 
