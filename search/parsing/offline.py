@@ -15,7 +15,7 @@ Pure Python: no Django.
 from __future__ import annotations
 
 from search.geo import manhattan
-from search.geo.gazetteer import SPANISH_LOCATION_WORDS, Gazetteer
+from search.geo.gazetteer import SPANISH_LOCATION_WORDS, Gazetteer, inside_metro_names
 from search.parsing.base import ParsedQuery
 from search.parsing.products import ProductMatch, ProductResolver
 from search.parsing.text import extract_numbers, normalise, singular
@@ -271,7 +271,6 @@ class OfflineParser:
     def _place_spans(self, words: list[str]) -> list[tuple[int, int]]:
         found = self.gazetteer.spans(words)
         spans = [(s, e) for s, e, _ in found]
-        inside = frozenset(i for s, e, kind in found if kind == "metro" for i in range(s + 1, e))  # "st | louis"
         text = " ".join(words)
         grid = manhattan.locate(text)
         if grid is not None:
@@ -280,7 +279,7 @@ class OfflineParser:
             spans.append((first, first + len(text[start:end].split())))
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
         # "colfax and broadway": "and" is a place's
-        corner = self.gazetteer.corners.locate(words, {}, any_metro=True, inside=inside)
+        corner = self.gazetteer.corners.locate(words, {}, any_metro=True, inside=inside_metro_names(found))
         if corner is not None:
             spans.append((min(corner.used), max(corner.used) + 1))
         return spans
