@@ -434,7 +434,8 @@ class TownsMixin:
         """A US town named in `words`. Outside the fleet metros and without its state, only an unmistakable one
         (the only town of that name, not a hamlet, and nothing else in the phrase): "boise" yes; "south beach"
         (Oregon), "castle" (Oklahoma), "harvard square" (Harvard, MA + 'square') are refused with the candidates."""
-        text_words = [w for w in words if w not in FILLER or w in {"city", "town"}]
+        text_words = [w for i, w in enumerate(words) if w not in FILLER or w in {"city", "town"}
+                      or self._begins_a_town(words, i)]  # "del mar": Spanish "del" begins its name  # fmt: skip
         if not text_words:
             return None
         for size in range(min(4, len(text_words)), 0, -1):
@@ -495,6 +496,10 @@ class TownsMixin:
                     self.candidates(towns),
                 )
         return None
+
+    def _begins_a_town(self, words: list[str], i: int) -> bool:
+        """`words[i]` begins a town's name of two or three words ("del mar", "del rio", "de soto")."""
+        return any(" ".join(words[i : i + size]) in self.cities for size in (2, 3) if i + size <= len(words))
 
     def _state_not_metro(self, words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A last word that is a metro's alias and a state's code ("la") after a town of that state is the state:

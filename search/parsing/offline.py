@@ -344,14 +344,21 @@ class OfflineParser:
                 match = self.resolver.resolve(term) if term else ProductMatch("", None, how="none")
                 product_span = set(candidates)
 
-        location_words = [
-            w
+        location_at = [
+            i
             for i, w in enumerate(words)
             if i not in product_span and (i in places or w not in STOPWORDS or _starts_a_name(words, i))
         ]
-        while location_words and location_words[0] in LOCATION_WORDS and location_words[0] != "downtown":
-            location_words.pop(0)
-        location = " ".join(location_words) or None
+        # the words that introduce the place go, unless they begin its name ("del mar", "del mar racetrack")
+        while (
+            location_at
+            and words[location_at[0]] in LOCATION_WORDS
+            and words[location_at[0]] != "downtown"
+            and location_at[0] not in places
+            and not self.gazetteer._begins_a_town(words, location_at[0])
+        ):
+            location_at.pop(0)
+        location = " ".join(words[i] for i in location_at) or None
         return ParsedQuery(
             query=query,
             product=match,
