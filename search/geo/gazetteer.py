@@ -37,6 +37,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     MIN_TOWN_ZIPS,
     PLACE_NOUNS,
     RESOLUTION,
+    SPANISH_ARTICLES,
     SPANISH_LOCATION_WORDS,
     STATE_BY_WORDS,
     STATES,
@@ -178,7 +179,11 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         taken: set[int] = set()
         found = []
         for size in range(min(self.max_words, len(words)), 0, -1):
-            for start in range(0, len(words) - size + 1):
+            # of two names as long, a metro's goes first: "zzyzx park st louis" is St. Louis, not "park st" (Boston's
+            # Park Street Station) and "louis"
+            starts = sorted(range(0, len(words) - size + 1),
+                            key=lambda at: " ".join(words[at : at + size]) not in self.metro_names)  # fmt: skip
+            for start in starts:
                 if taken.intersection(range(start, start + size)):
                     continue
                 phrase = " ".join(words[start : start + size])
@@ -190,6 +195,14 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 # a metro's name that begins a town's ("la mesa", "st louis park", "miami beach") is the town's
                 longer = [" ".join(words[start : start + size + n]) for n in (1, 2) if start + size + n <= len(words)]
                 if kind == "metro" and any(name in self.cities for name in longer):
+                    continue
+                # a name ending in "st" that begins a town's ("zzyzx park st paul"): "st" is the town's, not a street
+                end = start + size
+                if (
+                    words[end - 1] in ("st", "ft", "mt")
+                    and " ".join(words[end - 1 : end + 1]) in self.cities
+                    and size > 1
+                ):
                     continue
                 found.append((start, start + size, kind))
                 taken.update(range(start, start + size))
@@ -248,7 +261,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
         raw = normalise(self.mark_codes(phrase)).split()
-        written = kind_typos(raw, self._vocabulary)
+        typed = kind_typos(raw, self._vocabulary)
+        written = self._english_article(typed)
         code = self._written_code(raw)
         try:
             place = self._geocode_written(phrase, written, near)
@@ -267,9 +281,22 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         # airport PNE" is not Philadelphia International)
         if code is not None and haversine_km(code.point, place.point) > 3:
             return code
-        if written != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
+        if typed != raw and place.confidence == "high":  # read through a corrected word ("airprot"): less sure
             return Place(*_fields(place), confidence="medium")
         return place
+
+    def _english_article(self, words: list[str]) -> list[str]:
+        """A Spanish article before a name known only with "the" is "the": "los cloisters" -> "the cloisters"."""
+        out = list(words)
+        for i, word in enumerate(words[:-1]):
+            if word not in SPANISH_ARTICLES:
+                continue
+            for size in range(min(self.max_words - 1, len(words) - i - 1), 0, -1):
+                rest = words[i + 1 : i + 1 + size]
+                if " ".join(["the", *rest]) in self.place_names and " ".join([word, *rest]) not in self.place_names:
+                    out[i] = "the"
+                    break
+        return out
 
     def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)
@@ -322,6 +349,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
 
         spans = self._state_not_metro(words, self.spans(words))
         covered = {i for s, e, _ in spans for i in range(s, e)}
+        # a Spanish article before a name is the name's ("de la space needle", "los cloisters")
+        covered |= {s - 1 for s, _, _ in spans if s > 0 and words[s - 1] in SPANISH_ARTICLES}
         # a trailing state that is not part of a known name: "portland maine", "springfield, il"
         state, state_at = None, len(words)
         for size in (2, 1):

@@ -297,6 +297,7 @@ def spanish_order(words: list[str]) -> list[str] | None:
     return None
 
 
+SPANISH_ARTICLES = frozenset(["el", "la", "los", "las"])
 SPANISH_PREPOSITIONS = frozenset(["de", "del", "en", "a", "al", "por", "con", "y", "cerca", "hasta", "para", "hacia"])
 
 

@@ -42,6 +42,7 @@ TOWN_METRO_KM = 25.0  # a town this close to a metro's centre is the metro's
 TOWN_OF_METRO_KM = 30.0  # a town named alone this close is the metro's (Ponte Vedra Beach: 28 km from Jacksonville)
 UNINCORPORATED_KM = 35.0  # and a place of 15,000 people or more this close (Atascocita: 32 km from Houston's)
 TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
+TOWN_ZIP_KM = 4.0  # ... or this close to one of the suburb's ZIP codes' points
 # Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
 # ZIP code ("Neiman Marcus", "Dfw Airport", "Tn Dept Of Health", "Randolph Air Force Base", "Va Hospital")
 _SUBURB_STOP = (
@@ -359,9 +360,24 @@ class TownsMixin:
                     )
                 except GeocodeError:
                     continue
-                if venue.kind not in AREA_KINDS and haversine_km(venue.point, town.point) <= TOWN_VENUE_KM:
+                if venue.kind not in AREA_KINDS and self._in_town(venue.point, town):
                     return venue  # with the confidence it has with its metro named: the suburb agrees
         return None
+
+    def _in_town(self, point: tuple[float, float], town: Place) -> bool:
+        """`point` lies within TOWN_VENUE_KM of the town's centre, or within TOWN_ZIP_KM of one of its ZIP codes' points
+        (a long town: Taliesin West is 15 km from Scottsdale's centre, 2 km from its ZIP code 85259's point)."""
+        if haversine_km(point, town.point) <= TOWN_VENUE_KM:
+            return True
+        city, state = normalise(town.name.split(",")[0]), town.name.rsplit(", ", 1)[-1]
+        return any(haversine_km(point, zp) <= TOWN_ZIP_KM for zp in self._town_zip_points.get((city, state), ()))
+
+    @cached_property
+    def _town_zip_points(self) -> dict[tuple[str, str], list[tuple[float, float]]]:
+        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for city, state, lat, lon in self._zips.values():
+            points[(normalise(city), state)].append((lat, lon))
+        return dict(points)
 
     def _venue_downtown(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place | None:
         """A venue named with "downtown" before its city ("the central library in downtown san diego"): the venue,

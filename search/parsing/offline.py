@@ -356,6 +356,8 @@ class OfflineParser:
             and words[location_at[0]] != "downtown"
             and location_at[0] not in places
             and not self.gazetteer._begins_a_town(words, location_at[0])
+            # "cerca de la space needle": "de" stays before "la", which says "la" is the article, not Los Angeles
+            and not (len(location_at) > 1 and words[location_at[1]] == "la" and words[location_at[0]] in ("de", "a"))
         ):
             location_at.pop(0)
         location = " ".join(words[i] for i in location_at) or None

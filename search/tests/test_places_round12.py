@@ -2,11 +2,18 @@
 
 - Spanish "del" introduces a place ("cerca del parque balboa") but also begins town names ("Del Mar", "Del Rio"):
   it is dropped only where no town's name begins with it.
+- A Spanish article before a name is the name's ("cerca de los cloisters" is The Cloisters, "cerca de la space
+  needle" is not Los Angeles), while "la union station" stays Los Angeles'.
+- A venue named with a long suburb ("taliesin west scottsdale", 15 km from Scottsdale's centre) is the venue when it
+  lies near one of the suburb's ZIP codes' points.
+- "<unknown> park st louis" was read as Boston's "park st" (Park Street Station) and "louis": a metro's name now goes
+  before an as-long place name, and "st" that begins a town's name ("st paul") is the town's.
 - "arizona biltmore" was an alias of Biltmore Fashion Park, so the hotel (its own row) was never reached.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
 import pytest
 
+from search.interpret import Unresolved
 from search.tests.offline import km_from, plan
 
 
@@ -21,10 +28,33 @@ from search.tests.offline import km_from, plan
         ("coca cerca del centro de miami", (25.7743, -80.1937), 2.0),  # Downtown Miami
         ("coke at the arizona biltmore", (33.5213, -112.0226), 1.0),  # Arizona Biltmore Hotel (Wikipedia)
         ("coke at biltmore fashion park", (33.5100, -112.0290), 1.0),  # Biltmore Fashion Park (Wikipedia)
+        ("agua cerca de los cloisters", (40.8649, -73.9319), 1.0),  # The Cloisters (Wikipedia)
+        ("agua cerca de la space needle", (47.6205, -122.3493), 0.5),  # Space Needle (Wikipedia)
+        ("coke la union station", (34.0561, -118.2365), 0.5),  # Los Angeles Union Station (Wikipedia)
+        ("coke taliesin west scottsdale", (33.6063, -111.8453), 1.0),  # Taliesin West (Wikipedia)
+        ("coke taliesen west scottsdale", (33.6063, -111.8453), 1.0),
     ],
 )
 def test_place(query: str, point: tuple[float, float], km: float) -> None:
     assert km_from(query, point) <= km
+
+
+@pytest.mark.parametrize(
+    "query", ["agua cerca de los cloisters", "agua cerca de la space needle", "coke taliesin west scottsdale"]
+)
+def test_sure(query: str) -> None:
+    """The article and the suburb are explained, not words left over."""
+    assert plan(query).place.confidence == "high"
+
+
+@pytest.mark.parametrize("query", ["coke at zzyzx park st louis", "coke at zzyzx park st paul"])
+def test_st_before_a_town_is_not_a_street(query: str) -> None:
+    """Never Boston's Park Street Station: refused, or a place of the metro named, flagged."""
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert place.metro == "minneapolis" and place.confidence != "high"
 
 
 def test_del_before_an_unknown_name_is_still_dropped() -> None:
