@@ -80,6 +80,23 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "MKC": ("wheeler downtown airport", "kansas city downtown airport", "downtown airport kansas city"),
     "ILG": ("new castle county airport",),
 }
+# Former and everyday names the package's name does not give (source: each airport's Wikipedia article, its history
+# section): the names an older client or a person of a certain age still types.
+FORMER_NAMES: dict[str, tuple[str, ...]] = {
+    "JFK": ("idlewild", "idlewild airport"), "ORD": ("orchard field", "orchard place airport"),
+    "LAX": ("mines field",), "MDW": ("chicago municipal airport",), "BNA": ("berry field",),
+    "IND": ("weir cook", "weir cook airport", "weir cook municipal airport"),
+    "CLT": ("douglas municipal airport", "morris field"), "ATL": ("candler field",),
+    "MSY": ("moisant field", "moisant airport", "moisant international"),
+    "MSP": ("wold chamberlain", "wold chamberlain field"), "BUR": ("lockheed air terminal", "bob hope airport"),
+    "HOU": ("houston municipal airport",), "MEM": ("memphis municipal airport",),
+    "NEW": ("shushan airport", "new orleans lakefront airport", "lakefront airport new orleans"),
+    "RBD": ("redbird airport", "redbird field"), "BJC": ("jeffco airport", "jefferson county airport"),
+    "APA": ("arapahoe county airport",), "FTY": ("fulton county airport", "charlie brown field"),
+    "MYF": ("montgomery field",), "TOA": ("torrance airport", "torrance municipal airport"),
+    "EMT": ("el monte airport",), "USA": ("concord regional airport",),
+    "OSU": ("don scott field", "don scott airport"), "SSF": ("stinson field", "stinson airport"),
+}  # fmt: skip
 # Reference points of airports whose package coordinates are rounded to 0.1 degree (up to ~8 km off): each
 # airport's Wikipedia infobox (FAA reference point), rounded to 4 decimals. An airport whose package point is that
 # coarse and that is not listed here is left out: a wrong point is worse than none.
@@ -281,7 +298,7 @@ def airports(
             code = row["iata"].lower()
             name = normalise(row["name"].replace("/", " "))
             core = _core(name, city)
-            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ())]
+            aliases = [name, f"{code} airport", *NICKNAMES.get(row["iata"], ()), *FORMER_NAMES.get(row["iata"], ())]
             aliases += full_names(row["name"], cities, is_town)
             aliases += [f"{code} {word}" for word in AIRPORT_CONTEXT] + [f"{code} airport {w}" for w in AIRPORT_CONTEXT]
             # the bare code, lower case ("lax", "dtw"): airliners' airports only, never a word ("lot", "bed", "new")

@@ -206,7 +206,26 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     continue
                 found.append((start, start + size, kind))
                 taken.update(range(start, start + size))
+        found = self._metro_left_whole(words, found)
         return sorted(s for s in found if not spanish_article(words, s, found))
+
+    def _metro_left_whole(self, words: list[str], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A name with its metro ("westlake los angeles") that took the last word of a longer name before it
+        ("harvard westlake"): the longer name and the metro instead, "harvard westlake" + "los angeles"."""
+        out = list(found)
+        for span in found:
+            s, e, kind = span
+            tail = next((k for k in range(s + 1, e) if " ".join(words[k:e]) in self.metro_names), None)
+            if kind != "place" or tail is None:
+                continue
+            for j in range(max(0, s - 3), s):
+                if " ".join(words[j:tail]) in self.place_names and not any(
+                    o != span and o[0] < s and o[1] > j for o in out if not (j <= o[0] and o[1] <= s)
+                ):
+                    out = [o for o in out if o != span and not (j <= o[0] and o[1] <= s)]
+                    out += [(j, tail, "place"), (tail, e, "metro")]
+                    break
+        return out
 
     def _pick(self, phrase: str, candidates: list[Place], metro: str | None, near: tuple[float, float] | None):
         if metro is not None:
@@ -472,6 +491,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     if chosen.kind in AREA_KINDS and town is not None and haversine_km(town.point, chosen.point) < 15:
                         return town  # "canarsie brooklyn": the town in the borough
                     return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
+                if metro is None and state is None:
+                    self._refuse_two_cities(phrase, chosen, [q for q in place_phrases if q != place_phrase])
                 return Place(*_fields(place), confidence="medium") if venue_unknown_there else place
         # a town of the metro named with it ("canarsie nyc", "kirkland seattle", "downtown doral miami")
         if metro is not None and not place_phrases:
@@ -560,6 +581,23 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    def _refuse_two_cities(self, phrase: str, chosen: Place, others: list[str]) -> None:
+        """Another name of the phrase that is only in one other metro, far away ("space needle venice beach"): the
+        phrase names places of two cities, asked about rather than one of them answered."""
+        for other in others:
+            metros = {p.metro for p in self.place_names[other]}
+            if len(metros) != 1 or None in metros or chosen.metro in metros or chosen.metro is None:
+                continue
+            if any(p.metro == chosen.metro for p in self.scoped_names.get(other, ())):  # "chaifetz arena slu"
+                continue
+            far = self.place_names[other][0]
+            if haversine_km(far.point, chosen.point) > 100:
+                raise PlaceAmbiguous(
+                    f"'{phrase.strip()}' names places in two cities: say which one.",
+                    phrase,
+                    self.candidates([chosen, self._with_city(far, ())]),
+                )
 
     def _with_city(self, place: Place, ignored: tuple[str, ...]) -> Place:
         metro = self.metros.get(place.metro or "")

@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 TOWNS = Path(__file__).with_name("data") / "towns.tsv"
 TOWN_METRO_KM = 25.0  # a town this close to a metro's centre is the metro's
 TOWN_OF_METRO_KM = 30.0  # a town named alone this close is the metro's (Ponte Vedra Beach: 28 km from Jacksonville)
+NAMED_METRO_TOWN_KM = 60.0  # a town of the metro's state named with the metro (Katy, 44 km from Houston's centre)
 UNINCORPORATED_KM = 35.0  # and a place of 15,000 people or more this close (Atascocita: 32 km from Houston's)
 TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
 TOWN_ZIP_KM = 4.0  # ... or this close to one of the suburb's ZIP codes' points
@@ -339,7 +340,9 @@ class TownsMixin:
             towns = [t for t in towns if t.metro is not None]
         else:  # the metro named vouches for a town at its edge too ("northridge los angeles", 33 km out)
             centre = self.metros[metro].latitude, self.metros[metro].longitude
-            towns = [t for t in towns if t.metro == metro or haversine_km(t.point, centre) <= UNINCORPORATED_KM]
+            home = f", {self.metros[metro].state}"
+            towns = [t for t in towns if t.metro == metro or haversine_km(t.point, centre) <= UNINCORPORATED_KM
+                     or (t.name.endswith(home) and haversine_km(t.point, centre) <= NAMED_METRO_TOWN_KM)]  # fmt: skip
         return towns[0] if len(towns) == 1 else None
 
     def _venue_of_town(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place | None:

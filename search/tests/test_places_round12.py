@@ -8,6 +8,11 @@
   lies near one of the suburb's ZIP codes' points.
 - "<unknown> park st louis" was read as Boston's "park st" (Park Street Station) and "louis": a metro's name now goes
   before an as-long place name, and "st" that begins a town's name ("st paul") is the town's.
+- A town of the metro's state named with the metro is the town up to 60 km out ("katy houston", 44 km).
+- A name with its metro ("westlake los angeles") no longer takes the last word of a longer name ("harvard westlake
+  los angeles" was Harvard University, Boston, with confidence high).
+- Two names only found in two far-apart metros ("space needle venice beach") are asked about, not one answered.
+- Airports' former names (Idlewild, Weir Cook, Montgomery Field), from each airport's Wikipedia history.
 - "arizona biltmore" was an alias of Biltmore Fashion Park, so the hotel (its own row) was never reached.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
@@ -33,6 +38,13 @@ from search.tests.offline import km_from, plan
         ("coke la union station", (34.0561, -118.2365), 0.5),  # Los Angeles Union Station (Wikipedia)
         ("coke taliesin west scottsdale", (33.6063, -111.8453), 1.0),  # Taliesin West (Wikipedia)
         ("coke taliesen west scottsdale", (33.6063, -111.8453), 1.0),
+        ("coke katy houston", (29.7858, -95.8245), 3.0),  # Katy, TX (Wikipedia)
+        ("agua en baytown houston", (29.7355, -94.9774), 3.0),  # Baytown, TX (Wikipedia)
+        ("coke harvard westlake los angeles", (34.1394, -118.4128), 1.0),  # Harvard-Westlake School (Wikipedia)
+        ("snacks at chaifetz arena SLU", (38.6301, -90.2292), 1.0),  # Chaifetz Arena (Wikipedia)
+        ("coke at idlewild", (40.6398, -73.7789), 3.0),  # JFK, once Idlewild (Wikipedia)
+        ("water near weir cook airport", (39.7173, -86.2944), 3.0),  # Indianapolis International (Wikipedia)
+        ("coke by montgomery field", (32.8158, -117.1397), 3.0),  # Montgomery-Gibbs Executive Airport (Wikipedia)
     ],
 )
 def test_place(query: str, point: tuple[float, float], km: float) -> None:
@@ -55,6 +67,22 @@ def test_st_before_a_town_is_not_a_street(query: str) -> None:
     except Unresolved:
         return
     assert place.metro == "minneapolis" and place.confidence != "high"
+
+
+@pytest.mark.parametrize("query", ["coke space needle venice beach", "agua en times square south beach"])
+def test_two_cities_are_asked_about(query: str) -> None:
+    try:
+        place = plan(query).place
+    except Unresolved as exc:
+        assert "several" in str(exc) or "two cities" in str(exc)
+        return
+    assert place.confidence != "high", place
+
+
+def test_galveston_is_too_far_to_be_houston() -> None:
+    """70 km out: not vouched for by the metro named; the metro, flagged."""
+    place = plan("coke galveston houston").place
+    assert place.confidence == "low"
 
 
 def test_del_before_an_unknown_name_is_still_dropped() -> None:
