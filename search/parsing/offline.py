@@ -344,6 +344,12 @@ class OfflineParser:
                 match = self.resolver.resolve(term) if term else ProductMatch("", None, how="none")
                 product_span = set(candidates)
 
+        # "snickers bar", "takis chips": a word of the product's own name beside its brand is the product's
+        if match is not None and match.product and product_span:
+            own = set(match.product.lower().split())
+            for at in (max(product_span) + 1, min(product_span) - 1):
+                if 0 <= at < len(words) and at not in places and singulars[at] in own:
+                    product_span.add(at)
         location_at = [
             i
             for i, w in enumerate(words)

@@ -88,3 +88,14 @@ def test_galveston_is_too_far_to_be_houston() -> None:
 def test_del_before_an_unknown_name_is_still_dropped() -> None:
     """ "cerca del" is a preposition there: the place read is the park, not a town called "del ..."."""
     assert plan("agua cerca del parque balboa").place.kind == "park"
+
+
+@pytest.mark.parametrize(
+    ("query", "product"),
+    [("north ave and damen, snickers bar", "Chocolate Bar"), ("snikers bar at north ave and damen", "Chocolate Bar")],
+)
+def test_a_word_of_the_products_name_beside_its_brand_is_the_products(query: str, product: str) -> None:
+    """ "bar" after "snickers" was read as part of the place ("north damen bar")."""
+    result = plan(query)
+    assert result.product == product
+    assert result.place.kind == "corner"
