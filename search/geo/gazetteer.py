@@ -227,7 +227,14 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     break
         return out
 
-    def _pick(self, phrase: str, candidates: list[Place], metro: str | None, near: tuple[float, float] | None):
+    def _pick(
+        self,
+        phrase: str,
+        candidates: list[Place],
+        metro: str | None,
+        near: tuple[float, float] | None,
+        rest: tuple[str, ...] = (),
+    ):
         if metro is not None:
             scoped = [p for p in candidates if p.metro == metro]
             if not scoped:
@@ -235,7 +242,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             candidates = scoped
         if len(candidates) == 1 or all(haversine_km(candidates[0].point, p.point) < 3 for p in candidates):
             if metro is None and near is None and candidates[0].kind == "street":
-                self._refuse_if_a_street_elsewhere(phrase, candidates[0])
+                self._refuse_if_a_street_elsewhere(phrase, candidates[0], rest)
             return candidates[0]
         if near is not None:
             return min(candidates, key=lambda p: haversine_km(near, p.point))
@@ -249,11 +256,16 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             options,
         )
 
-    def _refuse_if_a_street_elsewhere(self, phrase: str, street: Place) -> None:
+    def _refuse_if_a_street_elsewhere(self, phrase: str, street: Place, rest: tuple[str, ...] = ()) -> None:
         """A street's name that other metros' streets have too ("state street": Chicago's, and Salt Lake City's) is
-        asked about, not guessed: the famous one is not the one a person in the other city means."""
+        asked about, not guessed: the famous one is not the one a person in the other city means; unless the other
+        words name a street of its metro only ("s congress ave & oltorf st": Oltorf St is Austin's)."""
         others = {s.metro: s for s in self.corners.named(phrase.split()) if s.metro not in (street.metro, None)}
         if not others:
+            return
+        beside = {line.metro for size in (1, 2, 3) for i in range(len(rest) - size + 1)
+                  for line in self.corners.named(list(rest[i : i + size]))}  # fmt: skip
+        if street.metro in beside and not beside & set(others):
             return
         lines = [Place(s.name, *s.points[len(s.points) // 2], "street", key) for key, s in sorted(others.items())]
         options = self.candidates([street, *lines])
@@ -463,7 +475,7 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             if town is not None and (state is not None or not any(p.metro == metro for p in candidates)):
                 return town
             try:
-                chosen = self._pick(place_phrase, candidates, metro, near) if candidates else None
+                chosen = self._pick(place_phrase, candidates, metro, near, tuple(leftover)) if candidates else None
             except PlaceAmbiguous:  # "westfeild valley fair": the other words, misspelt, say which one
                 guess = self._fuzzy(self._unexplained(words, spans), metro) if leftover else None
                 if guess is None or all(haversine_km(guess.point, p.point) > 3 for p in candidates):

@@ -99,3 +99,18 @@ def test_a_word_of_the_products_name_beside_its_brand_is_the_products(query: str
     result = plan(query)
     assert result.product == product
     assert result.place.kind == "corner"
+
+
+def test_a_shared_street_beside_a_street_of_one_metro_is_that_metros() -> None:
+    """Congress Ave is Austin's and Houston's; Oltorf St only Austin's: not asked which city."""
+    place = plan("coke S Congress Ave & Oltorf St").place
+    assert place.metro == "austin"
+
+
+def test_a_shared_street_alone_is_still_asked_about() -> None:
+    with pytest.raises(Unresolved):
+        plan("coke congress ave")
+
+
+def test_willow_grove_air_base() -> None:
+    assert km_from("water at willow grove air base", (40.1997, -75.1480)) <= 3.0  # NAS JRB Willow Grove (Wikipedia)
