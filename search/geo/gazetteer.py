@@ -499,6 +499,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                     unsure = "low" if chosen.kind in AREA_KINDS and PLACE_NOUNS.intersection(after) else "medium"
                     if chosen.kind not in ("street", "corner") and STREET_WORDS.intersection(leftover):
                         unsure = "low"  # "esplanade ave at n rampart st": a corner we do not know, not a park
+                    if self._elsewhere(leftover, chosen.metro):
+                        unsure = "low"  # "elysian fields and esplanade": New Orleans' street, not Boston's park
                     town = self._town_named(" ".join(leftover), state, chosen.metro)
                     if chosen.kind in AREA_KINDS and town is not None and haversine_km(town.point, chosen.point) < 15:
                         return town  # "canarsie brooklyn": the town in the borough
@@ -593,6 +595,20 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    def _elsewhere(self, leftover: list[str], metro: str | None) -> bool:
+        """The words left over name a street or a town of other metros only ("elysian fields" beside Boston's
+        Esplanade, "scottsdale" beside the Space Needle): they contradict the place chosen."""
+        for size in (3, 2, 1):
+            for i in range(len(leftover) - size + 1):
+                part = leftover[i : i + size]
+                # a street of two words or more ("state" alone is any State St); a town's name of five letters or more
+                streets = {line.metro for line in self.corners.named(part)} if size > 1 else set()
+                towns = {self._town(r).metro for r in self.cities.get(" ".join(part), ())} - {None}
+                found = streets | towns
+                if found and metro not in found and (size > 1 or len(part[0]) >= 5):
+                    return True
+        return False
 
     def _refuse_two_cities(self, phrase: str, chosen: Place, others: list[str]) -> None:
         """Another name of the phrase that is only in one other metro, far away ("space needle venice beach"): the

@@ -114,3 +114,16 @@ def test_a_shared_street_alone_is_still_asked_about() -> None:
 
 def test_willow_grove_air_base() -> None:
     assert km_from("water at willow grove air base", (40.1997, -75.1480)) <= 3.0  # NAS JRB Willow Grove (Wikipedia)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["coke at elysian fields and esplanade", "coke at the space needle scottsdale", "coke fenway park santa monica"],
+)
+def test_words_naming_another_metros_street_or_town_make_the_place_hardly_sure(query: str) -> None:
+    """New Orleans' Elysian Fields beside Boston's Esplanade; Scottsdale beside Seattle's Space Needle."""
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert place.confidence == "low", place
