@@ -537,6 +537,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 # a town's name with words it does not explain ("lucas oil stadum", "chase feild"): a misspelt
                 # landmark first, else the refusal with the town as a candidate
                 guess = self._fuzzy(" ".join(uncovered), None) if state is None and len(leftover) > 1 else None
+                named = [w for w in words[:state_at] if w not in FILLER or w in {"town", "city"}]  # "old town"
+                guess = guess or (self._misspelt_in_district(named) if state is None else None)
                 if guess is not None:
                     return guess
                 raise
@@ -595,6 +597,24 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
+
+    def _misspelt_in_district(self, words: list[str]) -> Place | None:
+        """A misspelt venue followed by its district ("voodo doughnut old town"): the venue the words before the
+        district are closest to, if the district (with its metro's city: "old town portland") lies within 3 km of it;
+        confidence medium, as every misspelt name."""
+        for size in (1, 2, 3):
+            if len(words) - size < 2:
+                break
+            guess = self._fuzzy(" ".join(words[:-size]), None)
+            if guess is None or guess.metro is None:
+                continue
+            district = " ".join(words[-size:])
+            city = normalise(self.metros[guess.metro].city)
+            near = [p for name in (district, f"{district} {city}") for p in self.place_names.get(name, ())
+                    if p.metro == guess.metro and haversine_km(p.point, guess.point) <= 3]  # fmt: skip
+            if near:
+                return guess
+        return None
 
     def _elsewhere(self, leftover: list[str], metro: str | None) -> bool:
         """The words left over name a street or a town of other metros only ("elysian fields" beside Boston's

@@ -127,3 +127,15 @@ def test_words_naming_another_metros_street_or_town_make_the_place_hardly_sure(q
     except Unresolved:
         return
     assert place.confidence == "low", place
+
+
+def test_a_misspelt_venue_followed_by_its_district() -> None:
+    """ "voodo doughnut old town": the misspelt doughnut shop, in Portland's Old Town, flagged medium."""
+    place = plan("mints near voodo doughnut old town").place
+    assert place.confidence == "medium"
+    assert km_from("mints near voodo doughnut old town", (45.5227, -122.6731)) <= 0.5  # Voodoo Doughnut (Wikipedia)
+
+
+def test_an_unknown_name_before_a_district_of_that_name_elsewhere_is_still_refused() -> None:
+    with pytest.raises(Unresolved):
+        plan("coke zzyzx old town")
