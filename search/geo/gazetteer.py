@@ -181,12 +181,10 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
         for size in range(min(self.max_words, len(words)), 0, -1):
             # of two names as long, a metro's goes first: "zzyzx park st louis" is St. Louis, not "park st" (Boston's
             # Park Street Station) and "louis"
-            starts = sorted(range(0, len(words) - size + 1),
-                            key=lambda at: " ".join(words[at : at + size]) not in self.metro_names)  # fmt: skip
-            for start in starts:
+            phrases = [(at, " ".join(words[at : at + size])) for at in range(0, len(words) - size + 1)]
+            for start, phrase in sorted(phrases, key=lambda item: item[1] not in self.metro_names):
                 if taken.intersection(range(start, start + size)):
                     continue
-                phrase = " ".join(words[start : start + size])
                 kind = "place" if phrase in self.place_names else "metro" if phrase in self.metro_names else None
                 if kind is None:
                     continue
@@ -219,12 +217,15 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             if kind != "place" or tail is None:
                 continue
             for j in range(max(0, s - 3), s):
-                if " ".join(words[j:tail]) in self.place_names and not any(
-                    o != span and o[0] < s and o[1] > j for o in out if not (j <= o[0] and o[1] <= s)
-                ):
-                    out = [o for o in out if o != span and not (j <= o[0] and o[1] <= s)]
-                    out += [(j, tail, "place"), (tail, e, "metro")]
-                    break
+                if " ".join(words[j:tail]) not in self.place_names:
+                    continue
+                # names wholly before the span become part of the longer name; one reaching into it from outside blocks
+                inside = [o for o in out if j <= o[0] and o[1] <= s]
+                if any(o[0] < s and o[1] > j for o in out if o != span and o not in inside):
+                    continue
+                out = [o for o in out if o != span and o not in inside]
+                out += [(j, tail, "place"), (tail, e, "metro")]
+                break
         return out
 
     def _pick(
@@ -537,8 +538,8 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
                 # a town's name with words it does not explain ("lucas oil stadum", "chase feild"): a misspelt
                 # landmark first, else the refusal with the town as a candidate
                 guess = self._fuzzy(" ".join(uncovered), None) if state is None and len(leftover) > 1 else None
-                named = [w for w in words[:state_at] if w not in FILLER or w in {"town", "city"}]  # "old town"
-                guess = guess or (self._misspelt_in_district(named) if state is None else None)
+                if guess is None and state is None:  # "voodo doughnut old town": "town" is a district's word here
+                    guess = self._misspelt_in_district([w for w in words if w not in FILLER or w in {"town", "city"}])
                 if guess is not None:
                     return guess
                 raise

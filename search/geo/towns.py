@@ -113,9 +113,7 @@ class TownsMixin:
         centre from `data/towns.tsv` when listed, else GeoNames' point for a town of 15,000 or more, else the median
         of its ZIP codes' points (their mean was pulled kilometres off by outlying ZIP codes: Round Rock 9 km,
         Bellaire 7 km, Mesa 6 km)."""
-        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        for city, state, lat, lon in self._zips.values():
-            points[(city, state)].append((lat, lon))
+        points = self._zip_points
         centres = _town_centres()
         # GeoNames' point of a town of 15,000 or more is its centre; its ZIP codes' median can be kilometres off (the
         # ZIP codes of Granite City, IL reach out over the farmland north of it: 4 km)
@@ -376,10 +374,19 @@ class TownsMixin:
         return any(haversine_km(point, zp) <= TOWN_ZIP_KM for zp in self._town_zip_points.get((city, state), ()))
 
     @cached_property
-    def _town_zip_points(self) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    def _zip_points(self) -> dict[tuple[str, str], list[tuple[float, float]]]:
+        """(city as the ZIP data spells it, ST) -> the points of its ZIP codes."""
         points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for city, state, lat, lon in self._zips.values():
-            points[(normalise(city), state)].append((lat, lon))
+            points[(city, state)].append((lat, lon))
+        return dict(points)
+
+    @cached_property
+    def _town_zip_points(self) -> dict[tuple[str, str], list[tuple[float, float]]]:
+        """The same, keyed by the normalised city name (as `cities` is)."""
+        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for (city, state), pts in self._zip_points.items():
+            points[(normalise(city), state)].extend(pts)
         return dict(points)
 
     def _venue_downtown(self, phrase: str, words: list[str], near: tuple[float, float] | None) -> Place | None:
@@ -454,7 +461,7 @@ class TownsMixin:
         (the only town of that name, not a hamlet, and nothing else in the phrase): "boise" yes; "south beach"
         (Oregon), "castle" (Oklahoma), "harvard square" (Harvard, MA + 'square') are refused with the candidates."""
         text_words = [w for i, w in enumerate(words) if w not in FILLER or w in {"city", "town"}
-                      or self._begins_a_town(words, i)]  # "del mar": Spanish "del" begins its name  # fmt: skip
+                      or self.begins_a_town(words, i)]  # "del mar": Spanish "del" begins its name  # fmt: skip
         if not text_words:
             return None
         for size in range(min(4, len(text_words)), 0, -1):
@@ -516,7 +523,7 @@ class TownsMixin:
                 )
         return None
 
-    def _begins_a_town(self, words: list[str], i: int) -> bool:
+    def begins_a_town(self, words: list[str], i: int) -> bool:
         """`words[i]` begins a town's name of two or three words ("del mar", "del rio", "de soto")."""
         return any(" ".join(words[i : i + size]) in self.cities for size in (2, 3) if i + size <= len(words))
 

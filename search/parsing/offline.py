@@ -344,7 +344,8 @@ class OfflineParser:
                 match = self.resolver.resolve(term) if term else ProductMatch("", None, how="none")
                 product_span = set(candidates)
 
-        # "snickers bar", "takis chips": a word of the product's own name beside its brand is the product's
+        # "snickers bar": a word of the product's own name (as written there: "chips" is not "chip") beside its brand
+        # is the product's
         if match is not None and match.product and product_span:
             own = set(match.product.lower().split())
             for at in (max(product_span) + 1, min(product_span) - 1):
@@ -361,7 +362,7 @@ class OfflineParser:
             and words[location_at[0]] in LOCATION_WORDS
             and words[location_at[0]] != "downtown"
             and location_at[0] not in places
-            and not self.gazetteer._begins_a_town(words, location_at[0])
+            and not self.gazetteer.begins_a_town(words, location_at[0])
             # "cerca de la space needle": "de" stays before "la", which says "la" is the article, not Los Angeles
             and not (len(location_at) > 1 and words[location_at[1]] == "la" and words[location_at[0]] in ("de", "a"))
         ):
