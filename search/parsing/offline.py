@@ -344,10 +344,10 @@ class OfflineParser:
                 match = self.resolver.resolve(term) if term else ProductMatch("", None, how="none")
                 product_span = set(candidates)
 
-        # "snickers bar": a word of the product's own name (as written there: "chips" is not "chip") beside its brand
-        # is the product's
+        # "snickers bar", "takis chip": a word of the product's own name (either number) beside its brand is
+        # the product's
         if match is not None and match.product and product_span:
-            own = set(match.product.lower().split())
+            own = {singular(w) for w in normalise(match.product).split()}
             for at in (max(product_span) + 1, min(product_span) - 1):
                 if 0 <= at < len(words) and at not in places and singulars[at] in own:
                     product_span.add(at)
