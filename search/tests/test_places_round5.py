@@ -43,7 +43,7 @@ def test_firms_and_bases_with_their_own_zip_code_are_not_towns():
         ("water at university and snelling", (44.9557, -93.1671)),  # St Paul
         ("water at flamingo and paradise", (36.1162, -115.1525)),  # Las Vegas
         ("water at tropicana and pecos", (36.1004, -115.1010)),  # Tropicana drawn across the valley now
-        ("water at madison and cooper memphis", (35.1497, -89.9915)),
+        ("water at madison and cooper memphis", (35.1390, -89.9915)),  # Overton Square's north-east corner
         ("water at 21st ave s and west end nashville", (36.1493, -86.7995)),
         ("water at pine and 3rd ave seattle", (47.6112, -122.3392)),
         ("water at napoleon and magazine", (29.9205, -90.0995)),  # Magazine St is drawn since the eighth round
