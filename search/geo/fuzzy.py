@@ -7,7 +7,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from search.geo.model import FILLER, GENERIC_NAME_WORDS, PLACE_NOUNS, Place
+from search.geo.model import FILLER, GENERIC_NAME_WORDS, PLACE_NOUNS, Place, haversine_km
 from search.parsing.text import normalise
 
 
@@ -72,6 +72,24 @@ class FuzzyMixin:
         """The phrase without the metro named and filler: what a misspelt name would be."""
         metro_words = {i for s, e, kind in spans if kind == "metro" for i in range(s, e)}
         return " ".join(w for i, w in enumerate(words) if i not in metro_words and w not in FILLER)
+
+    def _misspelt_in_district(self, words: list[str]) -> Place | None:
+        """A misspelt venue followed by its district ("voodo doughnut old town"): the venue the words before the
+        district are closest to, if the district (with its metro's city: "old town portland") lies within 3 km of it;
+        confidence medium, as every misspelt name."""
+        for size in (1, 2, 3):
+            if len(words) - size < 2:
+                break
+            guess = self._fuzzy(" ".join(words[:-size]), None)
+            if guess is None or guess.metro is None:
+                continue
+            district = " ".join(words[-size:])
+            city = normalise(self.metros[guess.metro].city)
+            near = [p for name in (district, f"{district} {city}") for p in self.place_names.get(name, ())
+                    if p.metro == guess.metro and haversine_km(p.point, guess.point) <= 3]  # fmt: skip
+            if near:
+                return guess
+        return None
 
 
 def _closest(text: str, names: list[str]) -> tuple | None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from search.geo import manhattan
 from search.geo.codes import AirportsMixin
 from search.geo.corners import CornerAmbiguous, Corners
+from search.geo.doubts import DoubtsMixin
 from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
     AIRPORT_RADIUS_KM,
@@ -96,10 +97,9 @@ def _scoped_names(aliases: str) -> list[str]:
 
 # A point farther than this from every metro's centre has no machine near it: refused, not answered (the metros'
 # bounds, airports.METRO_RADIUS_KM; machines stand within ~15 km of the centre, so Providence is not Boston's).
-SERVED_KM = 50.0
 
 
-class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
+class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
         self.places: list[Place] = []
@@ -159,19 +159,6 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
     def metro_for_point(self, point: tuple[float, float], within_km: float = 40.0) -> str | None:
         best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
         return best.key if haversine_km(point, (best.latitude, best.longitude)) <= within_km else None
-
-    def outside_metros(self, point: tuple[float, float], what: str, phrase: str) -> PlaceNotFound | None:
-        """The refusal for a point beyond every metro's machines (a ZIP code or coordinates in Anchorage): it says
-        how far the nearest metro is. None within SERVED_KM of a metro's centre."""
-        best = min(self.metros.values(), key=lambda m: haversine_km(point, (m.latitude, m.longitude)))
-        far = haversine_km(point, (best.latitude, best.longitude))
-        if far <= SERVED_KM:
-            return None
-        return PlaceNotFound(
-            f"{what} is outside the metros we serve: the nearest is {best.name}, {far:,.0f} km away.",
-            phrase,
-            [best.name],
-        )
 
     # --- scanning ------------------------------------------------------------------------------
     def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
@@ -256,40 +243,6 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             phrase,
             options,
         )
-
-    def _refuse_if_a_street_elsewhere(self, phrase: str, street: Place, rest: tuple[str, ...] = ()) -> None:
-        """A street's name that other metros' streets have too ("state street": Chicago's, and Salt Lake City's) is
-        asked about, not guessed: the famous one is not the one a person in the other city means; unless the other
-        words name a street of its metro only ("s congress ave & oltorf st": Oltorf St is Austin's)."""
-        others = {s.metro: s for s in self.corners.named(phrase.split()) if s.metro not in (street.metro, None)}
-        if not others:
-            return
-        beside = {line.metro for size in (1, 2, 3) for i in range(len(rest) - size + 1)
-                  for line in self.corners.named(list(rest[i : i + size]))}  # fmt: skip
-        if street.metro in beside and not beside & set(others):
-            return
-        lines = [Place(s.name, *s.points[len(s.points) // 2], "street", key) for key, s in sorted(others.items())]
-        options = self.candidates([street, *lines])
-        raise PlaceAmbiguous(
-            f"'{phrase}' is a street in several cities ({'; '.join(options)}): say which city, e.g. "
-            f"'{phrase} in {self.metros[street.metro].city}'.",
-            phrase,
-            options,
-        )
-
-    def candidates(self, places: list[Place]) -> list[str]:
-        """'Name, Metro (N km from the next)' for each of several same-named places, to choose from."""
-        out = []
-        for p in places[:6]:
-            if p.metro in self.metros:
-                metro = self.metros[p.metro].name
-            else:
-                m = min(self.metros.values(), key=lambda m: haversine_km(p.point, (m.latitude, m.longitude)))
-                metro = f"{haversine_km(p.point, (m.latitude, m.longitude)):,.0f} km from {m.name}"
-            others = [haversine_km(p.point, q.point) for q in places if q is not p]
-            apart = f", {min(others):,.0f} km from the next" if others else ""
-            out.append(f"{p.name}, {metro}{apart}" if metro not in p.name else f"{p.name}{apart}")
-        return out
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
         raw = normalise(self.mark_codes(phrase)).split()
@@ -598,55 +551,6 @@ class Gazetteer(AirportsMixin, FuzzyMixin, TownsMixin):
             phrase,
             self._suggest(" ".join(leftover) or text, None),
         )
-
-    def _misspelt_in_district(self, words: list[str]) -> Place | None:
-        """A misspelt venue followed by its district ("voodo doughnut old town"): the venue the words before the
-        district are closest to, if the district (with its metro's city: "old town portland") lies within 3 km of it;
-        confidence medium, as every misspelt name."""
-        for size in (1, 2, 3):
-            if len(words) - size < 2:
-                break
-            guess = self._fuzzy(" ".join(words[:-size]), None)
-            if guess is None or guess.metro is None:
-                continue
-            district = " ".join(words[-size:])
-            city = normalise(self.metros[guess.metro].city)
-            near = [p for name in (district, f"{district} {city}") for p in self.place_names.get(name, ())
-                    if p.metro == guess.metro and haversine_km(p.point, guess.point) <= 3]  # fmt: skip
-            if near:
-                return guess
-        return None
-
-    def _elsewhere(self, leftover: list[str], metro: str | None) -> bool:
-        """The words left over name a street or a town of other metros only ("elysian fields" beside Boston's
-        Esplanade, "scottsdale" beside the Space Needle): they contradict the place chosen."""
-        for size in (3, 2, 1):
-            for i in range(len(leftover) - size + 1):
-                part = leftover[i : i + size]
-                # a street of two words or more ("state" alone is any State St); a town's name of five letters or more
-                streets = {line.metro for line in self.corners.named(part)} if size > 1 else set()
-                towns = {self._town(r).metro for r in self.cities.get(" ".join(part), ())} - {None}
-                found = streets | towns
-                if found and metro not in found and (size > 1 or len(part[0]) >= 5):
-                    return True
-        return False
-
-    def _refuse_two_cities(self, phrase: str, chosen: Place, others: list[str]) -> None:
-        """Another name of the phrase that is only in one other metro, far away ("space needle venice beach"): the
-        phrase names places of two cities, asked about rather than one of them answered."""
-        for other in others:
-            metros = {p.metro for p in self.place_names[other]}
-            if len(metros) != 1 or None in metros or chosen.metro in metros or chosen.metro is None:
-                continue
-            if any(p.metro == chosen.metro for p in self.scoped_names.get(other, ())):  # "chaifetz arena slu"
-                continue
-            far = self.place_names[other][0]
-            if haversine_km(far.point, chosen.point) > 100:
-                raise PlaceAmbiguous(
-                    f"'{phrase.strip()}' names places in two cities: say which one.",
-                    phrase,
-                    self.candidates([chosen, self._with_city(far, ())]),
-                )
 
     def _with_city(self, place: Place, ignored: tuple[str, ...]) -> Place:
         metro = self.metros.get(place.metro or "")

@@ -1,14 +1,12 @@
-"""Towns (the `zipcodes` package), names that are towns elsewhere, airports outside every metro, names that count
-only with their metro and kind words: the parts of `Gazetteer.geocode` that weigh a phrase against the towns and
-places around it. A mixin of `search.geo.gazetteer.Gazetteer` (it uses its `metros`, `places`, `place_names`,
-`scoped_names`, `airport_codes`, `_with_city` and `candidates`). Pure Python: no Django."""
+"""Towns (the `zipcodes` package), names that count only with their metro and kind words: the parts of
+`Gazetteer.geocode` that weigh a phrase against the towns and places around it. A mixin of `search.geo.gazetteer.Gazetteer` (it uses its `metros`, `places`, `place_names`,
+`scoped_names`, `airport_codes`, `_with_city` and `candidates`, the last from `search.geo.doubts`). Pure Python: no Django."""
 
 from __future__ import annotations
 
 import json
 import logging
 import math
-import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -19,7 +17,6 @@ from statistics import median
 from rapidfuzz import fuzz, process
 
 from search.geo.model import (
-    AIRPORT_RADIUS_KM,
     AREA_KINDS,
     FILLER,
     MIN_TOWN_ZIPS,
@@ -197,61 +194,6 @@ class TownsMixin:
             point = centres.get((key, state)) or (round(lat, 4), round(lon, 4))
             out[key].append((name, state, *point, 1))
             self._geonames_towns.add((name, state))
-
-    @cached_property
-    def _us_airports(self) -> dict[str, tuple[str, float, float]]:
-        """IATA code -> (name, lat, lon) of every US airport with scheduled service, fleet metros or not."""
-        import airportsdata
-
-        from search.geo.airports import scheduled
-
-        table = airportsdata.load("IATA")
-        return {
-            c: (r["name"], float(r["lat"]), float(r["lon"]))
-            for c, r in table.items()
-            if r["country"] == "US" and c and scheduled(r)
-        }
-
-    def _airport_elsewhere(self, phrase: str) -> PlaceNotFound | None:
-        """A code in capitals of an airport outside every metro ("near SFO"): said so, with how far it is."""
-        from search.geo.airports import CAPITAL_WORDS
-
-        written = re.findall(r"(?<![\w&'])[A-Z]{3}(?![\w&'])", phrase)
-        written += [c.upper() for c in re.findall(r"\b([a-z]{3}) (?:airport|terminal|intl)\b", normalise(phrase))]
-        for code in written:
-            if code in CAPITAL_WORDS or code in self.airport_codes or code not in self._us_airports:
-                continue
-            name, lat, lon = self._us_airports[code]
-            m = min(self.metros.values(), key=lambda m: haversine_km((lat, lon), (m.latitude, m.longitude)))
-            far = haversine_km((lat, lon), (m.latitude, m.longitude))
-            label = f"{name} ({code}), {far:,.0f} km from {m.name}"
-            return PlaceNotFound(
-                f"{code} is {name}, outside the metros we serve (the nearest is {m.name}, {far:,.0f} km away).",
-                phrase,
-                [label],
-            )
-        return None
-
-    def _refuse_if_a_town_elsewhere(self, phrase: str, place: Place) -> None:
-        """A place's bare name that is also a real town outside its metro ("springfield": a Jacksonville district and
-        Springfield IL, MA, MO; "riverside", "arcadia") is ambiguous unless the metro, the state or the user's location
-        says which."""
-        name = phrase[4:] if phrase.startswith("the ") else phrase
-        metro = self.metros.get(place.metro or "")
-        if metro is None:
-            return
-        rows = self.cities.get(name, ())  # not a hamlet, or a town of another fleet metro ("highland park")
-        towns = [t for t, r in zip(map(self._town, rows), rows, strict=True)
-                 if r[4] >= MIN_TOWN_ZIPS or t.metro not in (None, place.metro)]  # fmt: skip
-        towns = [t for t in towns if haversine_km(t.point, (metro.latitude, metro.longitude)) > AIRPORT_RADIUS_KM]
-        if towns:
-            options = self.candidates([self._with_city(place, ()), *towns])
-            raise PlaceAmbiguous(
-                f"'{name}' is {self._with_city(place, ()).name} and also a town elsewhere: say which (add the city or "
-                "the state).",
-                phrase,
-                options,
-            )
 
     def _scoped(self, leftover: list[str], metro: str, uncovered: list[str] | None = None) -> Place | None:
         """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta"), looked for in
