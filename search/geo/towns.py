@@ -1,6 +1,7 @@
 """Towns (the `zipcodes` package), names that count only with their metro and kind words: the parts of
-`Gazetteer.geocode` that weigh a phrase against the towns and places around it. A mixin of `search.geo.gazetteer.Gazetteer` (it uses its `metros`, `places`, `place_names`,
-`scoped_names`, `airport_codes`, `_with_city` and `candidates`, the last from `search.geo.doubts`). Pure Python: no Django."""
+`Gazetteer.geocode` that weigh a phrase against the towns and places around it. A mixin of
+`search.geo.gazetteer.Gazetteer` (it uses its `metros`, `places`, `place_names`, `scoped_names`, `airport_codes`,
+`_with_city` and `candidates`, the last from `search.geo.doubts`). Pure Python: no Django."""
 
 from __future__ import annotations
 
