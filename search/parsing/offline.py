@@ -284,6 +284,27 @@ class OfflineParser:
             spans.append((min(corner.used), max(corner.used) + 1))
         return spans
 
+    def _town_not_brand(
+        self,
+        words: list[str],
+        singulars: list[str],
+        spans: list[tuple[int, int]],
+        found: tuple[ProductMatch, int, int] | None,
+    ) -> tuple[ProductMatch, int, int] | None:
+        """A brand that is also a town's or a place's name, beside another product ("coke deer park houston": Deer
+        Park, TX; not the water): the other product, and the brand's words become a place (added to `spans`)."""
+        if found is None or found[0].product is None:
+            return found
+        match, start, end = found
+        name = " ".join(words[start:end])
+        if name not in self.gazetteer.cities and name not in self.gazetteer.place_names:
+            return found
+        other = self.resolver.scan(singulars, places=[*spans, (start, end)])
+        if other is None or other[0].product in (None, match.product):
+            return found
+        spans.append((start, end))
+        return other
+
     def parse(self, query: str) -> ParsedQuery:
         extracted = extract_numbers(self.gazetteer.mark_codes(query))
         words = normalise(extracted.text).split()
@@ -292,7 +313,7 @@ class OfflineParser:
 
         match: ProductMatch | None = None
         product_span: set[int] = set()
-        found = self.resolver.scan(singulars, places=spans)
+        found = self._town_not_brand(words, singulars, spans, self.resolver.scan(singulars, places=spans))
         if found is not None:
             match, start, end = found
             spans = [(s, e) for s, e in spans if e <= start or s >= end]

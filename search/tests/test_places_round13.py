@@ -2,10 +2,13 @@
 
 - A word of the product's name beside its brand is the product's in either number: "takis chips" (catalog "Tortilla
   Chips") left "chips" in the place phrase, so "union station denver" became a fuzzy match of "chips union station".
+- A brand that is also a town's name beside another product is the town: "coke deer park houston" was Deer Park water
+  at Houston's centre (confidence low) with "coke" ignored.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
 import pytest
 
+from search.geo.model import haversine_km
 from search.tests.offline import plan
 
 
@@ -24,3 +27,23 @@ def test_a_plural_or_singular_word_of_the_products_name_beside_its_brand_is_the_
     assert result.product == product
     assert result.place.confidence == "high"
     assert result.place.ignored == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "product"),
+    [
+        ("coke deer park houston", "Cola"),
+        ("coke in deer park tx", "Cola"),
+        ("deer park water in deer park tx", "Spring Water"),
+    ],
+)
+def test_a_brand_that_is_a_town_beside_another_product_is_the_town(query: str, product: str) -> None:
+    result = plan(query)
+    assert result.product == product
+    assert haversine_km(result.place.point, (29.6911, -95.1108)) < 3  # Deer Park, TX (Wikipedia)
+
+
+def test_a_brand_alone_is_still_the_product() -> None:
+    result = plan("deer park near times square")
+    assert result.product == "Spring Water"
+    assert result.place.name.startswith("Times Square")
