@@ -19,7 +19,9 @@ from search.geo.model import (
 )
 from search.parsing.text import normalise
 
-SERVED_KM = 50.0  # a point farther than this from every metro's centre is outside the metros served
+# A point farther than this from every metro's centre has no machine near it: refused, not answered (the metros'
+# bounds, airports.METRO_RADIUS_KM; machines stand within ~15 km of the centre, so Providence is not Boston's).
+SERVED_KM = 50.0
 
 
 class DoubtsMixin:

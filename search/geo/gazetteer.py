@@ -95,10 +95,6 @@ def _scoped_names(aliases: str) -> list[str]:
     return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
 
 
-# A point farther than this from every metro's centre has no machine near it: refused, not answered (the metros'
-# bounds, airports.METRO_RADIUS_KM; machines stand within ~15 km of the centre, so Providence is not Boston's).
-
-
 class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
     def __init__(self, path: Path = DATA, venues: Path | None = VENUES) -> None:
         self.metros: dict[str, Metro] = {}
