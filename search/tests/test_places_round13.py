@@ -4,11 +4,13 @@
   Chips") left "chips" in the place phrase, so "union station denver" became a fuzzy match of "chips union station".
 - A brand that is also a town's name beside another product is the town: "coke deer park houston" was Deer Park water
   at Houston's centre (confidence low) with "coke" ignored.
+- "slu" alone (South Lake Union, Seattle; Saint Louis University) is asked about: it was Seattle, confidence high.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
 import pytest
 
 from search.geo.model import haversine_km
+from search.interpret import Unresolved
 from search.tests.offline import plan
 
 
@@ -47,3 +49,12 @@ def test_a_brand_alone_is_still_the_product() -> None:
     result = plan("deer park near times square")
     assert result.product == "Spring Water"
     assert result.place.name.startswith("Times Square")
+
+
+def test_an_abbreviation_two_metros_use_alone_is_asked_about() -> None:
+    """ "slu" is Seattle's South Lake Union and Saint Louis University: alone it was Seattle, confidence high."""
+    with pytest.raises(Unresolved) as caught:
+        plan("coke slu")
+    assert caught.value.which == "location"
+    assert plan("coke at slu st louis").place.metro == "st-louis"
+    assert plan("coke near slu seattle").place.metro == "seattle"
