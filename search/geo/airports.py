@@ -269,8 +269,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def airports(
     metros: dict[str, tuple[str, float, float]], is_town: Callable[[str], bool]
-) -> Iterator[tuple[str, str, list[str], float, float, str, bool]]:
-    """(metro key, name, aliases, lat, lon, IATA code, scheduled service) for every IATA airport within a metro;
+) -> Iterator[tuple[str, str, list[str], float, float, str, bool, str]]:
+    """(metro key, name, aliases, lat, lon, IATA code, scheduled service, FAA code where it differs, else "") for
+    every IATA airport within a metro;
     metros: key -> (city, lat, lon).
     `is_town(words)` keeps a town's name ("fort worth" in "Dallas-Fort Worth") from becoming an airport's alias."""
     import airportsdata
@@ -319,8 +320,13 @@ def airports(
                     aliases += military_names(part, _core(normalise(part), city))
             if row is main:
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
+            # the FAA's code where it is not the IATA one (South Jersey Regional: IATA LLY, FAA VAY), with "airport"
+            lid = (row.get("lid") or "").lower()
+            if re.fullmatch(r"[a-z]{3}", lid) and lid != code:
+                aliases += [f"{lid} airport", *(f"{lid} airport {w}" for w in AIRPORT_CONTEXT)]
             point = _point(row)
-            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row)  # type: ignore[misc]
+            faa = lid.upper() if lid and lid != code else ""
+            yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row), faa  # type: ignore[misc]
 
 
 _PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")

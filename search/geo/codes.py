@@ -19,14 +19,17 @@ class AirportsMixin:
         codes = set()
         self._airfield_codes: set[str] = set()  # every metro airport's code: "near BFI" in capitals is Boeing Field
         self._code_aliases: set[str] = set()  # "lax", "lax airport", ...: never matched by typo (MCO is not SMO)
-        for metro, name, aliases, lat, lon, code, scheduled in airports(metros, lambda words: words in self.cities):
+        rows = airports(metros, lambda words: words in self.cities)
+        for metro, name, aliases, lat, lon, code, scheduled, faa in rows:
             place = Place(name, lat, lon, "airport", metro, source="airportsdata")
             self.places.append(place)
             if scheduled:
                 codes.add(code)
             self._airfield_codes.add(code)
+            if faa and faa not in CAPITAL_WORDS:  # "VAY" in capitals: South Jersey Regional (IATA LLY)
+                self._airfield_codes.add(faa)
             for alias in aliases:
-                if alias.split()[0] == code.lower():
+                if alias.split()[0] in (code.lower(), faa.lower()):
                     self._code_aliases.update((alias, f"the {alias}"))
                 for variant in (alias, f"the {alias}"):
                     if alias in self.metro_names or place in self.place_names.get(variant, ()):  # "the stl" too

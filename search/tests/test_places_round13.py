@@ -5,6 +5,7 @@
 - A brand that is also a town's name beside another product is the town: "coke deer park houston" was Deer Park water
   at Houston's centre (confidence low) with "coke" ignored.
 - "slu" alone (South Lake Union, Seattle; Saint Louis University) is asked about: it was Seattle, confidence high.
+- An airport's FAA code where it differs from its IATA code ("VAY", South Jersey Regional, IATA LLY) is the airport.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
 import pytest
@@ -58,3 +59,16 @@ def test_an_abbreviation_two_metros_use_alone_is_asked_about() -> None:
     assert caught.value.which == "location"
     assert plan("coke at slu st louis").place.metro == "st-louis"
     assert plan("coke near slu seattle").place.metro == "seattle"
+
+
+@pytest.mark.parametrize("query", ["pretzels VAY", "pretzels at vay airport", "pretzels near LLY"])
+def test_an_airports_faa_code_that_is_not_its_iata_code_is_the_airport(query: str) -> None:
+    """South Jersey Regional Airport is LLY to IATA and VAY to the FAA (and its pilots): only LLY was read."""
+    place = plan(query).place
+    assert place.kind == "airport"
+    assert haversine_km(place.point, (39.9429, -74.8458)) < 1  # KVAY (FAA airport data)
+
+
+def test_a_three_letter_word_is_not_read_as_an_faa_code() -> None:
+    with pytest.raises(Unresolved):
+        plan("coke at vax airport")
