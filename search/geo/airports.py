@@ -216,6 +216,8 @@ def full_names(name: str, cities: set[str], is_town: Callable[[str], bool] = lam
     parts = [name, *re.split(r"[/()]", name), re.sub(r"\([^)]*\)", " ", name)]
     # "<X> of <Y> Airport" is also "<X> Airport" ("Reid-Hillview of Santa Clara County Airport")
     parts += [f"{m.group(1)} {m.group(2)}" for m in re.finditer(r"^(.+?) of .+ (airport|field)$", name, re.IGNORECASE)]
+    # an owner's name before the airfield's is often left out ("Stark's Twin Oaks Airpark": "twin oaks airpark")
+    parts += [m.group(1) for m in re.finditer(r"^\w+'s (\w+ .+)$", name) if len(m.group(1).split()) >= 2]
     city_words = {w for city in cities for w in city.split()}  # "West Memphis" is not "memphis airport"
     found: list[str] = []
     for part in parts:
@@ -236,7 +238,7 @@ def full_names(name: str, cities: set[str], is_town: Callable[[str], bool] = lam
                 before = [w for w in plain[: plain.index("executive")] if w not in GENERIC]
                 if len(before) >= 2 and not is_town(" ".join(before)):
                     found.append(" ".join([*before, plain[-1]]))
-        named = [w for w in core if len(w) > 1]
+        named = [w for w in core if len(w) > 1 and w not in HEADS]  # "airpark" is the head, no name
         # "Olive Branch/Taylor Field", "Gwinnett County/Briscoe Field": the joined town is "<town> airport"
         first = normalise(re.split(r"[/(]", name)[0]).split()
         if part == name and "/" in name and not HEADS.intersection(first):

@@ -6,6 +6,7 @@
   at Houston's centre (confidence low) with "coke" ignored.
 - "slu" alone (South Lake Union, Seattle; Saint Louis University) is asked about: it was Seattle, confidence high.
 - An airport's FAA code where it differs from its IATA code ("VAY", South Jersey Regional, IATA LLY) is the airport.
+- An airfield named after its owner is also named without it ("Stark's Twin Oaks Airpark": "twin oaks airpark").
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
 import pytest
@@ -72,3 +73,11 @@ def test_an_airports_faa_code_that_is_not_its_iata_code_is_the_airport(query: st
 def test_a_three_letter_word_is_not_read_as_an_faa_code() -> None:
     with pytest.raises(Unresolved):
         plan("coke at vax airport")
+
+
+def test_an_airfield_named_without_its_owners_name_is_the_airfield() -> None:
+    """ "Stark's Twin Oaks Airpark" (Hillsboro, OR) is "twin oaks airpark": it was San Antonio's Twin-Oaks Airport,
+    2,768 km away (confidence low)."""
+    place = plan("coke at twin oaks airpark").place
+    assert place.metro == "portland"
+    assert haversine_km(place.point, (45.4285, -122.9422)) < 1  # 7S3 (FAA airport data)
