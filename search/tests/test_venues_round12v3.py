@@ -83,7 +83,7 @@ def test_round_12v3_neighbourhoods_and_parks_are_found(query, point, km):
         ("coke in riverside park", "Riverside Park", "new-york"),  # still Manhattan's
         ("coke in audubon park", "Audubon Park", "new-orleans"),  # still New Orleans's
         ("coke in bryn mawr", "Bryn Mawr", "philadelphia"),  # still the Main Line town
-        ("coke in richmond heights", "Richmond Heights", "st-louis"),  # still the St. Louis suburb
+        ("coke in richmond heights mo", "Richmond Heights", "st-louis"),  # the St. Louis suburb, with its state
         ("coke in bryn mawr minneapolis", "Bryn Mawr Minneapolis", "minneapolis"),
         ("coke in tropicana san jose", "Tropicana", "san-jose"),
         ("coke in roanoke kansas city", "Roanoke", "kansas-city"),
@@ -102,6 +102,7 @@ def test_shared_names(query, name, metro):
         "coke in tropicana",
         "coke in hollywood",
         "coke in washington heights",  # Manhattan's and now Chicago's
+        "coke in richmond heights",  # the St. Louis suburb and, since GeoNames' places of 1,000, Miami's (FL)
     ],
 )
 def test_a_name_several_metros_share_is_asked_about(query):
