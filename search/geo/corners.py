@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from search.geo.grids import grid_point
 from search.geo.streetnames import (
     ARTICLES,
     DIRECTIONS,
@@ -38,6 +39,12 @@ from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "streets.tsv"
 CONNECTORS = frozenset(["and", "at", "y", "con", "&"])
+# Words after which a number is no house number: "calle 8 y ...", "route 66 diner", "gate 12", "suite 400"
+NOT_BEFORE_AN_ADDRESS = frozenset(
+    ["calle", "avenida", "carrera", "route", "highway", "hwy", "interstate", "i", "us", "sr", "pier", "gate",
+     "terminal", "exit", "suite", "ste", "apt", "unit", "level", "floor", "platform", "door", "lot",
+     "concourse", "number", "no", "track", "bay", "dock", "stall", "room"]
+)  # fmt: skip
 
 
 class CornerAmbiguous(Exception):
@@ -180,6 +187,7 @@ class Corners:
         *,
         any_metro: bool = False,
         inside: frozenset[int] = frozenset(),
+        named: frozenset[int] = frozenset(),
     ) -> Corner | None:
         """The corner named in `words` (or a street's block, see `_block`), in the metro the phrase names
         (`metro_at`: word index -> metro key, outside the streets' names), else the one near the user, else the
@@ -187,7 +195,7 @@ class Corners:
         None if no two known streets are joined by a connector or they do not cross. Without a metro, a corner with
         a numbered street counts only when the other street is known in one metro alone ("7th st and mcdowell" is
         Phoenix; "5th and main" is in every city)."""
-        block = self._block(words, metro_at, near, any_metro)
+        block = self._block(words, metro_at, near, any_metro, named)
         if block is not None:
             return block
         for i, word in enumerate(words):
@@ -240,23 +248,53 @@ class Corners:
         return self._interpolated(words, metro_at, near, any_metro)
 
     def _block(
-        self, words: list[str], metro_at: dict[int, str], near: tuple[float, float] | None, any_metro: bool
+        self,
+        words: list[str],
+        metro_at: dict[int, str],
+        near: tuple[float, float] | None,
+        any_metro: bool,
+        named: frozenset[int] = frozenset(),
     ) -> Corner | None:
-        """A street section written as an address block: "1500 block of Walnut St", "2400 block of e camelback rd",
-        "200 block of S Main St". Where a city numbers its addresses by its numbered streets (Philadelphia's 15th St
-        is the 1500 block, Phoenix's 24th St the 2400 block east, Salt Lake City's 200 South the 200 block south),
-        the N00 block runs from the street's crossing with the Nth numbered street to the next one; the point is its
-        middle, read between the nearest numbered crossings on either side. Not every city numbers so, and nothing
-        here says which do: such a block is answered with confidence medium, never high. None if the phrase names no
-        block, or the street has no numbered crossings around it."""
+        """A street section written as an address block ("1500 block of Walnut St", "2400 block of e camelback rd",
+        "200 block of S Main St"), or an address ("1500 walnut st", "1500 n wells"). Where a city numbers its
+        addresses by its numbered streets (Philadelphia's 15th St is the 1500 block, Phoenix's 24th St the 2400 block
+        east, Salt Lake City's 200 South the 200 block south), the N00 block runs from the street's crossing with the
+        Nth numbered street to the next one; a block's point is its middle, an address's its number, read between
+        the nearest numbered crossings on either side; in a city whose numbers count miles from two baselines
+        (Chicago, `search.geo.grids`), from there. Not every city numbers so, and nothing here says which do: such a
+        point is answered with confidence medium, never high. None if the phrase names no block or address, or the
+        street has no numbered crossings around it, or the number begins a known place's name (`named`: word indices;
+        "900 north michigan" is the mall)."""
         at = next((i for i in range(1, len(words)) if words[i] == "block" and re.fullmatch(r"\d+", words[i - 1])), None)
         # Spanish: "la cuadra 1500 de east lake st"
         cuadra = next((i for i in range(len(words) - 1) if words[i] == "cuadra" and words[i + 1].isdigit()), None)
-        if at is None and cuadra is None:
-            return None
-        first, number_at, at = (at - 1, at - 1, at) if at is not None else (cuadra, cuadra + 1, cuadra + 1)
-        number = int(words[number_at]) // 100 * 100
-        start = at + 1 + (at + 1 < len(words) and words[at + 1] in ("of", "de", "del"))
+        if at is not None or cuadra is not None:
+            first, number_at, at = (at - 1, at - 1, at) if at is not None else (cuadra, cuadra + 1, cuadra + 1)
+            start = at + 1 + (at + 1 < len(words) and words[at + 1] in ("of", "de", "del"))
+            return self._numbered_point(words, first, start, int(words[number_at]) // 100 * 100, metro_at, near,
+                                        any_metro, block=True)  # fmt: skip
+        for i, word in enumerate(words[:-1]):  # "1500 n wells", "2400 e camelback rd": an address
+            if i in named or not re.fullmatch(r"[1-9]\d{0,4}", word):
+                continue
+            if i == 0 or words[i - 1] not in NOT_BEFORE_AN_ADDRESS:
+                found = self._numbered_point(words, i, i + 1, int(word), metro_at, near, any_metro, block=False)
+                if found is not None:
+                    return found
+        return None
+
+    def _numbered_point(
+        self,
+        words: list[str],
+        first: int,
+        start: int,
+        number: int,
+        metro_at: dict[int, str],
+        near: tuple[float, float] | None,
+        any_metro: bool,
+        *,
+        block: bool,
+    ) -> Corner | None:
+        """The point of house `number` (the middle of its block if `block`) on the street named from `start`."""
         street = self._street_at(words, start, 1)
         if street is None:
             return None
@@ -267,23 +305,32 @@ class Corners:
         side = next((FULL_DIRECTION.get(w, w) for w in span if w in DIRECTIONS), None)
         used = set(range(first, end))
         metros = {m for i, m in metro_at.items() if i not in used}
+        # "200 s main st": South Main St where a metro has one (Los Angeles), Main St's south side in the others
+        base = base_name(words[start : start + street[1]])
+        also = self.streets.get(base, []) if base != street[0] else []
+        lines = list(dict.fromkeys([*self.streets[street[0]], *also]))  # a line both keys name, once
         found = []
-        for line in _typed(self.streets[street[0]], written_types(span)):
+        for line in _typed(lines, written_types(span)):
             if metros and line.metro not in metros:
                 continue
-            point = self._at(line, number + 50, side) or self._at(line, number, side)
+            if block:
+                point = self._at(line, number + 50, side) or self._at(line, number, side)
+            else:
+                point = self._at(line, number, side)
+            point = point or grid_point(line.metro, line.points, number + 50 * block, side)
             if point is not None:
                 prefix = side.title() + " " if side in FULL_DIRECTION.values() and not quadrant(line.name) else ""
-                label = f"{number} block of {prefix}{line.name}"
+                label = f"{number} block of {prefix}{line.name}" if block else f"{number} {prefix}{line.name}"
                 found.append(Corner(label, point, line.metro, used, "streets:block", "medium"))
         if found and near is not None and not metros:
             return min(found, key=lambda f: math.dist(f.point, near))
         if found and any_metro:
             return found[0]
         # a street of several metros, none named ("1500 block of broadway"): not the one whose block could be read
-        lines = {line.metro: line for line in self.streets[street[0]]}
-        if found and not metros and len(lines) > 1:
-            raise CornerAmbiguous([(f"{number} block of {line.name}", key) for key, line in sorted(lines.items())])
+        by_metro = {line.metro: line for line in self.streets[street[0]]}
+        if found and not metros and len(by_metro) > 1:
+            what = f"{number} block of " if block else f"{number} "
+            raise CornerAmbiguous([(f"{what}{line.name}", key) for key, line in sorted(by_metro.items())])
         return found[0] if len(found) == 1 else None
 
     def _at(self, line: Street, value: int, side: str | None, family: str | None = None) -> tuple[float, float] | None:

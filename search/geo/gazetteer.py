@@ -375,7 +375,8 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
             if len(scope) == 1 and None not in scope:
                 metro_at.update(dict.fromkeys(range(s, e), next(iter(scope))))
         try:
-            corner = self.corners.locate(words, metro_at, near, inside=inside_metro_names(spans))
+            named = frozenset(i for s, e, kind in spans if kind == "place" for i in range(s, e))
+            corner = self.corners.locate(words, metro_at, near, inside=inside_metro_names(spans), named=named)
         except CornerAmbiguous as exc:
             options = [f"{label}, {self.metros[key].name}" for label, key in exc.corners]
             raise PlaceAmbiguous(

@@ -279,7 +279,8 @@ class OfflineParser:
             spans.append((first, first + len(text[start:end].split())))
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
         # "colfax and broadway": "and" is a place's
-        corner = self.gazetteer.corners.locate(words, {}, any_metro=True, inside=inside_metro_names(found))
+        named = frozenset(i for s, e, kind in found if kind == "place" for i in range(s, e))
+        corner = self.gazetteer.corners.locate(words, {}, any_metro=True, inside=inside_metro_names(found), named=named)
         if corner is not None:
             spans.append((min(corner.used), max(corner.used) + 1))
         return spans

@@ -9,6 +9,8 @@
 - An airfield named after its owner is also named without it ("Stark's Twin Oaks Airpark": "twin oaks airpark").
 - GeoNames' places of 1,000 people or more (was 15,000) that no ZIP code names are towns: Richmond Heights, FL makes
   "richmond heights" a name of two metros.
+- Street addresses ("1500 walnut st", "1500 n wells", "200 s main st") are read like a "block of" (numbered crossings),
+  and Chicago's addresses from its mile grid (search.geo.grids), confidence medium.
 Expected points are the places' published coordinates (Wikipedia), written apart from the gazetteer's rows."""
 
 import subprocess
@@ -108,3 +110,39 @@ def test_geonames_places_read_in_a_child_are_those_read_here() -> None:
     child = towns._geonames_us_places()
     assert len(child) > 15_000
     assert sorted(child) == sorted(here)
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        # Philadelphia numbers by its numbered streets: 1500 is 15th St (15th & Walnut, OpenStreetMap)
+        ("coke 1500 walnut st philadelphia", (39.9494, -75.1662)),
+        # Phoenix: 2400 east is 24th St (24th St & Camelback Rd)
+        ("coke 2400 e camelback rd phoenix", (33.5093, -112.0300)),
+        # Salt Lake City: 200 South Main is Main St at 200 South, not Los Angeles' South Main St
+        ("coke 200 s main st salt lake city", (40.7648, -111.8910)),
+        # Chicago counts 800 numbers to the mile from Madison St: 1500 N Wells lies between North Ave and Schiller
+        ("trail mix 1500 n wells st chicago", (41.9091, -87.6345)),
+        ("coke 1200 w madison chicago", (41.8818, -87.6570)),  # Racine Ave (1200 W) & Madison
+        ("doritos 200 block of s state st chicago", (41.8790, -87.6277)),  # between Adams (200 S) and Jackson (300 S)
+    ],
+)
+def test_a_street_address_is_read_from_the_citys_numbering(query: str, point: tuple[float, float]) -> None:
+    """ "1500 walnut st" and "1500 n wells" were refused or answered with the city's centre (low): an address is now
+    read as a "block of" was, from the numbered crossings or a city's mile grid, confidence medium."""
+    place = plan(query).place
+    assert place.source == "streets:block" and place.confidence == "medium"
+    assert haversine_km(place.point, point) < 0.3
+
+
+def test_an_address_on_a_street_of_several_metros_is_asked_about() -> None:
+    with pytest.raises(Unresolved) as caught:
+        plan("coke 1500 walnut st")
+    assert any("Philadelphia" in s for s in caught.value.suggestions)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("water at 900 north michigan", "900 North Michigan"), ("coke at gate 12 dfw", "Dallas")]
+)
+def test_a_number_in_a_places_name_or_after_gate_is_no_address(query: str, name: str) -> None:
+    assert name in plan(query).place.name
