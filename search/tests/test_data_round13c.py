@@ -72,6 +72,20 @@ from search.tests.offline import assert_corner, km_from, plan
         ("refresco en little india houston", (29.7200, -95.4990), 1.0),  # the same corner
         ("coke in woodland heights houston", (29.7850, -95.3720), 3.0),  # Houston Ave and White Oak Dr
         ("coke in gulfgate", (29.6980, -95.3000), 3.0),  # Gulfgate Center, I-45 and Loop 610
+        # second batch
+        ("coke at hansens sno bliz", (29.9175, -90.0987), 1.0),  # Tipitina's, Tchoupitoulas St and Napoleon Ave
+        ("coke at tujagues", (29.9575, -90.0617), 0.5),  # Cafe du Monde, Jackson Square
+        ("coke at angelo brocato", (29.9755, -90.0965), 0.6),  # N Carrollton Ave and Canal St streetcar stop
+        ("coke at cliftons", (34.0487, -118.2518), 0.6),  # Pershing Square station (B and D Lines)
+        ("coke at grammy museum", (34.0430, -118.2673), 0.6),  # Crypto.com Arena
+        ("coke at tongva park", (34.0136, -118.4914), 0.5),  # Downtown Santa Monica station (E Line)
+        ("coke at snowbird", (40.5810, -111.6570), 1.5),  # Snowbird's Tram Plaza, Little Cottonwood Canyon
+        ("agua en solitude mountain resort", (40.6199, -111.5919), 1.5),  # Solitude's village, Big Cottonwood Canyon
+        ("coke at crown burgers slc", (40.7641, -111.8894), 1.5),  # Gallivan Center
+        ("coke at kilby court", (40.7540, -111.8990), 0.6),  # 700 South and 300 West
+        ("coke at treebeards", (29.7630, -95.3617), 0.4),  # Market Square Park
+        ("coke at strake jesuit", (29.7055, -95.5200), 1.5),  # Bellaire Blvd and Fondren Rd
+        ("coke at intuition ale works", (30.3239, -81.6373), 1.0),  # TIAA Bank Field (EverBank Stadium)
     ],
 )
 def test_round_13c_places_are_found(query, point, km):
