@@ -50,9 +50,9 @@ from search.tests.offline import assert_corner, km_from, plan
         ("coke at earle cabell federal building", (32.7760, -96.7970), 0.8),  # Dallas City Hall
         ("coke at the belo garden", (32.7778, -96.8069), 0.4),  # Old Red Museum
         ("coke at katy trail dallas", (32.7893, -96.8016), 2.0),  # Klyde Warren Park, its south end
-        ("coke at paul quinn college", (32.6860, -96.7400), 1.5),  # Simpson Stuart Rd (published address)
+        ("coke at paul quinn college", (32.6771, -96.7549), 0.3),  # Wikipedia: Paul Quinn College
         # Atlanta
-        ("coke at rhodes hall", (33.7890, -84.3870), 0.6),  # Arts Center station
+        ("coke at rhodes hall", (33.7890, -84.3870), 0.8),  # Arts Center station
         ("coke at the wrens nest", (33.7350, -84.4130), 1.2),  # West End station (MARTA)
         ("coke at the plaza theatre atlanta", (33.7726, -84.3657), 1.2),  # Ponce City Market
         ("coke at majestic diner", (33.7726, -84.3657), 1.2),  # Ponce City Market
