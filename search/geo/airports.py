@@ -324,10 +324,10 @@ def airports(
                 aliases += [f"{city} airport", f"{city} international airport", f"{city} international"]
             # the FAA's code where it is not the IATA one (South Jersey Regional: IATA LLY, FAA VAY), with "airport"
             lid = (row.get("lid") or "").lower()
-            if re.fullmatch(r"[a-z]{3}", lid) and lid != code:
+            faa = lid.upper() if re.fullmatch(r"[a-z]{3}", lid) and lid != code else ""
+            if faa:
                 aliases += [f"{lid} airport", *(f"{lid} airport {w}" for w in AIRPORT_CONTEXT)]
             point = _point(row)
-            faa = lid.upper() if lid and lid != code else ""
             yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row), faa  # type: ignore[misc]
 
 
