@@ -90,6 +90,11 @@ def inside_metro_names(spans: list[tuple[int, int, str]]) -> frozenset[int]:
     return frozenset(i for s, e, kind in spans if kind == "metro" for i in range(s + 1, e))
 
 
+def place_name_words(spans: list[tuple[int, int, str]]) -> frozenset[int]:
+    """The word indices inside a known place's name ("900 north michigan": its number is no house number)."""
+    return frozenset(i for s, e, kind in spans if kind == "place" for i in range(s, e))
+
+
 def _scoped_names(aliases: str) -> list[str]:
     """Aliases written "@name": they count only with the metro named ("fremont" in "fremont seattle")."""
     return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
@@ -375,8 +380,9 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
             if len(scope) == 1 and None not in scope:
                 metro_at.update(dict.fromkeys(range(s, e), next(iter(scope))))
         try:
-            named = frozenset(i for s, e, kind in spans if kind == "place" for i in range(s, e))
-            corner = self.corners.locate(words, metro_at, near, inside=inside_metro_names(spans), named=named)
+            corner = self.corners.locate(
+                words, metro_at, near, inside=inside_metro_names(spans), named=place_name_words(spans)
+            )
         except CornerAmbiguous as exc:
             options = [f"{label}, {self.metros[key].name}" for label, key in exc.corners]
             raise PlaceAmbiguous(

@@ -15,7 +15,7 @@ Pure Python: no Django.
 from __future__ import annotations
 
 from search.geo import manhattan
-from search.geo.gazetteer import SPANISH_LOCATION_WORDS, Gazetteer, inside_metro_names
+from search.geo.gazetteer import SPANISH_LOCATION_WORDS, Gazetteer, inside_metro_names, place_name_words
 from search.parsing.base import ParsedQuery
 from search.parsing.products import ProductMatch, ProductResolver
 from search.parsing.text import extract_numbers, normalise, singular
@@ -279,7 +279,7 @@ class OfflineParser:
             spans.append((first, first + len(text[start:end].split())))
         spans.extend((i, i + 1) for i, w in enumerate(words) if w.isdigit() and len(w) == 5)  # ZIP codes
         # "colfax and broadway": "and" is a place's
-        named = frozenset(i for s, e, kind in found if kind == "place" for i in range(s, e))
+        named = place_name_words(found)
         corner = self.gazetteer.corners.locate(words, {}, any_metro=True, inside=inside_metro_names(found), named=named)
         if corner is not None:
             spans.append((min(corner.used), max(corner.used) + 1))
