@@ -137,7 +137,10 @@ class TownsMixin:
         centre from `data/towns.tsv` when listed, else GeoNames' point for a town of 1,000 or more, else the median
         of its ZIP codes' points (their mean was pulled kilometres off by outlying ZIP codes: Round Rock 9 km,
         Bellaire 7 km, Mesa 6 km)."""
-        geonames_child = _child(_GEONAMES_SCRIPT, str(GEONAMES_MIN_PEOPLE))  # it reads while the ZIP codes' child does
+        try:  # it reads while the ZIP codes' child does
+            geonames_child: subprocess.Popen | None = _child(_GEONAMES_SCRIPT, str(GEONAMES_MIN_PEOPLE))
+        except OSError:
+            geonames_child = None  # _geonames_us_places tries again, then reads here
         points = self._zip_points
         centres = _town_centres()
         # GeoNames' point of a town of 1,000 or more is its centre; its ZIP codes' median can be kilometres off (the
