@@ -100,6 +100,16 @@ class Corners:
                 for key in keys:
                     if street not in self.streets.setdefault(key, []):
                         self.streets[key].append(street)
+        # "north and damen", "south and broad": a street named by a direction and its type alone (North Ave, South St)
+        # loses its type in a corner, as other streets do; the bare direction is its key for corners only (`named`
+        # and addresses never take it: "200 south" is Salt Lake City's grid, not a house on South St)
+        self._bare: set[str] = set()
+        for street, _ in streets:
+            words = normalise(street.name).split()
+            if len(words) == 2 and words[0] in FULL_DIRECTION.values() and words[1] in SUFFIXES:
+                self._bare.add(words[0])
+                if street not in self.streets.setdefault(words[0], []):
+                    self.streets[words[0]].append(street)
         self.max_words = max(len(k.split()) for k in self.streets)
         self._keys_by_metro: dict[str, set[str]] = {}
         for key, lines in self.streets.items():
@@ -116,7 +126,8 @@ class Corners:
         """The streets, of any metro, that `words` names whole ("state street": Chicago's and Salt Lake City's), of
         the type written if one is ("sunset blvd" is no Sunset Rd)."""
         written = written_types(words)
-        lines = self.streets.get(directed_name(words) or base_name(words), []) if words else []
+        key = directed_name(words) or base_name(words) if words else ""
+        lines = self.streets.get(key, []) if key not in self._bare else []
         return [s for s in lines if not written or street_type(s.name) in written]
 
     def _street_at(
@@ -296,7 +307,7 @@ class Corners:
     ) -> Corner | None:
         """The point of house `number` (the middle of its block if `block`) on the street named from `start`."""
         street = self._street_at(words, start, 1)
-        if street is None:
+        if street is None or street[0] in self._bare:
             return None
         end = start + street[1]
         while end < len(words) and (words[end] in SUFFIXES or words[end] in DIRECTIONS):

@@ -280,6 +280,9 @@ def english_place_words(words: list[str]) -> list[str]:
     return out
 
 
+STREET_KINDS = frozenset(["street", "avenue", "boulevard"])
+
+
 def spanish_order(words: list[str]) -> list[str] | None:
     """The English order of a Spanish "<kind> [de] <name>": "park balboa" -> "balboa park", "stadium of los
     dodgers" -> "dodgers stadium" (the words after the name, a city, stay after it). None if there is none."""
@@ -290,7 +293,9 @@ def spanish_order(words: list[str]) -> list[str] | None:
             while j < len(words) and words[j] in ("of", "la", "el", "los", "las"):
                 j += 1
             end = j
-            while end < len(words) and words[end] not in ("of", "in", "en"):
+            # a street's name ends at the corner's connector: "calle main y mckinney" is Main St and McKinney
+            stops = ("of", "in", "en", "y", "and", "&", "con", "at") if word in STREET_KINDS else ("of", "in", "en")
+            while end < len(words) and words[end] not in stops:
                 end += 1
             if end > j:
                 return [*words[:i], *words[j:end], word, *words[end:]]

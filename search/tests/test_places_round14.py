@@ -1,0 +1,77 @@
+"""Issue 16, fourteenth round: readings that probes showed wrong, fixed in general.
+
+- A street named by a direction and its type alone (Chicago's North Ave, Philadelphia's South St) is said without
+  its type in a corner, as other streets are: "north and damen", "south and broad" were refused.
+- A Spanish "calle <name> y <other>" is the corner of two streets: "la calle main y mckinney houston" was read as
+  "main y mckinney houston street" and refused as Houston Street of three cities.
+Expected points are the corners' published positions (OpenStreetMap), written apart from streets.tsv."""
+
+import pytest
+
+from search.geo.model import haversine_km, spanish_order
+from search.interpret import Unresolved
+from search.tests.offline import assert_corner, plan
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at north and damen", (41.9104, -87.6773)),
+        ("coke at north and milwaukee chicago", (41.9104, -87.6774)),
+        ("snickers at south and broad", (39.9439, -75.1650)),
+        ("coke at broad and south philly", (39.9439, -75.1650)),
+        ("coke at south and 4th philly", (39.9416, -75.1478)),
+        ("coke at north and peachtree atlanta", (33.7713, -84.3863)),
+    ],
+)
+def test_a_direction_street_without_its_type_is_a_corner(query: str, point: tuple[float, float]) -> None:
+    assert_corner(query, point, km=0.4)
+
+
+@pytest.mark.parametrize("query", ["coke at 200 south", "coke at 1500 south"])
+def test_a_bare_direction_after_a_number_is_no_address_on_south_st(query: str) -> None:
+    """ "200 south" is Salt Lake City's grid, never house 200 of Philadelphia's or Indianapolis' South St."""
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert "South St" not in place.name, place
+
+
+def test_a_bare_direction_outside_a_corner_is_no_street() -> None:
+    """Only in a corner: "south philly" stays the neighbourhood, not South St."""
+    place = plan("coke in south philly").place
+    assert place.kind == "neighbourhood", place
+
+
+def test_salt_lake_city_grid_corners_keep_their_number() -> None:
+    place = assert_corner("coke 400 south and state", (40.7600, -111.8880), km=0.4)
+    assert place.metro == "salt-lake-city"
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coca en la calle main y mckinney houston", (29.7574, -95.3645)),
+        ("coca cola en calle main y mckinney", (29.7574, -95.3645)),
+        ("agua en la avenida colfax y broadway denver", (39.7402, -104.9875)),
+        ("coca en la calle bourbon y canal", (29.9545, -90.0695)),
+    ],
+)
+def test_a_spanish_street_is_one_side_of_a_corner(query: str, point: tuple[float, float]) -> None:
+    place = plan(query).place
+    assert place.kind == "corner", place
+    assert haversine_km(place.point, point) <= 0.4, place
+
+
+def test_spanish_order_stops_a_street_name_at_the_connector() -> None:
+    assert spanish_order(["street", "main", "y", "mckinney", "houston"]) == [
+        "main",
+        "street",
+        "y",
+        "mckinney",
+        "houston",
+    ]
+    # other kinds keep their whole name: "museo de arte y ciencia" is one museum
+    assert spanish_order(["museum", "of", "art", "y", "science"]) == ["art", "y", "science", "museum"]
+
