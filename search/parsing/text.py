@@ -28,6 +28,18 @@ DEGREES_MINUTES = re.compile(
     r"(?i)(?:(?<![a-z])(?P<ns1>[NS])\s*)?" + _DM.format("a") + r"(?P<ns>[NS])?\s*[,;/ ]?\s*"
     r"(?:(?P<ew1>[EW])\s*)?" + _DM.format("o") + r"(?P<ew>[EW])?(?![a-z])"
 )
+# Degrees, minutes and seconds written with spaces only, the hemisphere after each half (as GPS apps copy them):
+# 40 45 10 N 73 59 0 W · 40 45 N, 73 59 W
+DMS_SPACED = re.compile(
+    r"(?i)(?<![\d.])(?P<ad>\d{1,2})\s+(?P<am>\d{1,2}(?:\.\d+)?)(?:\s+(?P<as>\d{1,2}(?:\.\d+)?))?\s*(?P<ns>[NS])"
+    r"\s*[,;/]?\s*(?P<od>\d{1,3})\s+(?P<om>\d{1,2}(?:\.\d+)?)(?:\s+(?P<os>\d{1,2}(?:\.\d+)?))?\s*(?P<ew>[EW])(?![a-z])"
+)
+# Decimal commas (Spanish, European): "40,7527 -73,9772", "latitud 40,7527; longitud -73,9772": a pair of them only,
+# three decimals or more, so that "40,000 seats" stays a number
+DECIMAL_COMMAS = re.compile(
+    r"(?i)(?<![\d.,])(?P<lat>[-+]?\d{1,2}),(?P<latf>\d{3,})(?P<between>\s*°?\s*(?:[NS]\b)?\s*(?:[;/]|,\s*|\s+)\s*"
+    r"(?:(?:long?(?:itude|itud)?|lng)\b\s*[:=]?\s*)?)(?P<lon>[-+]?\d{1,3}),(?P<lonf>\d{3,})(?![\d,])"
+)
 # Hemisphere letters before decimal degrees: "N 40.75 W 111.88", "N40.7608, W111.8910"
 HEMISPHERE_FIRST = re.compile(
     r"(?i)(?<![a-z])(?P<ns>[NS])\s*(?P<lat>\d{1,2}\.\d+)\s*°?\s*[,;/ ]?\s*(?P<ew>[EW])\s*(?P<lon>\d{1,3}\.\d+)\s*°?"
@@ -138,18 +150,20 @@ def _degrees_minutes(match: re.Match) -> tuple[float, float] | None:
             return None
         values.append(degrees + minutes / 60 + seconds / 3600)
     lat, lon = values
-    ns, ew = (match["ns"] or match["ns1"] or "").upper(), (match["ew"] or match["ew1"] or "").upper()
+    groups = match.groupdict()
+    ns, ew = (groups["ns"] or groups.get("ns1") or "").upper(), (groups["ew"] or groups.get("ew1") or "").upper()
     return (-lat if ns == "S" else lat), (-lon if ew == "W" else lon)
 
 
 def extract_numbers(text: str) -> Extracted:
     """Cut explicit coordinates, a result count ("top 3") and a radius ("within 2 km") out of `text`."""
     coordinates = None
-    for pattern in (DEGREES_MINUTES, HEMISPHERE_FIRST):
+    text = DECIMAL_COMMAS.sub(lambda m: f"{m['lat']}.{m['latf']}{m['between']}{m['lon']}.{m['lonf']}", text)
+    for pattern in (DEGREES_MINUTES, DMS_SPACED, HEMISPHERE_FIRST):
         match = pattern.search(text)
         if match is None:
             continue
-        if pattern is DEGREES_MINUTES:
+        if pattern is not HEMISPHERE_FIRST:
             point = _degrees_minutes(match)
         else:
             lat, lon = float(match["lat"]), float(match["lon"])

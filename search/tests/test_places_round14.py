@@ -4,6 +4,8 @@
   its type in a corner, as other streets are: "north and damen", "south and broad" were refused.
 - A Spanish "calle <name> y <other>" is the corner of two streets: "la calle main y mckinney houston" was read as
   "main y mckinney houston street" and refused as Houston Street of three cities.
+- Degrees, minutes and seconds with spaces only ("40 45 10 N 73 59 0 W") were a Manhattan corner; decimal commas
+  ("40,7527 -73,9772") were refused.
 Expected points are the corners' published positions (OpenStreetMap), written apart from streets.tsv."""
 
 import pytest
@@ -75,3 +77,24 @@ def test_spanish_order_stops_a_street_name_at_the_connector() -> None:
     # other kinds keep their whole name: "museo de arte y ciencia" is one museum
     assert spanish_order(["museum", "of", "art", "y", "science"]) == ["art", "y", "science", "museum"]
 
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke 40 45 10 N 73 59 0 W", (40.752778, -73.983333)),  # degrees minutes seconds, spaces only
+        ("coke 40 45 N, 73 59 W", (40.75, -73.983333)),
+        ("coke 29 57 16.5 N 90 4 30 W", (29.954583, -90.075)),
+        ("coke 40,7527 -73,9772", (40.7527, -73.9772)),  # decimal commas
+        ("coca 40,7527, -73,9772", (40.7527, -73.9772)),
+        ("agua latitud 40,7527 longitud -73,9772", (40.7527, -73.9772)),
+    ],
+)
+def test_more_coordinate_forms(query: str, point: tuple[float, float]) -> None:
+    place = plan(query).place
+    assert place.kind == "coordinates", place
+    assert haversine_km(place.point, point) < 0.01, place
+
+
+def test_numbers_with_thousands_commas_are_no_coordinates() -> None:
+    with pytest.raises(Unresolved):
+        plan("coke near 40,000 seats 10,001 fans")
