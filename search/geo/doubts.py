@@ -97,7 +97,7 @@ class DoubtsMixin:
         """Another name of the phrase that is only in one other metro, far away ("space needle venice beach"): the
         phrase names places of two cities, asked about rather than one of them answered."""
         for other in others:
-            metros = {p.metro for p in self.place_names[other]}
+            metros = {p.metro for p in self.place_names.get(other, ())}
             if len(metros) != 1 or None in metros or chosen.metro in metros or chosen.metro is None:
                 continue
             if any(p.metro == chosen.metro for p in self.scoped_names.get(other, ())):  # "chaifetz arena slu"
@@ -122,6 +122,11 @@ class DoubtsMixin:
                 found = streets | towns
                 if found and metro not in found and (size > 1 or len(part[0]) >= 5):
                     return True
+        # the words end with a town that lies in no metro at all ("the colosseum in rome")
+        for size in (2, 1):
+            rows = self.cities.get(" ".join(leftover[-size:]), ()) if len(leftover) >= size else ()
+            if rows and len(" ".join(leftover[-size:])) >= 4 and all(self._town(r).metro is None for r in rows):
+                return True
         return False
 
     @cached_property

@@ -4,6 +4,8 @@ mixin of `search.geo.gazetteer.Gazetteer` (it uses its `place_names`, `scoped_na
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -44,6 +46,31 @@ class FuzzyMixin:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
         return None
+
+    def _metro_typos(self, words: list[str]) -> list[str]:
+        """`words` with a misspelt metro's name written right ("union station denvr", "the alamo san antono",
+        "zoo in memphs"): a span of one to three words, one of them in no known name nor town, closest to a metro's
+        name of five letters or more with the same first letter (`_closest`), and itself no town's name. A word known
+        anywhere is never changed, so "phenix city" and "settle" stay what they are."""
+        out = list(words)
+        for size in (3, 2, 1):
+            for start in range(len(out) - size + 1):
+                span = out[start : start + size]
+                if any(w.isdigit() for w in span) or all(w in self._vocabulary or w in self._town_words for w in span):
+                    continue
+                text = " ".join(span)
+                if len(text.replace(" ", "")) < 5 or text in self.cities:
+                    continue
+                names = [n for n in self.metro_names if n[:1] == text[:1] and len(n.split()) == size and len(n) >= 5]
+                hit = _closest(text, names)
+                if hit is not None:
+                    out[start : start + size] = hit[0].split()
+        return out
+
+    @cached_property
+    def _town_words(self) -> frozenset[str]:
+        """Every word of a US town's name (a word there is no misspelt metro)."""
+        return frozenset(w for name in self.cities for w in name.split())
 
     def _fuzzy_pool(self, letter: str, metro: str | None) -> dict[str, list[Place]]:
         """The names beginning with `letter` (with the metro named, its metro-scoped names too: "city musuem stl"),

@@ -119,6 +119,10 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
         self._add_airports()
         self.corners = Corners()
         self.max_words = max(len(n.split()) for n in (*self.metro_names, *self.place_names))
+        # plain dicts from here on: a look-up of an unknown name must not add it (a defaultdict did, so that what a
+        # query found, "colosseum" a known word or a misspelt "coliseum", depended on the queries before it)
+        self.place_names = dict(self.place_names)
+        self.scoped_names = dict(self.scoped_names)
 
     def _scope_generic_names(self) -> None:
         """A generic name ("convention center") of places in one metro only counts with that metro named."""
@@ -247,7 +251,7 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
         raw = normalise(self.mark_codes(phrase)).split()
-        typed = kind_typos(raw, self._vocabulary)
+        typed = self._metro_typos(kind_typos(raw, self._vocabulary))
         written = self._english_article(typed)
         code = self._written_code(raw)
         try:
@@ -349,20 +353,23 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
         def in_state(metro_key: str | None) -> bool:
             return state is None or (metro_key is not None and self.metros[metro_key].state == state)
 
+        def place_in_state(place: Place) -> bool:  # its metro's state, or its own ("cross keys airport nj")
+            return in_state(place.metro) or (place.metro is not None and self.state_of(place.point) == state)
+
         metro_keys = [self.metro_names[" ".join(words[s:e])] for s, e, kind in spans if kind == "metro"]
         metro_keys = [m for m in metro_keys if in_state(m)]
         metro = metro_keys[-1] if metro_keys else None
         place_phrases = [
             " ".join(words[s:e])
             for s, e, kind in spans
-            if kind == "place" and any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
+            if kind == "place" and any(place_in_state(p) for p in self.place_names.get(" ".join(words[s:e]), ()))
         ]
         metro = metro or self._common_metro(place_phrases, words, spans)  # "mill creek park by the plaza"
         # a name of places none of which is in the state named is not explained ("union station ... dc")
         covered -= {
             i
             for s, e, kind in spans
-            if kind == "place" and not any(in_state(p.metro) for p in self.place_names[" ".join(words[s:e])])
+            if kind == "place" and not any(place_in_state(p) for p in self.place_names.get(" ".join(words[s:e]), ()))
             for i in range(s, e)
         }
         leftover = [w for i, w in enumerate(words) if i not in covered and w not in FILLER]
@@ -413,7 +420,7 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
         # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)
         # a district of one metro beside a venue's name says the metro ("belmont park mission beach" is San Diego's
         # Belmont Park, not New York's); a venue not known there leaves the district, flagged medium
-        areas = {p.metro for q in place_phrases for p in self.place_names[q] if self._is_area_name(q)
+        areas = {p.metro for q in place_phrases for p in self.place_names.get(q, ()) if self._is_area_name(q)
                  and normalise(p.name) == q}  # its full name: "kendall" (Square, Boston) is no proof  # fmt: skip
         area_scoped = metro is None and len(areas) == 1 and not all(self._is_area_name(q) for q in place_phrases)
         metro = next(iter(areas)) if area_scoped else metro
@@ -422,14 +429,19 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
         if town is not None:
             return town
         for place_phrase in sorted(place_phrases, key=self._specificity, reverse=True):
-            candidates = [p for p in self.place_names[place_phrase] if in_state(p.metro)]
+            candidates = [p for p in self.place_names.get(place_phrase, ()) if place_in_state(p)]
             if area_scoped and not self._is_area_name(place_phrase) and not any(p.metro == metro for p in candidates):
                 venue_unknown_there = True
                 continue
             # a town's name with its state ("germantown tn") or its metro ("germantown memphis") is the town, where
             # the state or metro has no place of that name
             town = self._town_named(place_phrase, state, metro) if not leftover else None
-            if town is not None and (state is not None or not any(p.metro == metro for p in candidates)):
+            # unless the place of that name is the town's own centre ("old hickory tn": Nashville's Old Hickory)
+            if (
+                town is not None
+                and (state is not None or not any(p.metro == metro for p in candidates))
+                and not any(p.kind in AREA_KINDS and haversine_km(p.point, town.point) < 5 for p in candidates)
+            ):
                 return town
             try:
                 chosen = self._pick(place_phrase, candidates, metro, near, tuple(leftover)) if candidates else None

@@ -154,7 +154,7 @@ class TownsMixin:
             lat, lon = (centres.get(key) or geonames.get(key)
                         or (median(p[0] for p in pts), median(p[1] for p in pts)))  # fmt: skip
             out[normalise(city)].append((city.title(), state, round(lat, 4), round(lon, 4), len(pts)))
-        self._add_suburbs(out, set(points), centres)
+        self._add_suburbs(out, set(points), {**geonames, **centres})
         # towns of a fleet metro the ZIP data does not name at all (Highland Park, TX: its ZIP codes say Dallas)
         for (name, state), (lat, lon) in centres.items():
             if not any(r[1] == state for r in out.get(name, ())) and self.metro_for_point((lat, lon), TOWN_METRO_KM):
@@ -174,8 +174,10 @@ class TownsMixin:
         self, out: dict[str, list], primary: set[tuple[str, str]], centres: dict[tuple[str, str], tuple[float, float]]
     ) -> None:
         """Suburbs the ZIP data names only as a ZIP code's "acceptable" city (Edina, Bloomington MN, St Louis Park:
-        their ZIP codes' city is Minneapolis), inside a fleet metro only (elsewhere the list is full of hamlets and
-        firms: "Neiman Marcus", "Boston, TX"), and never a name the gazetteer already knows as a place."""
+        their ZIP codes' city is Minneapolis), at their `centres` point (towns.tsv, else GeoNames': the mean of the
+        ZIP codes naming Chamblee, GA lay 6 km from its centre), inside a fleet metro only (elsewhere the list is full
+        of hamlets and firms: "Neiman Marcus", "Boston, TX"), and never a name the gazetteer already knows as a
+        place."""
         # a quarter-degree grid around the metros: most of the ~40,000 rows are far from every metro
         near = {(math.floor(m.latitude * 4) + i, math.floor(m.longitude * 4) + j) for m in self.metros.values()
                 for i in range(-2, 3) for j in range(-2, 3)}  # fmt: skip
@@ -248,7 +250,7 @@ class TownsMixin:
         """The one metro that all the names of a phrase without a metro share, when one of them is in several: "mill
         creek park by the plaza" (Kansas City has both; Las Vegas and New York have a Plaza too). None otherwise."""
         covered = {i for s, e, _ in spans for i in range(s, e)}
-        groups = [{p.metro for p in self.place_names[q]} for q in place_phrases]
+        groups = [{p.metro for p in self.place_names.get(q, ())} for q in place_phrases]
         rest = [w if i not in covered else "|" for i, w in enumerate(words)]
         for part in " ".join(rest).split("|"):  # the names only a metro makes count ("@mill creek park")
             found = part.split()
@@ -355,6 +357,23 @@ class TownsMixin:
         return dict(points)
 
     @cached_property
+    def _zip_states(self) -> dict[tuple[int, int], list[tuple[float, float, str]]]:
+        """The ZIP codes' points with their states, by tenth-of-a-degree cell (for `state_of`)."""
+        cells: dict[tuple[int, int], list[tuple[float, float, str]]] = defaultdict(list)
+        for _, state, lat, lon in self._zips.values():
+            cells[(math.floor(lat * 10), math.floor(lon * 10))].append((lat, lon, state))
+        return dict(cells)
+
+    def state_of(self, point: tuple[float, float]) -> str | None:
+        """The state of the ZIP code nearest `point` (within ~20 km): a metro's place may lie in a neighbouring state
+        (Cross Keys Airport, New Jersey, is Philadelphia's; Kansas City's Legends Field, Kansas)."""
+        lat, lon = math.floor(point[0] * 10), math.floor(point[1] * 10)
+        near = [row for i in (-1, 0, 1) for j in (-1, 0, 1) for row in self._zip_states.get((lat + i, lon + j), ())]
+        if not near:
+            return None
+        return min(near, key=lambda r: (r[0] - point[0]) ** 2 + ((r[1] - point[1]) * 0.8) ** 2)[2]
+
+    @cached_property
     def _town_zip_points(self) -> dict[tuple[str, str], list[tuple[float, float]]]:
         """The same, keyed by the normalised city name (as `cities` is)."""
         points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -402,7 +421,7 @@ class TownsMixin:
         # a town of several states is no typo ("springfield" is refused); "washington park" is a park, not
         # Washington Pk, IL; a town spelt right but read through a corrected word ("beech" -> "beach") is kept
         states = {row[1] for row in self.cities.get(text, ())}
-        if len(text) < 6 or len(text.split()) > 3 or len(states) > 1 or PLACE_NOUNS.intersection(text.split()):
+        if len(text) < 6 or len(text.split()) > 3 or len(states) > 1 or text in self.place_names:
             return None
         hits = sorted(
             ((fuzz.ratio(text, normalise(p.name.split(",")[0])), p) for st in {m.state for m in self.metros.values()}
@@ -410,6 +429,10 @@ class TownsMixin:
             key=lambda h: -h[0],
         )  # fmt: skip
         if not hits or (len(hits) > 1 and hits[1][0] > hits[0][0] - 3):
+            return None
+        # a kind of place written is the town's own word ("suny isles beach"), never one it lacks ("washington park"
+        # is a park, not Washington Pk, IL)
+        if PLACE_NOUNS.intersection(text.split()) - set(normalise(hits[0][1].name.split(",")[0]).split()):
             return None
         return hits[0][1]
 
@@ -526,9 +549,9 @@ class TownsMixin:
 
     def _is_area_name(self, phrase: str) -> bool:
         """The name is of districts (neighbourhoods, boroughs) only."""
-        return all(p.kind in AREA_KINDS for p in self.place_names[phrase])
+        return all(p.kind in AREA_KINDS for p in self.place_names.get(phrase, ()))
 
     def _specificity(self, phrase: str) -> int:
         """A landmark or street beats a neighbourhood, which beats a borough ("Union Square, Manhattan")."""
-        kinds = {p.kind for p in self.place_names[phrase]}
+        kinds = {p.kind for p in self.place_names.get(phrase, ())}
         return 0 if kinds <= {"borough"} else 1 if kinds <= {"borough", "neighbourhood"} else 2

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from search.geo import manhattan
 from search.geo.gazetteer import SPANISH_LOCATION_WORDS, Gazetteer, inside_metro_names, place_name_words
+from search.geo.names import kind_typos
 from search.parsing.base import ParsedQuery
 from search.parsing.products import ProductMatch, ProductResolver
 from search.parsing.text import extract_numbers, normalise, singular
@@ -269,7 +270,8 @@ class OfflineParser:
         self.resolver = resolver
 
     def _place_spans(self, words: list[str]) -> list[tuple[int, int]]:
-        found = self.gazetteer.spans(words)
+        # through a misspelt kind of place ("mint musuem randolph": the museum's "mint" is no Mints)
+        found = self.gazetteer.spans(kind_typos(words, self.gazetteer._vocabulary))
         spans = [(s, e) for s, e, _ in found]
         text = " ".join(words)
         grid = manhattan.locate(text)
@@ -418,12 +420,33 @@ class OfflineParser:
                 best = (hit, set(idx))
         if best is not None and best[0].product is not None:
             return best
-        used = taken | set(candidates)
+        narrowed = self._narrowed(words, candidates, taken)
+        if narrowed is not None:
+            return narrowed
+        # the description runs on from the ambiguous word, never across the place before it ("harvy park denver
+        # juice box apple": "juice box apple")
+        used = _beside(words, candidates, taken) if taken else set(candidates)
         description = " ".join(words[min(used) : max(used) + 1]) if used else ""
         hit = self.resolver.semantic_match(description)
         if hit is not None:
-            return hit, set(candidates) | taken
+            return hit, used
         return best if best is not None else (None, set())
+
+    def _narrowed(self, words: list[str], candidates: list[int], taken: set[int]) -> tuple[ProductMatch, set] | None:
+        """An ambiguous word ("juice", "chips", "bar") beside a word of one of its products' own names ("juice box
+        apple", "bar de granola"): that product."""
+        if not taken:
+            return None
+        match = self.resolver.exact(" ".join(words[min(taken) : max(taken) + 1]))
+        if match is None or match.how != "ambiguous":
+            return None
+        near = _beside(words, candidates, taken) - taken
+        for i in sorted(near):
+            word = singular(words[i])
+            owners = [p for p in match.alternatives if word in {singular(w) for w in normalise(p).split()}]
+            if len(owners) == 1:
+                return ProductMatch(" ".join(words[j] for j in sorted({*taken, i})), owners[0]), {*taken, i}
+        return None
 
 
 # Spanish articles that begin town names ("Los Gatos", "Los Altos", "El Cerrito", "La Mesa"): kept before a word
@@ -434,6 +457,22 @@ NAME_ARTICLES = frozenset(["los", "las", "el", "la"])
 def _may_be_misspelt(word: str) -> bool:
     """A word that could be a misspelt product word: long enough, and neither filler nor a location word."""
     return len(word) >= 4 and word not in STOPWORDS and word not in LOCATION_WORDS and word not in NOT_PRODUCTS
+
+
+def _beside(words: list[str], candidates: list[int], taken: set[int]) -> set[int]:
+    """`taken` and the candidate words that run on from it on either side (a stop word may stand between)."""
+    block, pool = set(taken), set(candidates)
+    for step in (1, -1):
+        at = max(block) if step > 0 else min(block)
+        while True:
+            if at + step in pool:
+                at += step
+            elif at + 2 * step in pool and 0 <= at + step < len(words) and words[at + step] in STOPWORDS:
+                at += 2 * step
+            else:
+                break
+            block.add(at)
+    return block
 
 
 def _starts_a_name(words: list[str], i: int) -> bool:

@@ -115,8 +115,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "Pretzels": ("galletas saladas", "pretzel salado"), "Tortilla Chips": ("totopos", "tostadas de maiz",
     "chips de tortilla", "nachos de maiz"), "Popcorn": ("palomitas", "palomitas de maiz", "cotufas", "pochoclo",
     "canchita", "crispetas", "pipocas"), "Chocolate Bar": ("barra de chocolate", "chocolatina", "chocolates"),
-    "Peanut M&Ms": ("m&ms de cacahuate", "m&ms de mani", "chocolates con cacahuate"), "Granola Bar": (
-    "barra de granola", "barrita de cereal", "barra de cereal"), "Trail Mix": ("frutos secos", "nueces",
+    "Peanut M&Ms": ("m&ms de cacahuate", "m&ms de mani", "chocolates con cacahuate", "cacahuates m&m",
+    "m&m cacahuate", "m&ms con cacahuate", "mani m&m", "m&m de mani", "m&ms de cacahuates", "chocolates de mani"),
+    "Granola Bar": ("barra de granola", "barrita de cereal", "barra de cereal"), "Trail Mix": ("frutos secos", "nueces",
     "cacahuates", "mani", "mezcla de frutos secos", "almendras"), "Gum": ("chicle", "chicles", "goma de mascar"),
     "Mints": ("mentas", "pastillas de menta", "caramelos de menta"), "Fruit Snacks": ("gomitas", "gomitas de fruta",
     "snacks de frutas", "snacks de fruta", "ositos de goma", "gominolas"), "Cookies": ("galletas", "galleta",
