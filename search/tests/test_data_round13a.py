@@ -64,7 +64,7 @@ from search.tests.offline import assert_corner, km_from, plan
         ("coke at club space miami", (25.7797, -80.1897), 1.0),  # Freedom Tower
         ("coke at ica miami", (25.8130, -80.1930), 0.5),  # Miami Design District
         ("coke at the barnacle", (25.7280, -80.2420), 0.6),  # CocoWalk
-        ("refresco en el palacio de los jugos", (25.7730, -80.2650), 1.0),  # W Flagler St and NW 57th Ave
+        ("refresco en el palacio de los jugos", (25.7740, -80.2895), 1.0),  # W Flagler St and NW 57th Ave (round 14a)
     ],
 )
 def test_round13a_places(query, point, km):

@@ -123,7 +123,7 @@ def test_neighbourhoods_are_found(query, point):
         ("water at point fermin park", (33.7060, -118.2940)),
         ("coke near matheson hammock park", (25.6790, -80.2720)),
         ("water near oleta river state park", (25.9240, -80.1350)),
-        ("coke at tropical park miami", (25.7340, -80.3470)),
+        ("coke at tropical park miami", (25.7320, -80.3230)),  # infobox point (round 14a)
         ("water near como park st paul", (44.9810, -93.1500)),
         ("coke near phalen park", (44.9880, -93.0570)),
         ("water near penn treaty park", (39.9660, -75.1290)),
