@@ -122,10 +122,17 @@ class DoubtsMixin:
                 found = streets | towns
                 if found and metro not in found and (size > 1 or len(part[0]) >= 5):
                     return True
-        # the words end with a town that lies in no metro at all ("the colosseum in rome")
+        # the words end with a town far from the place's metro and from every other ("the colosseum in rome"; not
+        # "stonebriar centre frisco", Dallas's suburb beyond its metro's reach)
+        centre = (self.metros[metro].latitude, self.metros[metro].longitude) if metro in self.metros else None
         for size in (2, 1):
             rows = self.cities.get(" ".join(leftover[-size:]), ()) if len(leftover) >= size else ()
-            if rows and len(" ".join(leftover[-size:])) >= 4 and all(self._town(r).metro is None for r in rows):
+            towns = [self._town(r) for r in rows]
+            if (
+                towns
+                and len(" ".join(leftover[-size:])) >= 4
+                and all(t.metro is None and (centre is None or haversine_km(t.point, centre) > 100) for t in towns)
+            ):
                 return True
         return False
 

@@ -11,18 +11,19 @@ from search.tests.offline import assert_corner, plan
 
 
 @pytest.mark.parametrize(
-    ("query", "metro", "point"),
+    ("query", "metro", "point", "source"),
     [
-        ("pepsi in paradise nv", "las-vegas", (36.0972, -115.1467)),  # unincorporated: its ZIP codes say Las Vegas
-        ("coke sunrise manor nevada", "las-vegas", (36.2111, -115.0731)),
-        ("chips at atascocita", "houston", (29.9988, -95.1766)),  # 32 km from Houston's centre
-        ("water in highlands ranch", "denver", (39.5539, -104.9694)),
+        ("pepsi in paradise nv", "las-vegas", (36.0972, -115.1467), "geonames:city"),  # its ZIP codes say Las Vegas
+        ("coke sunrise manor nevada", "las-vegas", (36.2111, -115.0731), "geonames:city"),
+        ("chips at atascocita", "houston", (29.9988, -95.1766), "geonames:city"),  # 32 km from Houston's centre
+        # an "acceptable" city of Littleton's ZIP codes, placed at GeoNames' centre since the fourteenth round
+        ("water in highlands ranch", "denver", (39.5539, -104.9694), "zipcodes:city"),
     ],
 )
-def test_a_town_no_zip_code_names_is_its_metro_s(query, metro, point):
+def test_a_town_no_zip_code_names_is_its_metro_s(query, metro, point, source):
     place = plan(query).place
     assert place.kind == "city" and place.metro == metro, place
-    assert place.source == "geonames:city"
+    assert place.source == source
     assert haversine_km(place.point, point) <= 2.0
 
 
