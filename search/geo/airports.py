@@ -316,6 +316,9 @@ def airports(
                     last = core.split()[-1]
                     county = f"{last} county" in name
                     aliases.append(f"{last} county airport" if county else f"{last} airport")
+            # a core that says what field it is ("southern seaplane", "x skypark") names it without "airport"
+            if core and len(core.split()) >= 2 and core.split()[-1] in AIRFIELD_WORDS and not is_town(core):
+                aliases.append(core)
             aliases += military_names(row["name"], core)
             if "/" in row["name"]:  # "Scott Afb/Midamerica St Louis Airport": the base is also "scott afb"
                 for part in row["name"].split("/"):
@@ -331,6 +334,8 @@ def airports(
             yield key, row["name"], sorted(set(aliases)), *point, row["iata"], scheduled(row), faa  # type: ignore[misc]
 
 
+# The last word of an airfield's name that says it is one: "Southern Seaplane" needs no "airport" after it.
+AIRFIELD_WORDS = frozenset(["seaplane", "heliport", "airpark", "airfield", "airstrip", "gliderport", "skypark"])
 _PUBLIC_ICAO = re.compile(r"K[A-Z0-9]{3}")
 
 

@@ -479,9 +479,11 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                 return Place(*_fields(place), confidence="medium") if venue_unknown_there else place
         # a town of the metro named with it ("canarsie nyc", "kirkland seattle", "downtown doral miami")
         if metro is not None and not place_phrases:
-            town = self._town_named(" ".join(w for w in leftover if w != "downtown"), state, metro)
-            if town is not None:
-                return town
+            # its filler words kept ("garden city new york": not "garden", Madison Square Garden's, and "city")
+            for kept in (uncovered, leftover):
+                town = self._town_named(" ".join(w for w in kept if w != "downtown"), state, metro)
+                if town is not None:
+                    return town
         scoped = self._scoped(leftover, metro, uncovered) if metro is not None else None
         if scoped is not None:
             return scoped

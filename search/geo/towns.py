@@ -296,13 +296,20 @@ class TownsMixin:
         """The whole phrase as a metro's town whose name holds a shorter known name ("brooklyn center" and "brooklyn
         park" are suburbs of Minneapolis, not Brooklyn plus a word; "brooklyn center mn"): the one such town in a fleet
         metro, else None."""
-        whole = " ".join(words)
         longest = max((len(p.split()) for p in place_phrases), default=0)
-        if not (place_phrases or state) or whole in self.place_names or len(words) <= max(longest, 1):
-            return None
-        towns = [self._town(r) for r in self.cities.get(whole, ()) if state is None or r[1] == state]
-        ours = [t for t in towns if t.metro is not None]
-        return ours[0] if len(ours) == 1 else None
+        # the town's name may be followed by its metro's ("garden city new york": not Madison Square Garden)
+        cuts = [len(words)] + [i for i in range(len(words) - 1, 1, -1) if " ".join(words[i:]) in self.metro_names]
+        for cut in cuts:
+            whole = " ".join(words[:cut])
+            if not (place_phrases or state) or whole in self.place_names or cut <= max(longest, 1):
+                continue
+            towns = [self._town(r) for r in self.cities.get(whole, ()) if state is None or r[1] == state]
+            ours = [t for t in towns if t.metro is not None]
+            if cut < len(words):  # in the metro named
+                ours = [t for t in ours if t.metro == self.metro_names[" ".join(words[cut:])]]
+            if len(ours) == 1:
+                return ours[0]
+        return None
 
     def _town_named(self, name: str, state: str | None, metro: str | None) -> Place | None:
         """The one town called `name` in the state named, or near the metro named, that lies in a fleet metro."""

@@ -186,3 +186,26 @@ def test_unknown_names_do_not_change_later_answers() -> None:
             used.geocode(phrase)
     assert used.geocode("the colosseum in rome") == first
     assert "colosseum" not in used.place_names
+
+
+@pytest.mark.parametrize(
+    ("query", "point", "km"),
+    [
+        ("coke in garden city new york", (40.7268, -73.6343), 2.0),  # the town, not Madison Square Garden
+        ("coke at harlem ave and lake st", (41.8857, -87.8036), 0.4),  # Chicago's corner, not Harlem, New York
+        ("broad and olney philly root beer", (40.0389, -75.1443), 0.4),
+        ("barra de proteina en harvard st y beacon st, brookline", (42.3420, -71.1213), 0.5),
+        ("union y mclean, memphis: hay cacahuates m&m?", (35.1367, -89.9995), 0.4),
+        ("SOUTHERN SEAPLANE Belle Chasse, coke", (29.8661, -90.0222), 0.5),  # a seaplane base without "airport"
+    ],
+)
+def test_blind15_dev_towns_corners_and_fields(query: str, point: tuple[float, float], km: float) -> None:
+    place = plan(query).place
+    assert haversine_km(place.point, point) <= km, place
+
+
+def test_a_generic_name_of_one_metro_needs_its_city() -> None:
+    """ "the square" is Charlotte's Trade and Tryon only with Charlotte named."""
+    with pytest.raises(Unresolved):
+        plan("coke at the square")
+    assert plan("coke at the square charlotte").place.metro == "charlotte"
