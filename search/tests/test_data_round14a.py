@@ -62,7 +62,7 @@ from search.tests.offline import assert_corner, km_from, plan
         ("coke at chicago ridge mall", (41.7017, -87.7795), 2.5),  # Chicago Ridge's centre
         ("coke at orland square", (41.6303, -87.8539), 1.5),  # Orland Park's centre
         ("coke at oprf", (41.8866, -87.7938), 0.6),  # Oak Park station (Green)
-        ("coke at moraine valley", (41.7170, -87.8200), 2.0),  # Palos Hills
+        ("coke at moraine valley", (41.6931, -87.8378), 1.0),  # 9000 W College Pkwy (article point, round 14i)
         ("coke at graceland cemetery", (41.9540, -87.6585), 0.6),  # Sheridan station (Red)
         ("coke at rosehill cemetery", (41.9907, -87.6820), 1.0),  # Peterson Ave and Ravenswood Ave
         ("coke in canaryville chicago", (41.8097, -87.6420), 1.5),  # 47th and Halsted

@@ -70,7 +70,7 @@ from search.tests.offline import assert_corner, km_from, plan
         ("coke at the dodge fountain", (42.3285, -83.0440), 0.4),  # Hart Plaza
         ("coke at dearborn amtrak", (42.3030, -83.2330), 1.0),  # Greenfield Village
         ("coke at fordson high school", (42.3250, -83.1880), 1.2),  # Ford Rd and Schaefer Rd
-        ("coke at brother rice", (42.5400, -83.2200), 1.0),  # Lahser Rd and Quarton Rd
+        ("coke at brother rice", (42.5358, -83.2631), 1.0),  # 7101 Lahser Rd (article point, round 14i)
         ("coke in chaldean town detroit", (42.4180, -83.1000), 1.5),  # 7 Mile Rd and Woodward Ave
         # Memphis
         ("coke at royal studios memphis", (35.1150, -90.0320), 1.0),  # Stax Museum
