@@ -1,6 +1,7 @@
 """Doubts: the names a phrase shares with places of other metros or towns elsewhere, and the refusals that follow
 (`PlaceAmbiguous` with the candidates, `PlaceNotFound` for what lies outside every metro): the parts of
-`Gazetteer.geocode` that decide a place must be asked about rather than answered. A mixin of
+`Gazetteer.geocode` that decide a place must be asked about rather than answered, and the pick among the places of
+one name (`_pick`). A mixin of
 `search.geo.gazetteer.Gazetteer` (it uses its `metros`, `place_names`, `scoped_names`, `cities`, `corners`,
 `airport_codes`, `_town` and `_with_city`). Pure Python: no Django."""
 
@@ -25,6 +26,37 @@ SERVED_KM = 50.0
 
 
 class DoubtsMixin:
+    def _pick(
+        self,
+        phrase: str,
+        candidates: list[Place],
+        metro: str | None,
+        near: tuple[float, float] | None,
+        rest: tuple[str, ...] = (),
+    ) -> Place | None:
+        """The one place of `candidates` that `phrase` names in the metro named, or the nearest to the user; several
+        in different metros: asked about (with the towns of that name), never guessed."""
+        if metro is not None:
+            scoped = [p for p in candidates if p.metro == metro]
+            if not scoped:
+                return None
+            candidates = scoped
+        if len(candidates) == 1 or all(haversine_km(candidates[0].point, p.point) < 3 for p in candidates):
+            if metro is None and near is None and candidates[0].kind == "street":
+                self._refuse_if_a_street_elsewhere(phrase, candidates[0], rest)
+            return candidates[0]
+        if near is not None:
+            return min(candidates, key=lambda p: haversine_km(near, p.point))
+        towns = [self._town(r) for r in self.cities.get(phrase, ())]  # "germantown": also the town near Memphis
+        towns = [t for t in towns if t.metro and all(haversine_km(t.point, p.point) >= 3 for p in candidates)]
+        options = self.candidates([*candidates, *towns])
+        raise PlaceAmbiguous(
+            f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
+            f"'{phrase} in {self.metros[candidates[0].metro].city}'.",
+            phrase,
+            options,
+        )
+
     def candidates(self, places: list[Place]) -> list[str]:
         """'Name, Metro (N km from the next)' for each of several same-named places, to choose from."""
         out = []

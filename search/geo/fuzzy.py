@@ -25,6 +25,8 @@ class FuzzyMixin:
             pool = self._fuzzy_pool(city[:1], metro)
             hit = process.extractOne(f"{city} {text}", [a for a in pool if a.startswith(city)], scorer=fuzz.ratio,
                                      score_cutoff=86)  # fmt: skip
+        if hit is not None and self._town_of_another_metro(text, hit[0], pool[hit[0]]):
+            hit = None  # "mesa general hospital" is no misspelt Massachusetts General: Mesa is Phoenix's
         if hit is not None:
             places = list(dict.fromkeys(pool[hit[0]]))  # a metro-scoped name may list its place twice
             if len(places) == 1:
@@ -46,6 +48,20 @@ class FuzzyMixin:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
         return None
+
+    def _town_of_another_metro(self, text: str, name: str, places: list[Place]) -> bool:
+        """A word of `text` that the misspelt `name` lacks is a town of fleet metros only, each 60 km or more from its
+        places ("mesa" beside a hospital of Boston: Mesa is Phoenix's)."""
+        own = set(name.split())
+        words = text.split()
+        for size in (2, 1):
+            for i in range(len(words) - size + 1):
+                part = " ".join(words[i : i + size])
+                rows = self.cities.get(part, ()) if len(part) >= 4 and not own.issuperset(words[i : i + size]) else ()
+                towns = [t for t in (self._town(r) for r in rows) if t.metro is not None]
+                if towns and all(haversine_km(t.point, p.point) >= 60 for t in towns for p in places):
+                    return True
+        return False
 
     def _metro_typos(self, words: list[str]) -> list[str]:
         """`words` with a misspelt metro's name written right ("union station denvr", "the alamo san antono",

@@ -54,7 +54,17 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     spanish_article,
     spanish_order,
 )
-from search.geo.names import contradicts, kind_typos, share_bare_names, short_forms, spellings
+from search.geo.names import (
+    _names,
+    _scoped_names,
+    contradicts,
+    explains,
+    inside_metro_names,
+    kind_typos,
+    place_name_words,
+    share_bare_names,
+    spellings,
+)
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
@@ -64,40 +74,6 @@ DATA = Path(__file__).with_name("data") / "places.tsv"
 NOT_PLACE_ALIASES = frozenset(STATE_BY_WORDS) | {"uh", "um", "hm", "hmm", "er"}
 # Venues of every metro (stadiums, universities, zoos, museums, parks, districts, stations): same columns.
 VENUES = Path(__file__).with_name("data") / "venues.tsv"
-
-
-def _names(name: str, aliases: str) -> list[str]:
-    """The normalised names of a place: its name, its aliases (not the "@" ones: see `_scoped_names`), the name
-    without a leading "the", and the part of "X at Y" before "at" ("Empower Field at Mile High")."""
-    out = []
-    for raw in [name, *(a for a in aliases.split(";") if not a.startswith("@"))]:
-        words = normalise(raw)
-        if not words:
-            continue
-        out.append(words)
-        out.extend(short_forms(words))
-        if words.startswith("the ") and len(words.split()) > 2:
-            out.append(words[4:])
-        head = words.split(" at ")[0]
-        if head != words and len(head.split()) >= 2:
-            out.append(head)
-    return out
-
-
-def inside_metro_names(spans: list[tuple[int, int, str]]) -> frozenset[int]:
-    """The word positions between two words of a metro's name in `spans` ("st | louis"): no street name may start or
-    end there (`Corners.locate`'s `inside`)."""
-    return frozenset(i for s, e, kind in spans if kind == "metro" for i in range(s + 1, e))
-
-
-def place_name_words(spans: list[tuple[int, int, str]]) -> frozenset[int]:
-    """The word indices inside a known place's name ("900 north michigan": its number is no house number)."""
-    return frozenset(i for s, e, kind in spans if kind == "place" for i in range(s, e))
-
-
-def _scoped_names(aliases: str) -> list[str]:
-    """Aliases written "@name": they count only with the metro named ("fremont" in "fremont seattle")."""
-    return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]
 
 
 class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
@@ -219,35 +195,6 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                 out += [(j, tail, "place"), (tail, e, "metro")]
                 break
         return out
-
-    def _pick(
-        self,
-        phrase: str,
-        candidates: list[Place],
-        metro: str | None,
-        near: tuple[float, float] | None,
-        rest: tuple[str, ...] = (),
-    ):
-        if metro is not None:
-            scoped = [p for p in candidates if p.metro == metro]
-            if not scoped:
-                return None
-            candidates = scoped
-        if len(candidates) == 1 or all(haversine_km(candidates[0].point, p.point) < 3 for p in candidates):
-            if metro is None and near is None and candidates[0].kind == "street":
-                self._refuse_if_a_street_elsewhere(phrase, candidates[0], rest)
-            return candidates[0]
-        if near is not None:
-            return min(candidates, key=lambda p: haversine_km(near, p.point))
-        towns = [self._town(r) for r in self.cities.get(phrase, ())]  # "germantown": also the town near Memphis
-        towns = [t for t in towns if t.metro and all(haversine_km(t.point, p.point) >= 3 for p in candidates)]
-        options = self.candidates([*candidates, *towns])
-        raise PlaceAmbiguous(
-            f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
-            f"'{phrase} in {self.metros[candidates[0].metro].city}'.",
-            phrase,
-            options,
-        )
 
     def geocode(self, phrase: str, *, near: tuple[float, float] | None = None) -> Place:
         raw = normalise(self.mark_codes(phrase)).split()
@@ -459,7 +406,7 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                     whole = self._unexplained(words, spans)
                     if metro is None and whole in self.cities:  # "highland park" is towns, not Highland + "park"
                         break
-                    if contradicts(chosen.kind, leftover):  # "st josephs hospital" is no university
+                    if contradicts(chosen.kind, leftover, chosen.name):  # "st josephs hospital" is no university
                         raise PlaceNotFound(f"We do not know '{whole}'.", phrase, self._suggest(whole, metro))
                     # a district with a venue in it we do not know ("the hill valley courthouse"): hardly sure
                     # (a venue named before the district, "a hotel in south beach", is any such venue there)
@@ -473,7 +420,18 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                     town = self._town_named(" ".join(leftover), state, chosen.metro)
                     if chosen.kind in AREA_KINDS and town is not None and haversine_km(town.point, chosen.point) < 15:
                         return town  # "canarsie brooklyn": the town in the borough
-                    return self._fuzzy(whole, metro) or Place(*_fields(place), confidence=unsure)
+                    # a misspelt whole name ("alamo dome", "shermerhorn symphony center"), unless a name of two words
+                    # or more was found whole and the guess lies elsewhere without the words left over ("renaissance
+                    # center gm": not Renaissance High School, 16 km away)
+                    guess = self._fuzzy(whole, metro)
+                    named_whole = len([w for w in place_phrase.split() if w != "the"]) >= 2
+                    if guess is not None and (
+                        not named_whole
+                        or haversine_km(guess.point, chosen.point) <= 3
+                        or explains(normalise(guess.name).split(), leftover)
+                    ):
+                        return guess
+                    return Place(*_fields(place), confidence=unsure)
                 if metro is None and state is None:
                     self._refuse_two_cities(phrase, chosen, [q for q in place_phrases if q != place_phrase])
                 return Place(*_fields(place), confidence="medium") if venue_unknown_there else place

@@ -1,6 +1,7 @@
 """How people write a place's name: abbreviations and spellings of its words, and the bare name of a place whose
-row carries its city ("Washington Park Denver" is also "Washington Park"). Used by `search.geo.gazetteer` when it
-loads its names. Pure Python: no Django."""
+row carries its city ("Washington Park Denver" is also "Washington Park"), a row's names and "@" names, the word
+spans of a phrase's known names, and whether the words left over contradict or explain a place. Used by
+`search.geo.gazetteer` when it loads its names and reads a phrase. Pure Python: no Django."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from itertools import product
 from rapidfuzz import fuzz, process
 
 from search.geo.model import FILLER, PLACE_NOUNS, SPANISH_PLACE_WORDS
+from search.parsing.text import normalise
 
 # Each word of a name may also be written as these ("Boston Univ", "Lenox Sq", "Penn Stn", "Mt Bonnell", "St.
 # Edward's", "Fox Theater", "Lewis and Clark"): the forms are the same word, so a name written either way is found.
@@ -141,9 +143,51 @@ _KIND_OF_WORD = {
 }  # fmt: skip
 
 
-def contradicts(kind: str, leftover: list[str]) -> bool:
+def contradicts(kind: str, leftover: list[str], name: str = "") -> bool:
     """Words left over name another kind of venue than the place found ("st josephs hospital" found Saint Joseph's
-    University): the place is not what was meant."""
+    University; "de la salle high school" found La Salle University, whose `name` has no school in it): the place is
+    not what was meant."""
+    if {"high", "school"} <= set(leftover) and "school" not in normalise(name).split():
+        return True
     if kind not in _KIND_OF_WORD.values():
         return False
     return any(_KIND_OF_WORD.get(w, kind) != kind for w in leftover)
+
+
+def explains(name: list[str], leftover: list[str]) -> bool:
+    """Every word left over is a word of `name`, maybe misspelt ("shermerhorn" of "Schermerhorn Symphony Center")."""
+    return all(process.extractOne(w, name, scorer=fuzz.ratio, score_cutoff=80) for w in leftover)
+
+
+def _names(name: str, aliases: str) -> list[str]:
+    """The normalised names of a place: its name, its aliases (not the "@" ones: see `_scoped_names`), the name
+    without a leading "the", and the part of "X at Y" before "at" ("Empower Field at Mile High")."""
+    out = []
+    for raw in [name, *(a for a in aliases.split(";") if not a.startswith("@"))]:
+        words = normalise(raw)
+        if not words:
+            continue
+        out.append(words)
+        out.extend(short_forms(words))
+        if words.startswith("the ") and len(words.split()) > 2:
+            out.append(words[4:])
+        head = words.split(" at ")[0]
+        if head != words and len(head.split()) >= 2:
+            out.append(head)
+    return out
+
+
+def inside_metro_names(spans: list[tuple[int, int, str]]) -> frozenset[int]:
+    """The word positions between two words of a metro's name in `spans` ("st | louis"): no street name may start or
+    end there (`Corners.locate`'s `inside`)."""
+    return frozenset(i for s, e, kind in spans if kind == "metro" for i in range(s + 1, e))
+
+
+def place_name_words(spans: list[tuple[int, int, str]]) -> frozenset[int]:
+    """The word indices inside a known place's name ("900 north michigan": its number is no house number)."""
+    return frozenset(i for s, e, kind in spans if kind == "place" for i in range(s, e))
+
+
+def _scoped_names(aliases: str) -> list[str]:
+    """Aliases written "@name": they count only with the metro named ("fremont" in "fremont seattle")."""
+    return [normalise(a[1:]) for a in aliases.split(";") if a.startswith("@") and normalise(a[1:])]

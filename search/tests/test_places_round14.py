@@ -209,3 +209,30 @@ def test_a_generic_name_of_one_metro_needs_its_city() -> None:
     with pytest.raises(Unresolved):
         plan("coke at the square")
     assert plan("coke at the square charlotte").place.metro == "charlotte"
+
+
+@pytest.mark.parametrize(
+    ("query", "point", "km"),
+    [
+        ("coke at renaissance center gm detroit", (42.3293, -83.0398), 0.5),  # not Renaissance High School
+        ("sparkling water shermerhorn symphony center", (36.1590, -86.7760), 0.5),  # Nashville's, misspelt
+        ("coke at alamo dome", (29.4170, -98.4787), 0.5),
+    ],
+)
+def test_a_whole_name_found_beats_a_far_misspelling(query: str, point: tuple[float, float], km: float) -> None:
+    assert haversine_km(plan(query).place.point, point) <= km
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "coke at de la salle high school",  # not La Salle University: "high school" is another place
+        "coke at mesa general hospital",  # not Massachusetts General: Mesa is Phoenix's town
+    ],
+)
+def test_words_that_name_another_place_refuse_the_guess(query: str) -> None:
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert "La Salle University" not in place.name and "Massachusetts" not in place.name, place
