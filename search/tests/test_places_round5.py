@@ -47,7 +47,7 @@ def test_firms_and_bases_with_their_own_zip_code_are_not_towns():
         ("water at 21st ave s and west end nashville", (36.1493, -86.7995)),
         ("water at pine and 3rd ave seattle", (47.6112, -122.3392)),
         ("water at napoleon and magazine", (29.9205, -90.0995)),  # Magazine St is drawn since the eighth round
-        ("water at napoleon and tchoupitoulas", None),  # Tchoupitoulas St is not drawn: never a guess
+        ("water at napoleon and tchoupitoulas", (29.9162, -90.0952)),  # drawn in round 14k (Tipitina's corner)
     ],
 )
 def test_corners_of_streets_drawn_this_round(query, point):
