@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from search.geo.model import FILLER, GENERIC_NAME_WORDS, PLACE_NOUNS, Place, haversine_km
+from search.geo.names import explains
 from search.parsing.text import normalise
 
 
@@ -52,12 +53,12 @@ class FuzzyMixin:
     def _town_of_another_metro(self, text: str, name: str, places: list[Place]) -> bool:
         """A word of `text` that the misspelt `name` lacks is a town of fleet metros only, each 60 km or more from its
         places ("mesa" beside a hospital of Boston: Mesa is Phoenix's)."""
-        own = set(name.split())
+        own = name.split()
         words = text.split()
         for size in (2, 1):
             for i in range(len(words) - size + 1):
-                part = " ".join(words[i : i + size])
-                rows = self.cities.get(part, ()) if len(part) >= 4 and not own.issuperset(words[i : i + size]) else ()
+                part = " ".join(words[i : i + size])  # not a word of the name, misspelt ("mitchell field")
+                rows = self.cities.get(part, ()) if len(part) >= 4 and not explains(own, words[i : i + size]) else ()
                 towns = [t for t in (self._town(r) for r in rows) if t.metro is not None]
                 if towns and all(haversine_km(t.point, p.point) >= 60 for t in towns for p in places):
                     return True
