@@ -25,7 +25,7 @@ from pathlib import Path
 
 from search.geo import manhattan
 from search.geo.codes import AirportsMixin
-from search.geo.corners import CornerAmbiguous, Corners
+from search.geo.corners import CONNECTORS, CornerAmbiguous, Corners
 from search.geo.doubts import DoubtsMixin
 from search.geo.fuzzy import FuzzyMixin
 from search.geo.model import (  # noqa: F401  (re-exported: the parser and the tests import them from here)
@@ -69,6 +69,8 @@ from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
+QUADRANTS = frozenset(["nw", "ne", "sw", "se"])
+OWN_NUMBERED_BOROUGHS = frozenset(["brooklyn", "queens", "staten"])  # the Bronx continues Manhattan's streets
 # Words that may not be a place's alias: states' names and codes ("ut": "provo ut" is Utah, not UT Austin), and
 # the pauses people type ("uh").
 NOT_PLACE_ALIASES = frozenset(STATE_BY_WORDS) | {"uh", "um", "hm", "hmm", "er"}
@@ -352,7 +354,10 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
 
         # 3. Manhattan's grid, when the phrase is about New York or no other metro, and no known name
         #    ("16th Street Mall") contains the street
-        grid = manhattan.locate(text) if metro in (None, "new-york") else None
+        # not where the streets are numbered otherwise: Brooklyn's, Queens' and Staten Island's own numbered streets
+        # ("86th st and 4th ave brooklyn"), a quadrant's ("nw 36th st": Miami's, Washington's)
+        other_grid = QUADRANTS.intersection(words) or OWN_NUMBERED_BOROUGHS.intersection(words)
+        grid = manhattan.locate(text) if metro in (None, "new-york") and not other_grid else None
         if grid is not None:
             label, (lat, lon), (start, end) = grid
             first = len(text[:start].split())
@@ -360,8 +365,10 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
             if not any(grid_at & set(range(s, e)) and e - s >= len(grid_at) for s, e, kind in spans if kind == "place"):
                 grid_words = set(text[start:end].split())
                 rest = [w for w in leftover if w not in grid_words and w not in {"street", "st", "avenue", "ave", "&"}]
-                # words it does not explain: less sure; another street's ("2nd ave / yesler way"): hardly
-                sure = "low" if STREET_WORDS.intersection(rest) else "medium" if rest else "high"
+                # words it does not explain: less sure; another street's ("2nd ave / yesler way") or a corner's other
+                # street ("19th st and yale", "fremont ave n and n 35th st"): hardly
+                other_street = CONNECTORS.intersection(rest) or any(self.corners.named([w]) for w in rest)
+                sure = "low" if STREET_WORDS.intersection(rest) or other_street else "medium" if rest else "high"
                 return Place(f"{label}, New York", lat, lon, "grid", "new-york", "manhattan-grid", tuple(rest), sure)
 
         # 5. a known landmark, neighbourhood, station, street... (scoped by the metro named)

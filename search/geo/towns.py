@@ -276,7 +276,8 @@ class TownsMixin:
                     )
                 except GeocodeError:
                     continue
-                if venue.kind not in AREA_KINDS and self._in_town(venue.point, town):
+                # never Manhattan's grid for a town's numbered streets ("5th ave and 14th st brooklyn")
+                if venue.kind not in (*AREA_KINDS, "grid") and self._in_town(venue.point, town):
                     return venue  # with the confidence it has with its metro named: the suburb agrees
         return None
 

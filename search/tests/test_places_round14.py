@@ -236,3 +236,35 @@ def test_words_that_name_another_place_refuse_the_guess(query: str) -> None:
     except Unresolved:
         return
     assert "La Salle University" not in place.name and "Massachusetts" not in place.name, place
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "coke at 86th st and 4th ave brooklyn",  # Brooklyn numbers its own streets
+        "coke at 5th ave and 14th st brooklyn",
+        "coke at nw 36th st and nw 27th ave",  # a quadrant's numbered streets are no Manhattan's
+    ],
+)
+def test_manhattan_s_grid_is_not_another_borough_s_or_a_quadrant_s(query: str) -> None:
+    try:
+        place = plan(query).place
+    except Unresolved:
+        return
+    assert place.source != "manhattan-grid" and place.confidence == "low", place
+
+
+def test_a_numbered_street_beside_another_city_s_street_is_hardly_manhattan() -> None:
+    place = plan("coke at fremont ave n and n 35th st").place
+    assert place.confidence == "low", place
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at brickell ave and sw 8th st miami", (25.7659, -80.1912)),
+        ("coke at harlem and irving park chicago", (41.9533, -87.8066)),
+    ],
+)
+def test_lines_carried_to_the_corners_people_name(query: str, point: tuple[float, float]) -> None:
+    assert_corner(query, point, km=0.4)
