@@ -1,7 +1,8 @@
 """Issue 16, fourteenth round (block "streets.tsv round 14n"): corners of Phoenix, San Antonio, Dallas, Atlanta,
-Charlotte, Austin, Columbus, Nashville and Salt Lake City that did not answer because one street had no line, or the
-lines did not reach each other. Each corner is probed with and without its city; the expected point is the corner as
-remembered (or a neighbouring landmark), written apart from the lines, with a tolerance fit to how sure it is."""
+Charlotte, Austin, Columbus, Nashville, Salt Lake City, San Jose, Indianapolis, Denver, Minneapolis, Kansas City,
+Portland and Las Vegas that did not answer because one street had no line, or the lines did not reach each other.
+Each corner is probed with and without its city; the expected point is the corner as remembered (or a neighbouring
+landmark or station), written apart from the lines, with a tolerance fit to how sure it is."""
 
 import pytest
 
@@ -55,6 +56,35 @@ from search.tests.offline import assert_corner
         # Salt Lake City: Foothill Dr meets Sunnyside Ave (800 South) below the University of Utah
         ("coke at foothill dr and sunnyside ave salt lake city", (40.7522, -111.8310), 0.3),
         ("coke at foothill and sunnyside", (40.7522, -111.8310), 0.3),
+        # Salt Lake City: 9000 South (Historic Sandy station stands at 9000 South 165 East) and 900 East in Millcreek
+        ("coke at 9000 south and state street salt lake", (40.5897, -111.8895), 0.3),
+        ("coke at 9000 south and state street", (40.5897, -111.8895), 0.3),
+        ("coke at 4500 south and 900 east", (40.6750, -111.8654), 0.3),
+        # San Jose
+        ("coke at blossom hill rd and santa teresa blvd", (37.2530, -121.8630), 0.5),  # Oakridge Mall
+        ("coke at san carlos st and bird ave san jose", (37.3285, -121.8975), 0.3),
+        ("coke at lincoln ave and willow st san jose", (37.3097, -121.9007), 0.3),  # downtown Willow Glen's north end
+        ("coke at bird and willow san jose", (37.3090, -121.8925), 0.3),
+        ("coke at first st and tasman dr san jose", (37.4095, -121.9440), 0.3),  # Tasman station (VTA)
+        ("coke at n 1st st and tasman dr", (37.4095, -121.9440), 0.3),
+        # Indianapolis
+        ("coke at 86th st and ditch rd indianapolis", (39.9113, -86.1975), 0.3),
+        ("coke at michigan rd and 86th st indianapolis", (39.9113, -86.2230), 0.3),
+        ("coke at washington st and shadeland ave indianapolis", (39.7695, -86.0440), 0.3),
+        ("coke at 16th st and tibbs ave indianapolis", (39.7905, -86.2310), 0.3),
+        ("coke at broad ripple ave and college ave", (39.8692, -86.1456), 0.3),
+        ("coke at broad ripple ave and keystone ave indianapolis", (39.8690, -86.1205), 0.3),
+        # Denver: Broadway carried south past Evans Ave to Hampden Ave in Englewood
+        ("coke at south broadway and evans", (39.6785, -104.9877), 0.3),
+        ("coke at broadway and hampden englewood", (39.6530, -104.9877), 0.3),
+        # Minneapolis
+        ("coke at hennepin ave and 7th st minneapolis", (44.9787, -93.2762), 0.3),  # First Avenue (the club)
+        ("coke at 7th and hennepin", (44.9787, -93.2762), 0.3),
+        ("coke at cedar ave and riverside ave minneapolis", (44.9690, -93.2473), 0.3),
+        # Kansas City, Portland, Las Vegas
+        ("coke at 63rd st and brookside blvd kansas city", (39.0134, -94.5930), 0.3),  # the Brookside shops
+        ("coke at lombard st and interstate ave portland", (45.5775, -122.6818), 0.3),
+        ("coke at craig rd and decatur blvd", (36.2395, -115.2080), 0.3),
     ],
 )
 def test_round14n_corners(query, point, km):
