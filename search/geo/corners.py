@@ -229,8 +229,8 @@ class Corners:
             # the type written ("7th st", not "7th ave") picks among same-named streets that have one
             left_type = written_types(words[i - left[1] : i])
             right_type = written_types(words[i + 1 : end])
-            lefts = _typed(self.streets[left[0]], left_type)
-            rights = _typed(self.streets[right[0]], right_type)
+            lefts = _quartered(_typed(self.streets[left[0]], left_type), words[i - left[1] : i])
+            rights = _quartered(_typed(self.streets[right[0]], right_type), words[i + 1 : end])
             # "en la calle ocho y ...": the article before the corner is no city (Los Angeles)
             metros = {m for at, m in metro_at.items() if at not in used and not _article_before(words, at, used)}
             found = []
@@ -254,7 +254,10 @@ class Corners:
                 # woodland" is Kansas City's here, and Nashville's Five Points too
                 numbered = not metros and any(c.isdigit() for c in left[0] + right[0])
                 return found[0]._replace(confidence="medium") if numbered else found[0]
-            if len(found) > 1 and not metros:
+            # two numbered streets crossing twice in one metro (Miami's NW and NE 2nd Aves, "2nd ave and 14th st")
+            # are no choice to offer: such a corner needs its city (or is Manhattan's grid), as one crossing does
+            one_metro = len({f.metro for f in found}) == 1
+            if len(found) > 1 and not metros and not (one_metro and not self._distinctive(left[0], right[0])):
                 raise CornerAmbiguous([(f.label, f.metro) for f in found])
         return self._interpolated(words, metro_at, near, any_metro)
 
@@ -428,6 +431,20 @@ def _typed(streets: list[Street], written: set[str]) -> list[Street]:
     is its type: "21st Ave S" is an avenue, as "NW 21st Ave" is."""
     typed = [s for s in streets if street_type(s.name) in written]
     return typed or streets
+
+
+def _quartered(streets: list[Street], words: list[str]) -> list[Street]:
+    """The streets of the quadrant written, where same-numbered streets of two quadrants are drawn apart: Miami's "NE
+    2nd Ave" runs east of Miami Ave, half a kilometre from NW 2nd Ave (whose line is also SW 2nd Ave's). The quadrant
+    written in the name, else the one on its east/west side ("se 2nd ave" is NE 2nd Ave's line); all of them if none
+    is ("ne 54th st" is NW 54th St's line, drawn across Miami Ave)."""
+    written = next((w for w in words if w in ("ne", "nw", "se", "sw")), None)
+    if written is None or len(streets) < 2:
+        return streets
+    named = [(s, normalise(s.name).split()[0]) for s in streets]
+    exact = [s for s, q in named if q == written]
+    side = [s for s, q in named if q in ("ne", "nw", "se", "sw") and q[1] == written[1]]
+    return exact or side or streets
 
 
 def _crossing(a: tuple, b: tuple) -> tuple[float, float] | None:
