@@ -268,3 +268,18 @@ def test_a_numbered_street_beside_another_city_s_street_is_hardly_manhattan() ->
 )
 def test_lines_carried_to_the_corners_people_name(query: str, point: tuple[float, float]) -> None:
     assert_corner(query, point, km=0.4)
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at cicero and 63rd", (41.7797, -87.7435)),  # not Cicero, IL
+        ("coke at harlem and north ave", (41.9104, -87.8047)),  # not Harlem, New York
+        ("coke at devon and california", (41.9979, -87.6994)),  # not the state
+        ("coke at esplanade and broad", (29.9757, -90.0759)),  # not Boston's Esplanade
+        ("coke at kendall dr and 107th ave", (25.6873, -80.3686)),
+        ("coke at sw 8th st and 107th ave miami", (25.7652, -80.3690)),  # FIU's corner
+    ],
+)
+def test_corners_whose_street_is_also_a_town_a_state_or_a_park(query: str, point: tuple[float, float]) -> None:
+    assert_corner(query, point, km=0.4)
