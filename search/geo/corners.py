@@ -24,6 +24,7 @@ from search.geo.streetnames import (
     ARTICLES,
     DIRECTIONS,
     FULL_DIRECTION,
+    QUADRANTS,
     SUFFIXES,
     base_name,
     directed_name,
@@ -438,12 +439,12 @@ def _quartered(streets: list[Street], words: list[str]) -> list[Street]:
     2nd Ave" runs east of Miami Ave, half a kilometre from NW 2nd Ave (whose line is also SW 2nd Ave's). The quadrant
     written in the name, else the one on its east/west side ("se 2nd ave" is NE 2nd Ave's line); all of them if none
     is ("ne 54th st" is NW 54th St's line, drawn across Miami Ave)."""
-    written = next((w for w in words if w in ("ne", "nw", "se", "sw")), None)
+    written = next((w for w in words if w in QUADRANTS), None)
     if written is None or len(streets) < 2:
         return streets
     named = [(s, normalise(s.name).split()[0]) for s in streets]
     exact = [s for s, q in named if q == written]
-    side = [s for s, q in named if q in ("ne", "nw", "se", "sw") and q[1] == written[1]]
+    side = [s for s, q in named if q in QUADRANTS and q[1] == written[1]]
     return exact or side or streets
 
 

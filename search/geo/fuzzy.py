@@ -78,10 +78,19 @@ class FuzzyMixin:
                 text = " ".join(span)
                 if len(text.replace(" ", "")) < 5 or text in self.cities:
                     continue
-                names = [n for n in self.metro_names if n[:1] == text[:1] and len(n.split()) == size and len(n) >= 5]
-                hit = _closest(text, names)
+                hit = _closest(text, self._metro_names_by_start.get((text[:1], size), []))
                 if hit is not None:
                     out[start : start + size] = hit[0].split()
+        return out
+
+    @cached_property
+    def _metro_names_by_start(self) -> dict[tuple[str, int], list[str]]:
+        """The metros' names of five letters or more by first letter and number of words (for `_metro_typos`, asked
+        of every phrase: built once)."""
+        out: dict[tuple[str, int], list[str]] = {}
+        for name in self.metro_names:
+            if len(name) >= 5:
+                out.setdefault((name[:1], len(name.split())), []).append(name)
         return out
 
     @cached_property

@@ -65,11 +65,11 @@ from search.geo.names import (
     share_bare_names,
     spellings,
 )
+from search.geo.streetnames import QUADRANTS
 from search.geo.towns import TownsMixin
 from search.parsing.text import normalise
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
-QUADRANTS = frozenset(["nw", "ne", "sw", "se"])
 OWN_NUMBERED_BOROUGHS = frozenset(["brooklyn", "queens", "staten"])  # the Bronx continues Manhattan's streets
 # Words that may not be a place's alias: states' names and codes ("ut": "provo ut" is Utah, not UT Austin), and
 # the pauses people type ("uh").

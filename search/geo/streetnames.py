@@ -14,7 +14,8 @@ SUFFIXES = {
     "calle": "street", "avenida": "avenue",
 }  # fmt: skip
 ARTICLES = frozenset(["la", "el"])
-DIRECTIONS = frozenset(["n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"])
+QUADRANTS = frozenset(["ne", "nw", "se", "sw"])  # a city quarter's streets ("NW 36th St"), never Manhattan's
+DIRECTIONS = frozenset(["n", "s", "e", "w", *QUADRANTS, "north", "south", "east", "west"])
 SPANISH_DIRECTION = {"norte": "north", "sur": "south", "este": "east", "oeste": "west"}
 FULL_DIRECTION = {"n": "north", "s": "south", "e": "east", "w": "west"}
 
@@ -51,7 +52,7 @@ def directed_name(words: list[str]) -> str | None:
     """A street's name with the direction it starts with, for a street whose direction is part of its name: "w
     peachtree st" -> "west peachtree" (West Peachtree St runs a block or three west of Peachtree St, a street of its
     own). None if the name starts with no direction or is only a direction and a type ("north ave")."""
-    if len(words) < 2 or words[0] not in DIRECTIONS or words[0] in ("ne", "nw", "se", "sw"):
+    if len(words) < 2 or words[0] not in DIRECTIONS or words[0] in QUADRANTS:
         return None
     rest = [w for w in words[1:] if w not in SUFFIXES and w not in DIRECTIONS]
     if not rest or any(c.isdigit() for w in rest for c in w):

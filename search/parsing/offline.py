@@ -371,7 +371,7 @@ class OfflineParser:
         # "snickers bar", "takis chip": a word of the product's own name (either number) beside its brand is
         # the product's
         if match is not None and match.product and product_span:
-            own = {singular(w) for w in normalise(match.product).split()}
+            own = _name_words(match.product)
             for at in (max(product_span) + 1, min(product_span) - 1):
                 if 0 <= at < len(words) and at not in places and singulars[at] in own:
                     product_span.add(at)
@@ -443,7 +443,7 @@ class OfflineParser:
         near = _beside(words, candidates, taken) - taken
         for i in sorted(near):
             word = singular(words[i])
-            owners = [p for p in match.alternatives if word in {singular(w) for w in normalise(p).split()}]
+            owners = [p for p in match.alternatives if word in _name_words(p)]
             if len(owners) == 1:
                 return ProductMatch(" ".join(words[j] for j in sorted({*taken, i})), owners[0]), {*taken, i}
         return None
@@ -457,6 +457,11 @@ NAME_ARTICLES = frozenset(["los", "las", "el", "la"])
 def _may_be_misspelt(word: str) -> bool:
     """A word that could be a misspelt product word: long enough, and neither filler nor a location word."""
     return len(word) >= 4 and word not in STOPWORDS and word not in LOCATION_WORDS and word not in NOT_PRODUCTS
+
+
+def _name_words(product: str) -> set[str]:
+    """The words of a catalog name, each singular ("Potato Chips" -> {"potato", "chip"})."""
+    return {singular(w) for w in normalise(product).split()}
 
 
 def _beside(words: list[str], candidates: list[int], taken: set[int]) -> set[int]:
