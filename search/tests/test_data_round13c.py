@@ -27,7 +27,9 @@ from search.tests.offline import assert_corner, km_from, plan
         ("coke at domilises", (29.9175, -90.0987), 0.8),  # Tipitina's, Tchoupitoulas St and Napoleon Ave
         ("coke at snug harbor new orleans", (29.9636, -90.0583), 0.4),  # Frenchmen St and Chartres St
         ("coke at metairie cemetery", (29.9850, -90.1190), 1.0),  # Pontchartrain Blvd at I-10
-        ("coke at st aug new orleans", (29.9720, -90.0760), 1.0),  # Willie Mae's Scotch House
+        # St. Augustine High School: the article's point (2600 A.P. Tureaud Ave); round 15b moved the row there, and the
+        # reference used before (Willie Mae's Scotch House) is 1.5 km from it
+        ("coke at st aug new orleans", (29.98361, -90.06833), 1.0),
         ("refresco en el museo de farmacia pharmacy museum new orleans", (29.9566, -90.0654), 0.5),  # Antoine's
         ("coke in marlyville", (29.9330, -90.1070), 3.0),  # Napoleon Ave and S Claiborne Ave
         ("coke in bucktown metairie", (30.0190, -90.1160), 3.0),  # West End, New Orleans
@@ -84,7 +86,9 @@ from search.tests.offline import assert_corner, km_from, plan
         ("coke at crown burgers slc", (40.7641, -111.8894), 1.5),  # Gallivan Center
         ("coke at kilby court", (40.7540, -111.8990), 0.6),  # 700 South and 300 West
         ("coke at treebeards", (29.7630, -95.3617), 0.4),  # Market Square Park
-        ("coke at strake jesuit", (29.7055, -95.5200), 1.5),  # Bellaire Blvd and Fondren Rd
+        # Strake Jesuit: the article's point (8900 Bellaire Blvd at Gessner); round 15b moved the row there, and the
+        # reference used before (Bellaire Blvd and Fondren Rd) is 1.9 km from it
+        ("coke at strake jesuit", (29.70809, -95.53979), 1.5),
         ("coke at intuition ale works", (30.3239, -81.6373), 1.0),  # TIAA Bank Field (EverBank Stadium)
     ],
 )
