@@ -13,13 +13,14 @@ import csv
 import math
 import re
 from dataclasses import dataclass
-from itertools import groupby, pairwise
+from itertools import groupby
 from pathlib import Path
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from search.geo.grids import grid_point
+from search.geo.lines import crossing
 from search.geo.streetnames import (
     ARTICLES,
     DIRECTIONS,
@@ -185,11 +186,14 @@ class Corners:
         named = [k for k in (left, right) if k not in numbered or k.split()[-1] in DIRECTIONS]
         if not named:
             return False
-        metros = {s.metro for s in self.streets[named[0]]}
-        if len(numbered) == 1 and named[0] != numbered[0]:
-            # Manhattan's numbered streets are computed (search.geo.manhattan), not drawn here: it has them all
-            metros &= {s.metro for s in self.streets[numbered[0]]} | {"new-york"}
-        return len(metros) == 1
+        for key in named:  # either one will do: "main st and 200 south" as "200 south and main st"
+            metros = {s.metro for s in self.streets[key]}
+            if len(numbered) == 1 and key != numbered[0]:
+                # Manhattan's numbered streets are computed (search.geo.manhattan), not drawn here: it has them all
+                metros &= {s.metro for s in self.streets[numbered[0]]} | {"new-york"}
+            if len(metros) == 1:
+                return True
+        return False
 
     def locate(
         self,
@@ -239,7 +243,7 @@ class Corners:
                 for b in rights:
                     if a.metro != b.metro or (metros and a.metro not in metros):
                         continue
-                    point = _crossing(a.points, b.points)
+                    point = crossing(a.points, b.points)
                     if point is not None:
                         sure = "medium" if misspelt else "high"
                         found.append(Corner(f"{a.name} & {b.name}", point, a.metro, used, confidence=sure))
@@ -364,7 +368,7 @@ class Corners:
                 or (kind in FULL_DIRECTION.values() and side is not None and kind != side)
             ):
                 continue
-            point = _crossing(line.points, other.points)
+            point = crossing(line.points, other.points)
             if point is not None:
                 crossings.append((kind, number, point))
         families = [list(group) for _, group in groupby(sorted(crossings), key=lambda c: c[0])]
@@ -446,55 +450,3 @@ def _quartered(streets: list[Street], words: list[str]) -> list[Street]:
     exact = [s for s, q in named if q == written]
     side = [s for s, q in named if q in QUADRANTS and q[1] == written[1]]
     return exact or side or streets
-
-
-def _crossing(a: tuple, b: tuple) -> tuple[float, float] | None:
-    """Where two polylines cross (local flat projection: fine at city scale), or the nearest approach if the lines
-    pass within ~120 m of each other (streets drawn with few vertices, a street ending at another)."""
-    scale = math.cos(math.radians(a[0][0]))
-    best: tuple[float, tuple[float, float]] | None = None
-    for p1, p2 in pairwise(a):
-        for q1, q2 in pairwise(b):
-            hit = _segments(p1, p2, q1, q2, scale)
-            if hit is not None:
-                return (round(hit[0], 5), round(hit[1], 5))
-            if _parallel(p1, p2, q1, q2, scale):  # neighbouring parallel streets a block apart never meet
-                continue
-            for p, seg in ((p1, (q1, q2)), (p2, (q1, q2)), (q1, (p1, p2)), (q2, (p1, p2))):
-                d, foot = _to_segment(p, seg, scale)
-                if best is None or d < best[0]:
-                    best = (d, ((p[0] + foot[0]) / 2, (p[1] + foot[1]) / 2))
-    if best is not None and best[0] * 111.2 <= 0.12:
-        return (round(best[1][0], 5), round(best[1][1], 5))
-    return None
-
-
-def _parallel(p1, p2, q1, q2, scale) -> bool:
-    """Whether two segments run within 12 degrees of each other (a street ending at another crosses it at more)."""
-    ax, ay = (p2[1] - p1[1]) * scale, p2[0] - p1[0]
-    bx, by = (q2[1] - q1[1]) * scale, q2[0] - q1[0]
-    norms = math.hypot(ax, ay) * math.hypot(bx, by)
-    return norms == 0 or abs(ax * by - ay * bx) / norms < math.sin(math.radians(12))
-
-
-def _segments(p1, p2, q1, q2, scale):
-    (y1, x1), (y2, x2), (y3, x3), (y4, x4) = p1, p2, q1, q2
-    x1, x2, x3, x4 = x1 * scale, x2 * scale, x3 * scale, x4 * scale
-    den = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
-    if abs(den) < 1e-14:
-        return None
-    t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den
-    u = -((x1 - x2) * (y1 - y3) - (y1 - y2) * (x1 - x3)) / den
-    if 0 <= t <= 1 and 0 <= u <= 1:
-        return (y1 + t * (y2 - y1), (x1 + t * (x2 - x1)) / scale)
-    return None
-
-
-def _to_segment(p, seg, scale):
-    (py, px), ((ay, ax), (by, bx)) = p, seg
-    px, ax, bx = px * scale, ax * scale, bx * scale
-    dx, dy = bx - ax, by - ay
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-    fx, fy = ax + t * dx, ay + t * dy
-    return math.hypot(px - fx, py - fy), (fy, fx / scale)

@@ -164,7 +164,7 @@ def test_a_numbered_corner_without_a_city_is_not_guessed():
 def test_every_metro_has_main_streets_that_cross():
     from itertools import combinations
 
-    from search.geo.corners import _crossing
+    from search.geo.lines import crossing as _crossing
 
     streets = {s for group in gazetteer.corners.streets.values() for s in group}
     crossing = {a.metro for a, b in combinations(streets, 2) if a.metro == b.metro and _crossing(a.points, b.points)}
