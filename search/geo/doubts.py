@@ -49,7 +49,11 @@ class DoubtsMixin:
             return min(candidates, key=lambda p: haversine_km(near, p.point))
         towns = [self._town(r) for r in self.cities.get(phrase, ())]  # "germantown": also the town near Memphis
         towns = [t for t in towns if t.metro and all(haversine_km(t.point, p.point) >= 3 for p in candidates)]
-        options = self.candidates([*candidates, *towns])
+        distinct: list[Place] = []  # two rows of one place (a name and its "Name, City" form) are one choice
+        for p in candidates:
+            if all(haversine_km(p.point, q.point) >= 1 for q in distinct):
+                distinct.append(p)
+        options = self.candidates([*distinct, *towns])
         raise PlaceAmbiguous(
             f"'{phrase}' is in several cities ({'; '.join(options)}): say which city, e.g. "
             f"'{phrase} in {self.metros[candidates[0].metro].city}'.",

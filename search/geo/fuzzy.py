@@ -1,6 +1,6 @@
 """Misspelt names: the fuzzy match of a phrase against the known names, and the suggestions a refusal offers. A
 mixin of `search.geo.gazetteer.Gazetteer` (it uses its `place_names`, `scoped_names`, `metro_names`, `metros`,
-`places`, `_code_aliases` and `_with_city`). Pure Python: no Django."""
+`places`, `corners`, `_code_aliases` and `_with_city`). Pure Python: no Django."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from search.geo.lines import distance_km
 from search.geo.model import FILLER, GENERIC_NAME_WORDS, PLACE_NOUNS, Place, haversine_km
 from search.geo.names import explains
 from search.parsing.text import normalise
+
+# A street this near a place, named after it, is the street it stands on (a venue's point is its building's centre)
+STREET_BESIDE_KM = 0.5
 
 
 class FuzzyMixin:
@@ -49,6 +53,36 @@ class FuzzyMixin:
                 m = self.metros[self.metro_names[hit[0]]]
                 return Place(m.name, m.latitude, m.longitude, "metro", m.key, "gazetteer:fuzzy", (), "medium")
         return None
+
+    def _street_beside(self, words: list[str], place: Place) -> bool:
+        """`words` are a street of the place's metro that passes within STREET_BESIDE_KM of it ("napoleon house
+        chartres st", "campbell house museum locust st"): they confirm the place, not doubt it."""
+        return bool(words) and any(
+            line.metro == place.metro and distance_km(place.point, line.points) <= STREET_BESIDE_KM
+            for line in self.corners.named(list(words))
+        )
+
+    def _misspelt_on_street(self, words: list[str]) -> Place | None:
+        """A misspelt name followed by the street it stands on ("napolean house chartres st"): the misspelling
+        matched in each metro that has that street, where the match stands beside it."""
+        for cut in range(len(words) - 1, 0, -1):
+            name, street = words[:cut], words[cut:]
+            for metro in dict.fromkeys(line.metro for line in self.corners.named(street)):
+                guess = self._fuzzy(" ".join(name), metro)
+                if guess is not None and guess.kind != "metro" and self._street_beside(street, guess):
+                    return guess
+        return None
+
+    @staticmethod
+    def _another_of_that_name(guess: Place, phrase: str, leftover: list[str]) -> bool:
+        """The misspelt `guess` is another place of the kind `phrase` names in several cities: its name holds the
+        phrase, and the rest of its name is the words left over barely misspelt ("doernbecker childrens hospital" is
+        Doernbecher Children's Hospital; "greendale community college" is no Glendale's, ratio 82)."""
+        named = phrase.removeprefix("the ").split()
+        own = normalise(guess.name.split(", ")[0]).split()  # not the city after it
+        rest = [w for w in own if w not in named]
+        said = [w for w in leftover if w not in named]
+        return set(named) <= set(own) and fuzz.ratio(" ".join(said), " ".join(rest)) >= 86
 
     def _town_of_another_metro(self, text: str, name: str, places: list[Place]) -> bool:
         """A word of `text` that the misspelt `name` lacks is a town of fleet metros only, each 60 km or more from its

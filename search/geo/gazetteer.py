@@ -40,6 +40,7 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     RESOLUTION,
     SPANISH_ARTICLES,
     SPANISH_LOCATION_WORDS,
+    SPANISH_PLACE_WORDS,
     STATE_BY_WORDS,
     STATES,
     STREET_WORDS,
@@ -237,7 +238,42 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                     break
         return out
 
+    def _spanish_in_name(self, written: list[str]) -> bool:
+        """A known name with a Spanish kind word in it, read as written ("casa bonita", "casa tua"; not "house"),
+        with nothing but filler or a metro's name beside it."""
+        for size in range(min(self.max_words, len(written)), 1, -1):
+            for i in range(len(written) - size + 1):
+                span = written[i : i + size]
+                if (
+                    any(SPANISH_PLACE_WORDS.get(w, w) != w for w in span)
+                    and not set(span) <= SPANISH_PLACE_WORDS.keys() | SPANISH_ARTICLES | FILLER  # "la playa": a beach
+                    and " ".join(span) in self.place_names
+                ):
+                    rest = [w for w in written[:i] + written[i + size :] if w not in FILLER]
+                    return not rest or " ".join(rest) in self.metro_names
+        return False
+
     def _geocode_written(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
+        if english_place_words(written) == written or not self._spanish_in_name(written):
+            return self._geocode_translated(phrase, written, near)
+        # a name with a Spanish word of its own ("casa bonita" is not "house bonita", Bonita CA): as written, when
+        # the English reading finds only a town or nothing (a translated name it finds, "catedral de san luis", or
+        # finds in several cities, stays that reading's)
+        try:
+            place: Place | None = self._geocode_translated(phrase, written, near)
+        except PlaceAmbiguous:
+            raise
+        except GeocodeError:
+            place = None
+        if place is not None and place.kind != "city" and place.confidence != "low":
+            return place
+        with contextlib.suppress(GeocodeError):
+            found = self._geocode(phrase, written, near)
+            if not found.ignored:
+                return found
+        return place or self._geocode_translated(phrase, written, near)
+
+    def _geocode_translated(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)
         try:
             place = self._geocode(phrase, words, near)
@@ -401,13 +437,19 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                 chosen = self._pick(place_phrase, candidates, metro, near, tuple(leftover)) if candidates else None
             except PlaceAmbiguous:  # "westfeild valley fair": the other words, misspelt, say which one
                 guess = self._fuzzy(self._unexplained(words, spans), metro) if leftover else None
-                if guess is None or all(haversine_km(guess.point, p.point) > 3 for p in candidates):
+                # (one of them, or another of that name's kind: "doernbecker childrens hospital" is Portland's)
+                if guess is None or (
+                    all(haversine_km(guess.point, p.point) > 3 for p in candidates)
+                    and not self._another_of_that_name(guess, place_phrase, leftover)
+                ):
                     raise
                 return guess
             if chosen is not None:
                 if metro is None and near is None and state is None and not leftover and len(place_phrases) == 1:
                     self._refuse_if_a_town_elsewhere(place_phrase, chosen)
                 place = self._with_city(chosen, tuple(leftover))
+                if leftover and self._street_beside(leftover, chosen):  # the street it is on: "... chartres st"
+                    return place
                 if leftover:  # words we did not understand ("penn state" is not Penn): say we are less sure,
                     # unless the whole phrase is a misspelt name ("alamo dome", "hollywood sing")
                     whole = self._unexplained(words, spans)
@@ -430,6 +472,13 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                     # a misspelt whole name ("alamo dome", "shermerhorn symphony center"), unless a name of two words
                     # or more was found whole and the guess lies elsewhere without the words left over ("renaissance
                     # center gm": not Renaissance High School, 16 km away)
+                    inside = self._fuzzy(" ".join(leftover), chosen.metro) if chosen.kind in AREA_KINDS else None
+                    if (  # a misspelt venue in the district named ("kesler theater oak cliff")
+                        inside is not None
+                        and inside.kind not in AREA_KINDS
+                        and haversine_km(inside.point, chosen.point) <= 3
+                    ):
+                        return inside
                     guess = self._fuzzy(whole, metro)
                     named_whole = len([w for w in place_phrase.split() if w != "the"]) >= 2
                     if guess is not None and (
@@ -475,6 +524,8 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                 guess = self._fuzzy(" ".join(uncovered), None) if state is None and len(leftover) > 1 else None
                 if guess is None and state is None:  # "voodo doughnut old town": "town" is a district's word here
                     guess = self._misspelt_in_district([w for w in words if w not in FILLER or w in {"town", "city"}])
+                if guess is None and state is None:
+                    guess = self._misspelt_on_street(uncovered)
                 if guess is not None:
                     return guess
                 raise

@@ -207,6 +207,9 @@ SPANISH_SUBJECTS = {
     # names whose Spanish form is standard: the Barrio Francés, the Torre de las Américas, the Estatua de la Libertad
     ("barrio", "frances"): ["french", "quarter"], ("las", "americas"): ["the", "americas"],
     ("la", "libertad"): ["liberty"], ("libertad",): ["liberty"], ("centro", "medico"): ["medical", "center"],
+    # an age after the noun: "faro viejo de point loma" is the old Point Loma lighthouse (`spanish_order` puts it first)
+    ("viejo",): ["old"], ("vieja",): ["old"], ("antiguo",): ["old"], ("antigua",): ["old"], ("nuevo",): ["new"],
+    ("nueva",): ["new"],
 }  # fmt: skip
 
 
@@ -290,6 +293,10 @@ def spanish_order(words: list[str]) -> list[str] | None:
     for i, word in enumerate(words):
         if word in kinds:
             j = i + 1
+            ages = []  # "lighthouse old of point loma": the old Point Loma lighthouse
+            while j < len(words) and words[j] in ("old", "new"):
+                ages.append(words[j])
+                j += 1
             while j < len(words) and words[j] in ("of", "la", "el", "los", "las"):
                 j += 1
             end = j
@@ -298,7 +305,7 @@ def spanish_order(words: list[str]) -> list[str] | None:
             while end < len(words) and words[end] not in stops:
                 end += 1
             if end > j:
-                return [*words[:i], *words[j:end], word, *words[end:]]
+                return [*words[:i], *ages, *words[j:end], word, *words[end:]]
     return None
 
 

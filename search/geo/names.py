@@ -93,6 +93,21 @@ def share_bare_names(places_by_name: dict, scoped_names: dict, names_of: dict, c
             same = any(p.metro != place.metro and p.kind == place.kind for p in others)
             if same and place not in others and place not in extra.get(bare, ()):
                 extra.setdefault(bare, []).append(place)
+    # a name no place carries bare, that places of two metros write with their cities after it ("Museum of Fine Arts,
+    # Boston" and "..., Houston"): the bare name is ambiguous between them (it was unknown, and refused as such)
+    unclaimed: dict[str, list] = {}
+    for place, names in names_of.items():
+        cities = city_names.get(place.metro, ())
+        for bare in bare_names([n for n in names if not any(n.startswith(f"{c} ") for c in cities)], cities):
+            if len(bare.removeprefix("the ").split()) < 2 or bare in places_by_name:
+                continue
+            if place not in unclaimed.setdefault(bare, []):
+                unclaimed[bare].append(place)
+    for bare, places in unclaimed.items():
+        if len({p.metro for p in places}) >= 2 and len({p.kind for p in places}) == 1:
+            # with the places that have it as a role, with their city named ("@childrens hospital": Dallas')
+            roles = [p for p in scoped_names.get(bare, ()) if p not in places]
+            extra.setdefault(bare, []).extend([*places, *roles])
     for name, places in extra.items():
         for variant in (name,) if name.startswith("the ") else (name, f"the {name}"):
             places_by_name[variant] = [*places_by_name.get(variant, ()), *places]

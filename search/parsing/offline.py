@@ -308,6 +308,21 @@ class OfflineParser:
         spans.append((start, end))
         return other
 
+    def _product_in_a_place(
+        self, singulars: list[str], spans: list[tuple[int, int]]
+    ) -> tuple[ProductMatch, int, int] | None:
+        """No product outside the places, and a place's name that ends in one beside another place ("campbell house
+        museum locust st, fitz's root beer": Fitz's, a St. Louis bottler, and its root beer): the product, the
+        name's words its description."""
+        for s, e in spans:
+            if not any(t[1] <= s or t[0] >= e for t in spans):
+                continue
+            for lo in range(s, e):
+                match = self.resolver.exact(" ".join(singulars[lo:e]))
+                if match is not None and match.product is not None:
+                    return match, s, e
+        return None
+
     def parse(self, query: str) -> ParsedQuery:
         extracted = extract_numbers(self.gazetteer.mark_codes(query))
         words = normalise(extracted.text).split()
@@ -317,6 +332,8 @@ class OfflineParser:
         match: ProductMatch | None = None
         product_span: set[int] = set()
         found = self._town_not_brand(words, singulars, spans, self.resolver.scan(singulars, places=spans))
+        if found is None or found[0].product is None:
+            found = self._product_in_a_place(singulars, spans) or found
         if found is not None:
             match, start, end = found
             spans = [(s, e) for s, e in spans if e <= start or s >= end]
