@@ -81,11 +81,17 @@ class TownsMixin:
         places = _geonames_us_places(geonames_child)  # read once: the unincorporated towns below come from it too
         geonames = {(normalise(name), state): (round(lat, 4), round(lon, 4))
                     for name, state, lat, lon in reversed(places)}  # fmt: skip
+        # a state's several places of one name (Jackson, NJ: a Camden County hamlet and Ocean County's township):
+        # the one nearest the town's ZIP codes is the town they name
+        namesakes: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for name, state, lat, lon in places:
+            namesakes[(normalise(name), state)].append((round(lat, 4), round(lon, 4)))
         out: dict[str, list] = defaultdict(list)
         for (city, state), pts in points.items():
             key = (normalise(city), state)
-            lat, lon = (centres.get(key) or geonames.get(key)
-                        or (median(p[0] for p in pts), median(p[1] for p in pts)))  # fmt: skip
+            middle = (median(p[0] for p in pts), median(p[1] for p in pts))
+            nearest = min(namesakes.get(key, ()), key=lambda p: haversine_km(p, middle), default=None)
+            lat, lon = centres.get(key) or nearest or middle
             out[normalise(city)].append((city.title(), state, round(lat, 4), round(lon, 4), len(pts)))
         self._add_suburbs(out, set(points), {**geonames, **centres})
         # towns of a fleet metro the ZIP data does not name at all (Highland Park, TX: its ZIP codes say Dallas)

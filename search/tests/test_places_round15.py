@@ -102,3 +102,15 @@ def test_regional_brands_and_a_brand_named_like_a_place(query, product, point):
 def test_a_place_named_like_a_product_alone_is_still_the_place():
     assert plan("coke at fitzs").product == "Cola"
     assert km_from("coke at fitzs", (38.6557, -90.3027)) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        # GeoNames lists several places of these names in the state; the ZIP codes' town is the one near them
+        ("coke in riverside mo", (39.1775, -94.6130)),  # Kansas City's, not a hamlet near St. Louis (380 km)
+        ("coke in highland indiana", (41.5536, -87.4520)),  # Chicago's, not one near Evansville
+    ],
+)
+def test_a_town_is_the_namesake_its_zip_codes_name(query, point):
+    assert km_from(query, point) < 1.0
