@@ -21,9 +21,11 @@ from search.tests.offline import assert_corner, plan
         ("coke at washington st and mass ave boston", (42.3375, -71.0760), 0.4),  # Mass Ave station's corner
         ("coke at mass ave and washington", (42.3375, -71.0760), 0.4),
         # Miami
-        ("coke at kendall dr and 87th ave miami", (25.6875, -80.3135), 0.4),  # Kendall, the section-line corner
-        ("coke at kendall dr and sw 87th ave", (25.6875, -80.3135), 0.4),
-        ("coke at bird rd and 87th ave miami", (25.7335, -80.3135), 0.4),
+        # round 15g: SW 87th Ave moved ~2 km west, where the grid puts 8700 W (Baptist Hospital, 8900 N Kendall Dr, is
+        # at 25.6856,-80.3394 by its Wikipedia article); the 14o point (-80.3135) was the old line's, along ~SW 74th Ave
+        ("coke at kendall dr and 87th ave miami", (25.6875, -80.3345), 0.4),  # Kendall, the section-line corner
+        ("coke at kendall dr and sw 87th ave", (25.6875, -80.3345), 0.4),
+        ("coke at bird rd and 87th ave miami", (25.7335, -80.3345), 0.4),
         # San Diego
         ("coke at broadway and kettner san diego", (32.7155, -117.1695), 0.3),  # Santa Fe Depot's corner
         ("coke at broadway and kettner", (32.7155, -117.1695), 0.3),
