@@ -44,8 +44,12 @@ def spellings(name: str) -> list[str]:
 
 def short_forms(name: str) -> list[str]:
     """The shorter names people give a "<X> Museum of Art" ("<X> museum", "<X> art museum": "the metropolitan
-    museum", "philadelphia art museum") and a "<X> Memorial <Y>" ("ping tom park", "veterans coliseum")."""
+    museum", "philadelphia art museum"), a "<X> Memorial <Y>" ("ping tom park", "veterans coliseum") and a "<X> [Senior]
+    High School" ("clayton high")."""
     words = name.split()
+    if len(words) >= 3 and words[-2:] == ["high", "school"]:  # "clayton high school" is "clayton high" to its town
+        head = words[:-3] if words[-3] == "senior" and len(words) >= 4 else words[:-2]
+        return [" ".join([*head, "high"])]
     if "memorial" in words[1:-1]:
         at = words.index("memorial", 1)
         return [" ".join(words[:at] + words[at + 1 :])]

@@ -114,3 +114,15 @@ def test_a_place_named_like_a_product_alone_is_still_the_place():
 )
 def test_a_town_is_the_namesake_its_zip_codes_name(query, point):
     assert km_from(query, point) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [
+        ("coke at clayton high", (38.6502, -90.3462)),  # Clayton High School, not the town of Clayton 2 km off
+        ("coke at kirkwood high", (38.5914, -90.4233)),  # was refused: only Kirkwood, NY was offered
+        ("coke at miami central high", (25.8618, -80.2283)),  # "Miami Central Senior High School"
+    ],
+)
+def test_a_high_school_by_its_short_name(query, point):
+    assert km_from(query, point) < 0.5
