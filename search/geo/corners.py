@@ -175,22 +175,24 @@ class Corners:
                 return hit[0], hi - lo
         return None
 
-    def _distinctive(self, left: str, right: str) -> bool:
+    def _distinctive(self, left: str, right: str, typed: dict[str, list[Street]] | None = None) -> bool:
         """Two streets whose corner needs no city: not numbered, or the named one known in one metro only among those
         that have the numbered one ("7th st and mcdowell"; "6th and lamar": Dallas has a Lamar St but no 6th St), or a
         number with its direction ("400 south and state": only Salt Lake City numbers streets so). A bare number is
-        never enough: every city has a 23rd St, whether or not this file lists it."""
+        never enough: every city has a 23rd St, whether or not this file lists it. `typed`: the streets of each key of
+        the type written, when the phrase writes one."""
         numbered = [k for k in (left, right) if any(c.isdigit() for c in k)]
         if not numbered:
             return True
         named = [k for k in (left, right) if k not in numbered or k.split()[-1] in DIRECTIONS]
         if not named:
             return False
+        lines = typed or self.streets  # of the type written, where given ("peoria and 32nd st": no 32nd Ave)
         for key in named:  # either one will do: "main st and 200 south" as "200 south and main st"
-            metros = {s.metro for s in self.streets[key]}
+            metros = {s.metro for s in lines[key]}
             if len(numbered) == 1 and key != numbered[0]:
                 # Manhattan's numbered streets are computed (search.geo.manhattan), not drawn here: it has them all
-                metros &= {s.metro for s in self.streets[numbered[0]]} | {"new-york"}
+                metros &= {s.metro for s in lines[numbered[0]]} | {"new-york"}
             if len(metros) == 1:
                 return True
         return False
@@ -254,7 +256,8 @@ class Corners:
                 return found[0]
             if found and near is not None and not metros:
                 return min(found, key=lambda f: math.dist(f.point, near))
-            if len(found) == 1 and (metros or self._distinctive(left[0], right[0])):
+            typed = {left[0]: lefts, right[0]: rights}
+            if len(found) == 1 and (metros or self._distinctive(left[0], right[0], typed)):
                 # a numbered street's corner without its city is only as sure as this file is complete: "11th and
                 # woodland" is Kansas City's here, and Nashville's Five Points too
                 numbered = not metros and any(c.isdigit() for c in left[0] + right[0])
@@ -262,7 +265,7 @@ class Corners:
             # two numbered streets crossing twice in one metro (Miami's NW and NE 2nd Aves, "2nd ave and 14th st")
             # are no choice to offer: such a corner needs its city (or is Manhattan's grid), as one crossing does
             one_metro = len({f.metro for f in found}) == 1
-            if len(found) > 1 and not metros and not (one_metro and not self._distinctive(left[0], right[0])):
+            if len(found) > 1 and not metros and not (one_metro and not self._distinctive(left[0], right[0], typed)):
                 raise CornerAmbiguous([(f.label, f.metro) for f in found])
         return self._interpolated(words, metro_at, near, any_metro)
 

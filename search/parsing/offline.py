@@ -323,6 +323,13 @@ class OfflineParser:
                     return match, s, e
         return None
 
+    def _after_a_street(self, words: list[str], i: int) -> bool:
+        """`words[i]` is "and" after a known street, with more words after it ("friars and mission gorge"): half of a
+        corner, kept, so that the gazetteer can say which street it does not know."""
+        if words[i] not in ("and", "&") or i + 1 >= len(words):
+            return False
+        return any(self.gazetteer.corners.named(words[j:i]) for j in range(max(0, i - 3), i))
+
     def parse(self, query: str) -> ParsedQuery:
         extracted = extract_numbers(self.gazetteer.mark_codes(query))
         words = normalise(extracted.text).split()
@@ -395,7 +402,8 @@ class OfflineParser:
         location_at = [
             i
             for i, w in enumerate(words)
-            if i not in product_span and (i in places or w not in STOPWORDS or _starts_a_name(words, i))
+            if i not in product_span
+            and (i in places or w not in STOPWORDS or _starts_a_name(words, i) or self._after_a_street(words, i))
         ]
         # the words that introduce the place go, unless they begin its name ("del mar", "del mar racetrack")
         while (

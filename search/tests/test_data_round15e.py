@@ -113,7 +113,10 @@ def test_round15e_town_centres(query, point):
 )
 def test_round15e_towns_outside_the_metros(town, state, point):
     rows = [r for r in gazetteer.cities[normalise(town)] if r[1] == state]
-    assert rows and haversine_km((rows[0][2], rows[0][3]), point) < 1.0, rows
+    assert any(haversine_km((r[2], r[3]), point) < 1.0 for r in rows), rows
     with pytest.raises(Unresolved) as caught:
         plan(f"coke in {town.lower()} {state.lower()}")
-    assert caught.value.message.startswith(f"{town}, {state} is outside the metros we serve")
+    # refused as out of the metros, or (a GeoNames namesake of it near a metro kept too, since the fifteenth round's
+    # `_far_from_ours`: Jackson, NJ in Camden County, Dale, IN near Indianapolis) asked about, never answered
+    message = caught.value.message
+    assert message.startswith(f"{town}, {state} is outside the metros we serve") or "several towns" in message

@@ -126,3 +126,48 @@ def test_a_town_is_the_namesake_its_zip_codes_name(query, point):
 )
 def test_a_high_school_by_its_short_name(query, point):
     assert km_from(query, point) < 0.5
+
+
+def test_a_numbered_corner_without_its_city_reads_the_type_written():
+    # Denver has a Peoria St and a 32nd Ave, Phoenix a Peoria Ave and a 32nd St: "32nd st" says which
+    assert km_from("coke at peoria and 32nd st", (33.5818, -112.0124)) < 0.4
+    assert km_from("coke at peoria and colfax", (39.7400, -104.8470)) < 0.4
+
+
+def test_half_a_corner_is_no_town_elsewhere():
+    # Friars Rd is San Diego's; Mission Gorge Rd is not drawn: not Mission, KS, 2,000 km away
+    with pytest.raises(Unresolved) as exc:
+        plan("coke at friars and mission gorge")
+    assert "Friars Rd in San Diego" in exc.value.message
+
+
+@pytest.mark.parametrize(
+    ("query", "point"),
+    [("coke in port washington", (40.8289, -73.6867)), ("coke in fort washington", (40.1386, -75.1914))],
+)
+def test_a_town_whose_name_ends_in_a_state(query, point):
+    # "We know no place called 'port' in Washington" before
+    assert km_from(query, point) < 1.5
+
+
+@pytest.mark.parametrize(
+    ("query", "served"),
+    [("coke in texas", "Houston, TX"), ("agua en north carolina", "Charlotte, NC"), ("coke in kansas", "Kansas City")],
+)
+def test_a_whole_state_is_refused_with_our_metros_in_it(query, served):
+    with pytest.raises(Unresolved) as exc:
+        plan(query)
+    assert "whole state" in exc.value.message and served in exc.value.message
+
+
+def test_a_state_that_is_a_metro_is_the_metro():
+    assert plan("coke in new york").place.kind == "metro"
+
+
+@pytest.mark.parametrize("query", ["coke in nocatee fl", "coke in shannon ga"])
+def test_a_namesake_near_a_metro_of_a_far_zip_town_is_asked_about(query):
+    # the ZIP codes name DeSoto County's Nocatee and Floyd County's Shannon, far from every metro; GeoNames also has
+    # the Nocatee near Jacksonville and the Shannon near Atlanta: which one is asked, not refused as out of the metros
+    with pytest.raises(Unresolved) as exc:
+        plan(query)
+    assert "several towns" in exc.value.message
