@@ -35,7 +35,8 @@ from search.tests.offline import km_from, plan
         ("coke at border field state park", (32.5343, -117.1228), 1.0),  # Friendship Park, the border fence
         ("coke at marymoor park", (47.6644, -122.1148), 1.0),  # Marymoor Velodrome
         ("coke at meeman shelby forest", (35.3380, -90.0650), 1.5),  # the park's visitor centre area
-        ("coke at lichterman nature center", (35.0990, -89.8880), 1.0),  # 5992 Quince Rd
+        # Wikipedia's infobox point (round 15j); the earlier 5992 Quince Rd point, from memory, was 2.3 km west
+        ("coke at lichterman nature center", (35.0909, -89.8646), 1.0),
         ("coke at ofallon park st louis", (38.6770, -90.2100), 1.0),  # O'Fallon Park boathouse lake
         ("coke at lone elk park", (38.5330, -90.5300), 1.5),  # the park's loop road
         ("coke at topanga state park", (34.0935, -118.5872), 1.5),  # Trippet Ranch trailhead
