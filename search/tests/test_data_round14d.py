@@ -70,7 +70,9 @@ from search.tests.offline import assert_corner, km_from, plan
         # San Antonio
         ("coke at toyota field", (29.5390, -98.3920), 0.5),  # Morgan's Wonderland, across David Edwards Dr
         ("coke at hardberger park", (29.5560, -98.5150), 1.5),  # Blanco Rd at Wurzbach Pkwy
-        ("coke at hays street bridge", (29.4169, -98.4789), 1.3),  # Alamodome
+        # the bridge at its published point (bridgehunter.com, round 15k), 1.5 km north of the Alamodome that was
+        # expected here within 1.3 km
+        ("coke at hays street bridge", (29.4302, -98.4777), 0.5),
         ("coke at magik theatre", (29.4188, -98.4836), 0.6),  # Tower of the Americas
         ("coke at bohanans", (29.4260, -98.4861), 0.6),  # The Alamo
         ("refresco cerca de la margarita san antonio", (29.4260, -98.4990), 0.4),  # Mi Tierra, Market Square

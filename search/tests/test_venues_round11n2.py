@@ -40,11 +40,15 @@ def test_round_11n2_neighbourhoods_at_their_pages_point(query, name, point):
         ("water in uptown phoenix", "Uptown Phoenix", (33.5093, -112.0740)),  # Central & Camelback
         ("coke in the west end dallas", "West End Dallas", (32.7818, -96.8058)),  # West End DART station
         ("coke in lake claire atlanta", "Lake Claire", (33.7660, -84.3230)),  # Lake Claire Park
-        ("water in druid hills atlanta", "Druid Hills Georgia", (33.7738, -84.3280)),  # Fernbank Museum
+        # the article's point (round 15k), by Emory: Fernbank Museum (33.7738, -84.3280), expected here before, is
+        # 1.5 km south of it
+        ("water in druid hills atlanta", "Druid Hills Georgia", (33.7872, -84.3261)),
         ("coke in lindbergh atlanta", "Lindbergh Atlanta", (33.8233, -84.3693)),  # Lindbergh Center station
         ("snacks in east lake atlanta", "East Lake Atlanta", (33.7460, -84.3020)),  # East Lake Golf Club
         ("coke in mechanicsville atlanta", "Mechanicsville Atlanta", (33.7350, -84.3900)),  # Center Parc Stadium
-        ("coke in paradise las vegas", "Paradise Las Vegas", (36.1075, -115.1435)),  # UNLV
+        # the article's point for the town (round 15k), near the airport: UNLV (36.1075, -115.1435), expected here
+        # before, is 3.3 km north of it
+        ("coke in paradise las vegas", "Paradise Las Vegas", (36.0819, -115.1247)),
         ("water in the historic westside las vegas", "Historic Westside Las Vegas", (36.1830, -115.1570)),
         ("coke at st paul square san antonio", "St. Paul Square", (29.4211, -98.4786)),  # Sunset Station
         ("water in little saigon san jose", "Little Saigon San Jose", (37.3315, -121.8487)),  # Grand Century Mall

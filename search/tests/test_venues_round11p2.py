@@ -42,7 +42,9 @@ from search.tests.offline import assert_venue, plan
         ("coke in the phoenix mountains preserve", "Phoenix Mountains Preserve", (33.5600, -112.0300), 1.5),
         ("water at estrella mountain regional park", "Estrella Mountain Regional Park", (33.3800, -112.3700), 1.5),
         ("snacks at dreamy draw", "Dreamy Draw Recreation Area", (33.5650, -112.0300), 1.5),
-        ("water in the great trinity forest", "Great Trinity Forest", (32.7100, -96.7100), 1.5),
+        # the article's point (round 15k); the remembered point expected here before, (32.7100, -96.7100), is 3.1 km
+        # south-east of it
+        ("water in the great trinity forest", "Great Trinity Forest", (32.7260, -96.7470), 1.0),
         ("coke at kennesaw mountain", "Kennesaw Mountain National Battlefield Park", (33.9772, -84.5786), 1.5),
         ("water at sweetwater creek state park", "Sweetwater Creek State Park", (33.7550, -84.6300), 1.5),
         ("coke at lake mead", "Lake Mead", (36.0300, -114.8000), 1.5),
