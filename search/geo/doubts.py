@@ -197,15 +197,18 @@ class DoubtsMixin:
                 found = streets | towns
                 if found and metro not in found and (size > 1 or len(part[0]) >= 5):
                     return True
-        # the words end with a town far from the place's metro and from every other ("the colosseum in rome"; not
-        # "stonebriar centre frisco", Dallas's suburb beyond its metro's reach)
+        return self._ends_far(leftover, metro, (2, 1))
+
+    def _ends_far(self, words: list[str], metro: str | None, sizes: tuple[int, ...]) -> bool:
+        """The words end with a town far from the place's metro and from every other ("the colosseum in rome"; not
+        "stonebriar centre frisco", Dallas's suburb beyond its metro's reach)."""
         centre = (self.metros[metro].latitude, self.metros[metro].longitude) if metro in self.metros else None
-        for size in (2, 1):
-            rows = self.cities.get(" ".join(leftover[-size:]), ()) if len(leftover) >= size else ()
+        for size in sizes:
+            rows = self.cities.get(" ".join(words[-size:]), ()) if len(words) >= size else ()
             towns = [self._town(r) for r in rows]
             if (
                 towns
-                and len(" ".join(leftover[-size:])) >= 4
+                and len(" ".join(words[-size:])) >= 4
                 and all(t.metro is None and (centre is None or haversine_km(t.point, centre) > 100) for t in towns)
             ):
                 return True

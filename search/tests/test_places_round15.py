@@ -143,7 +143,7 @@ def test_half_a_corner_is_no_town_elsewhere():
 
 @pytest.mark.parametrize(
     ("query", "point"),
-    [("coke in port washington", (40.8289, -73.6867)), ("coke in fort washington", (40.1386, -75.1914))],
+    [("coke in port washington", (40.8289, -73.6867)), ("coke in fort washington pa", (40.1386, -75.1914))],
 )
 def test_a_town_whose_name_ends_in_a_state(query, point):
     # "We know no place called 'port' in Washington" before
@@ -171,3 +171,41 @@ def test_a_namesake_near_a_metro_of_a_far_zip_town_is_asked_about(query):
     with pytest.raises(Unresolved) as exc:
         plan(query)
     assert "several towns" in exc.value.message
+
+
+def test_a_town_elsewhere_as_big_makes_a_bare_town_a_question():
+    # Fort Washington, PA (5,000 people, Philadelphia's) and Fort Washington, MD (24,000): one ZIP code each
+    with pytest.raises(Unresolved) as exc:
+        plan("¿hay una máquina con agua en Fort Washington?")
+    assert "several towns" in exc.value.message
+    assert km_from("coke in fort washington pa", (40.1386, -75.1914)) < 1.5
+
+
+def test_a_far_town_at_the_end_of_the_phrase_doubts_a_place_that_took_its_word():
+    # "Downtown Grand" is a Las Vegas casino; Grand Rapids, MI is no fleet metro
+    assert plan("pretzels in downtown grand rapids").place.confidence == "low"
+
+
+def test_another_metros_town_beside_a_town_doubts_it():
+    # Goodyear is Phoenix's suburb, Carson Los Angeles'
+    assert plan("goodyear blimp base in carson - trident").place.confidence == "low"
+
+
+@pytest.mark.parametrize(
+    ("query", "point", "km"),
+    [
+        ("700 block of sansom st (jewelers row) - altoids", (39.9486, -75.1527), 0.3),  # 7th to 8th St
+        ("coke at jewelers row philly", (39.9487, -75.1540), 0.3),
+        ("michigan ave at washington blvd detroit, dasani", (42.3316, -83.0494), 0.4),
+        ("clifford still museum denver, tropicana oj", (39.7370, -104.9900), 0.3),
+    ],
+)
+def test_blind17_dev_places_drawn(query, point, km):
+    assert km_from(query, point) < km
+
+
+def test_winnetka_between_two_metros_is_asked_about():
+    with pytest.raises(Unresolved) as exc:
+        plan("coke in winnetka")
+    assert any("IL" in s for s in exc.value.suggestions) and any("CA" in s for s in exc.value.suggestions)
+    assert plan("coke in winnetka il").place.metro == "chicago"

@@ -219,11 +219,13 @@ def test_round_12v1_neighbourhoods_are_found(query, point, km):
         ("coke at park street station", "Park Street Station", "boston"),
         ("coke in north end", "North End", "boston"),  # Detroit's North End was left out for this
         ("coke in glenview", "Glenview", "chicago"),  # the suburb, not Memphis' Glenview
-        ("coke in winnetka", "Winnetka", "chicago"),  # the suburb, not Los Angeles' Winnetka
         ("coke at old north church", "Old North Church", "boston"),  # not the Old South Church
     ],
 )
 def test_what_was_right_stays_right(query, name, metro):
+    # ("coke in winnetka" was the Chicago suburb here, 12,000 people; since the fifteenth round a town is weighed by
+    # its people too, and Los Angeles' Winnetka, 50,000, makes the bare name a question between two metros, as issue
+    # 16 asks: test_places_round15.test_winnetka_between_two_metros_is_asked_about)
     place = plan(query).place
     assert (place.name.split(", ")[0], place.metro) == (name, metro), place
 
