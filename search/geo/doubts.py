@@ -101,9 +101,9 @@ class DoubtsMixin:
         a town of the other street's word in another metro (Mission, KS): refused, saying which street is known."""
         known = []  # the streets on either side of a connector
         for i, word in enumerate(words):
-            if word in CONNECTORS and i > 0:
+            if word in CONNECTORS and 0 < i < len(words) - 1:
                 sides = [words[j:i] for j in range(max(0, i - 3), i)] + [words[i + 1 : j] for j in range(i + 2, i + 5)]
-                known += [line for part in sides if i + 1 < len(words) for line in self.corners.named(part)]
+                known += [line for part in sides for line in self.corners.named(part)]
         if not known or any(line.metro == place.metro for line in known):
             return
         named = list(dict.fromkeys(f"{line.name} in {self.metros[line.metro].name}" for line in known))

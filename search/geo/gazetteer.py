@@ -40,7 +40,6 @@ from search.geo.model import (  # noqa: F401  (re-exported: the parser and the t
     RESOLUTION,
     SPANISH_ARTICLES,
     SPANISH_LOCATION_WORDS,
-    SPANISH_PLACE_WORDS,
     STATE_BY_WORDS,
     STATES,
     STREET_WORDS,

@@ -36,7 +36,7 @@ class SpanishMixin:
 
     def _spanish_in_name(self, written: list[str]) -> bool:
         """A known name with a Spanish kind word in it, read as written ("casa bonita", "casa tua"; not "house"),
-        with nothing but filler or a metro's name beside it."""
+        with nothing but filler or a metro's name beside it, and a word of its own ("la playa" is any beach)."""
         for size in range(min(self.max_words, len(written)), 1, -1):
             for i in range(len(written) - size + 1):
                 span = written[i : i + size]
@@ -55,19 +55,22 @@ class SpanishMixin:
         # a name with a Spanish word of its own ("casa bonita" is not "house bonita", Bonita CA): as written, when
         # the English reading finds only a town or nothing (a translated name it finds, "catedral de san luis", or
         # finds in several cities, stays that reading's)
+        refusal: GeocodeError | None = None
         try:
             place: Place | None = self._geocode_translated(phrase, written, near)
         except PlaceAmbiguous:
             raise
-        except GeocodeError:
-            place = None
+        except GeocodeError as exc:
+            place, refusal = None, exc
         if place is not None and place.kind != "city" and place.confidence != "low":
             return place
         with contextlib.suppress(GeocodeError):
             found = self._geocode(phrase, written, near)
             if not found.ignored:
                 return found
-        return place or self._geocode_translated(phrase, written, near)
+        if place is None:
+            raise refusal  # the English reading's refusal, not read again
+        return place
 
     def _geocode_translated(self, phrase: str, written: list[str], near: tuple[float, float] | None) -> Place:
         words = english_place_words(written)

@@ -292,7 +292,7 @@ class TownsMixin(TownTableMixin):
                 sized = list(zip(rows, towns, strict=True))
                 ours = next(r[4] for r, t in sized if t.metro is not None) if in_metro else 0
                 # (as big by its ZIP codes or by its people: Fort Washington, MD has 24,000, Fort Washington, PA 5,000)
-                people = self.__dict__.get("_people", {})
+                people = self._people  # (set with `cities`, read above)
                 ours_people = max((people.get((name, r[1]), 0) for r, t in sized if t.metro is not None), default=0)
                 rival = any(
                     t.metro is None

@@ -59,16 +59,16 @@ class TownTableMixin:
         # GeoNames' point of a town of 1,000 or more is its centre; its ZIP codes' median can be kilometres off (the
         # ZIP codes of Granite City, IL reach out over the farmland north of it: 4 km)
         places = _geonames_us_places(geonames_child)  # read once: the unincorporated towns below come from it too
-        geonames = {(normalise(name), state): (round(lat, 4), round(lon, 4))
-                    for name, state, lat, lon, _ in reversed(places)}  # fmt: skip
         # a state's several places of one name (Jackson, NJ: a Camden County hamlet and Ocean County's township):
-        # the one nearest the town's ZIP codes is the town they name
+        # the one nearest the town's ZIP codes is the town they name; and how many people the biggest of each name
+        # has (`_people`: a town's size beside its ZIP codes' count)
         namesakes: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        # and how many people the biggest of each name has: a town's size beside its ZIP codes' count
         self._people: dict[tuple[str, str], int] = {}
         for name, state, lat, lon, people in places:
-            namesakes[(normalise(name), state)].append((round(lat, 4), round(lon, 4)))
-            self._people[(normalise(name), state)] = max(people, self._people.get((normalise(name), state), 0))
+            key = (normalise(name), state)
+            namesakes[key].append((round(lat, 4), round(lon, 4)))
+            self._people[key] = max(people, self._people.get(key, 0))
+        geonames = {key: points[0] for key, points in namesakes.items()}  # the first listed, without ZIP codes
         out: dict[str, list] = defaultdict(list)
         for (city, state), pts in points.items():
             key = (normalise(city), state)
