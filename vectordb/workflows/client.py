@@ -116,6 +116,8 @@ async def _live(client: Client, handle: WorkflowHandle, desc: Any) -> dict[str, 
         run["status"] = "queued" if run["current_step"] is None else "running"
     pending = {p.activity_type.name: p for p in desc.raw_description.pending_activities}
     for step in run["steps"]:
+        if step["status"] == "running":  # scheduled after `desc` was read: Temporal numbers its first attempt 1
+            step["attempts"] = max(step.get("attempts") or 0, 1)
         info = pending.get(ACTIVITIES[step["name"]])
         if info is None:
             continue
